@@ -1,0 +1,150 @@
+//! The demo data set: four users and connection requests in every status.
+
+use rand::Rng;
+use rusqlite::Connection;
+use time::{Duration, OffsetDateTime};
+
+use crate::model::{Status, ROLE_HUB_ADMIN, ROLE_PORTAL_REGISTRATION};
+use crate::time_format::format;
+
+struct DemoUser {
+    id: &'static str,
+    name: &'static str,
+    roles: &'static [&'static str],
+}
+
+const USERS: &[DemoUser] = &[
+    DemoUser { id: "alice", name: "Alice Andersen", roles: &[ROLE_PORTAL_REGISTRATION] },
+    DemoUser { id: "bob", name: "Bob Becker", roles: &[ROLE_PORTAL_REGISTRATION] },
+    DemoUser { id: "carol", name: "Carol Chen", roles: &[ROLE_HUB_ADMIN, ROLE_PORTAL_REGISTRATION] },
+    DemoUser { id: "dave", name: "Dave Dietrich", roles: &[] },
+];
+
+struct DemoRequest {
+    alias: &'static str,
+    /// `<app>` of `https://<app>.cfapps.<region>.hana.ondemand.com`, or a whole host.
+    app: &'static str,
+    region: &'static str,
+    status: Status,
+    requester: &'static str,
+    comment: &'static str,
+    requested_days_ago: i64,
+    updated_days_ago: i64,
+    /// Days until the credentials expire; negative when they have expired.
+    expires_in_days: i64,
+    x509: bool,
+}
+
+const REQUESTS: &[DemoRequest] = &[
+    DemoRequest { alias: "EU Production Portal", app: "eu10apiportal", region: "eu10", status: Status::Submitted, requester: "alice", comment: "Publish the order and invoice APIs of our EU production tenant to the central catalog.", requested_days_ago: 62, updated_days_ago: 3, expires_in_days: 12, x509: false },
+    DemoRequest { alias: "EU Quality Portal", app: "eu10qaportal", region: "eu10", status: Status::PendingApproval, requester: "alice", comment: "Quality tenant, so that partner developers can try APIs before they go live.", requested_days_ago: 41, updated_days_ago: 9, expires_in_days: 324, x509: false },
+    DemoRequest { alias: "US Sales Portal", app: "us10salesportal", region: "us10", status: Status::Approved, requester: "alice", comment: "Sales APIs for the US subsidiaries.", requested_days_ago: 180, updated_days_ago: 150, expires_in_days: 215, x509: false },
+    DemoRequest { alias: "Partner Sandbox", app: "sandboxportal", region: "eu20", status: Status::Rejected, requester: "alice", comment: "Sandbox for the partner onboarding pilot.", requested_days_ago: 120, updated_days_ago: 110, expires_in_days: 245, x509: false },
+    DemoRequest { alias: "AP Logistics Portal", app: "ap10logistics", region: "ap10", status: Status::Submitted, requester: "alice", comment: "Logistics tracking APIs for the Singapore hub.", requested_days_ago: 95, updated_days_ago: 70, expires_in_days: -5, x509: true },
+    DemoRequest { alias: "Finance Integration Portal", app: "finportal-prod", region: "eu10-004", status: Status::PendingApproval, requester: "alice", comment: "General ledger and payment APIs for the shared service center.", requested_days_ago: 28, updated_days_ago: 28, expires_in_days: 337, x509: false },
+    DemoRequest { alias: "US East Production", app: "us21prodportal", region: "us21", status: Status::Approved, requester: "bob", comment: "Production portal for the US East data center.", requested_days_ago: 240, updated_days_ago: 200, expires_in_days: 125, x509: false },
+    DemoRequest { alias: "Canada Test Portal", app: "ca10testportal", region: "ca10", status: Status::Submitted, requester: "bob", comment: "Test tenant for the Canadian rollout.", requested_days_ago: 14, updated_days_ago: 1, expires_in_days: 351, x509: false },
+    DemoRequest { alias: "Brazil Retail Portal", app: "br10retail", region: "br10", status: Status::PendingApproval, requester: "bob", comment: "Retail store APIs, requested by the Sao Paulo team.", requested_days_ago: 345, updated_days_ago: 20, expires_in_days: 20, x509: false },
+    DemoRequest { alias: "Japan Manufacturing", app: "jp10mfgportal", region: "jp10", status: Status::Rejected, requester: "bob", comment: "Plant maintenance APIs.", requested_days_ago: 300, updated_days_ago: 290, expires_in_days: -30, x509: false },
+    DemoRequest { alias: "China Operations Portal", app: "cn40opsportal.cfapps.cn40.platform.sapcloud.cn", region: "cn40", status: Status::Submitted, requester: "bob", comment: "Operations APIs for the Shanghai entity, on the China region.", requested_days_ago: 7, updated_days_ago: 7, expires_in_days: 358, x509: false },
+    DemoRequest { alias: "Australia Field Service", app: "au10fieldservice", region: "ap20", status: Status::PendingApproval, requester: "bob", comment: "Field service scheduling APIs.", requested_days_ago: 55, updated_days_ago: 4, expires_in_days: 310, x509: true },
+    DemoRequest { alias: "Central HR Portal", app: "hrportal", region: "eu10", status: Status::Approved, requester: "carol", comment: "HR master data APIs for every subsidiary.", requested_days_ago: 400, updated_days_ago: 380, expires_in_days: 28, x509: false },
+    DemoRequest { alias: "Germany Procurement", app: "deprocurement", region: "eu10", status: Status::Rejected, requester: "carol", comment: "Purchasing APIs; replaced by the EU Production Portal.", requested_days_ago: 90, updated_days_ago: 85, expires_in_days: 275, x509: false },
+];
+
+/// Writes the demo data set, in one transaction, unless the database already has users.
+/// Returns whether it seeded.
+pub fn seed_demo(db: &mut Connection) -> rusqlite::Result<bool> {
+    let users: i64 = db.query_row("SELECT COUNT(*) FROM users", [], |row| row.get(0))?;
+    if users > 0 {
+        return Ok(false);
+    }
+    let now = OffsetDateTime::now_utc().replace_nanosecond(0).expect("0 is a valid nanosecond");
+    let mut rng = rand::rng();
+    let transaction = db.transaction()?;
+    for user in USERS {
+        transaction.execute("INSERT INTO users (id, name) VALUES (?1, ?2)", (user.id, user.name))?;
+        for role in user.roles {
+            transaction.execute("INSERT INTO user_roles (user_id, role) VALUES (?1, ?2)", (user.id, role))?;
+        }
+    }
+    for request in REQUESTS {
+        let mut days_ago = |days: i64| now - Duration::days(days) - Duration::minutes(rng.random_range(0..600));
+        let requested_at = days_ago(request.requested_days_ago);
+        let updated_at = days_ago(request.updated_days_ago).max(requested_at);
+        let host = if request.app.contains('.') {
+            request.app.to_owned()
+        } else {
+            format!("{}.cfapps.{}.hana.ondemand.com", request.app, request.region)
+        };
+        let auth_host = if request.x509 { "authentication.cert" } else { "authentication" };
+        let auth_domain = if host.ends_with(".platform.sapcloud.cn") {
+            format!("{}.{auth_host}.{}.platform.sapcloud.cn", request.app.split('.').next().unwrap_or(request.app), request.region)
+        } else {
+            format!("{}.{auth_host}.{}.hana.ondemand.com", request.app, request.region)
+        };
+        let client_id = format!(
+            "sb-apiaccess{}!b{}|api-portal-xsuaa!b{}",
+            rng.random_range(1_600_000_000_000u64..1_790_000_000_000),
+            rng.random_range(1000..99999),
+            rng.random_range(1000..9999),
+        );
+        transaction.execute(
+            "INSERT INTO connection_requests (id, api_portal_alias, api_portal_url, status, comment, \
+             requested_by, requested_at, updated_at, credential_type, credential_url, token_url, cert_url, \
+             client_id, credentials_updated_at, credentials_expire_at, version) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+            rusqlite::params![
+                new_request_id(&mut rng),
+                request.alias,
+                format!("https://{host}"),
+                request.status.as_str(),
+                request.comment,
+                request.requester,
+                format(requested_at),
+                format(updated_at),
+                if request.x509 { "x509" } else { "clientSecret" },
+                format!("https://{host}"),
+                format!("https://{auth_domain}/oauth/token"),
+                request.x509.then(|| format!("https://{auth_domain}")),
+                client_id,
+                format(updated_at),
+                format(now + Duration::days(request.expires_in_days)),
+                rng.random_range(1..6),
+            ],
+        )?;
+    }
+    transaction.commit()?;
+    Ok(true)
+}
+
+/// An opaque request id, such as `cr-5f0c2a9e41d7b386`.
+pub fn new_request_id(rng: &mut impl Rng) -> String {
+    format!("cr-{:016x}", rng.random::<u64>())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demo_data_covers_every_status_with_at_most_three_approved() {
+        for status in Status::ALL {
+            assert!(REQUESTS.iter().any(|request| request.status == status), "{status:?} missing");
+        }
+        assert!(REQUESTS.len() >= 12);
+        assert!(REQUESTS.iter().filter(|request| request.status == Status::Approved).count() <= 3);
+        assert!(REQUESTS.iter().any(|request| request.expires_in_days < 0));
+        assert!(REQUESTS.iter().any(|request| (0..30).contains(&request.expires_in_days)));
+    }
+
+    #[test]
+    fn seeds_once() {
+        let mut db = Connection::open_in_memory().unwrap();
+        db.execute_batch(include_str!("../migrations/0001_initial.sql")).unwrap();
+        assert!(seed_demo(&mut db).unwrap());
+        assert!(!seed_demo(&mut db).unwrap());
+        let count: usize = db.query_row("SELECT COUNT(*) FROM connection_requests", [], |row| row.get(0)).unwrap();
+        assert_eq!(count, REQUESTS.len());
+    }
+}

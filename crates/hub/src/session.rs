@@ -1,0 +1,208 @@
+//! Sessions: the development login, the session cookie, the current user and CSRF tokens.
+
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use rand::Rng;
+use rusqlite::{Connection, OptionalExtension};
+use serde::Deserialize;
+
+use crate::error::ApiError;
+use crate::json_body::JsonBody;
+use crate::model::User;
+use crate::AppState;
+
+pub const SESSION_COOKIE: &str = "hub_session";
+pub const CSRF_HEADER: &str = "x-csrf-token";
+
+/// The session a request belongs to, put into the request's extensions by [`session_layer`].
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub token: String,
+    pub csrf_token: String,
+    pub user: User,
+}
+
+/// The signed-in user; extracting it answers 401 when there is no session.
+pub struct CurrentUser(pub Session);
+
+impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        parts.extensions.get::<Session>().cloned().map(CurrentUser).ok_or(ApiError::NotAuthenticated)
+    }
+}
+
+/// Finds the caller's session, enforces the CSRF token on every change but the login,
+/// and hands the token out to a GET that asks for it with `X-CSRF-Token: Fetch`.
+pub async fn session_layer(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let session = match session_token(request.headers()) {
+        Some(token) => match state.db.call(move |db| load_session(db, &token)).await {
+            Ok(session) => session,
+            Err(error) => return ApiError::from(error).into_response(),
+        },
+        None => None,
+    };
+
+    let method = request.method().clone();
+    let is_change = !matches!(method, Method::GET | Method::HEAD | Method::OPTIONS);
+    let is_login = method == Method::POST && request.uri().path().trim_end_matches('/').ends_with("/session");
+    if is_change && !is_login {
+        let Some(session) = &session else {
+            return ApiError::NotAuthenticated.into_response();
+        };
+        let sent = request.headers().get(CSRF_HEADER).and_then(|value| value.to_str().ok());
+        if !sent.is_some_and(|sent| constant_time_eq(sent.as_bytes(), session.csrf_token.as_bytes())) {
+            return ApiError::CsrfTokenInvalid.into_response();
+        }
+    }
+
+    let wants_csrf_token = method == Method::GET
+        && request
+            .headers()
+            .get(CSRF_HEADER)
+            .is_some_and(|value| value.as_bytes().eq_ignore_ascii_case(b"fetch"));
+    let csrf_token = session.as_ref().map(|session| session.csrf_token.clone());
+    if let Some(session) = session {
+        request.extensions_mut().insert(session);
+    }
+    let mut response = next.run(request).await;
+    if let (true, Some(token)) = (wants_csrf_token, csrf_token) {
+        if let Ok(value) = HeaderValue::from_str(&token) {
+            response.headers_mut().insert(CSRF_HEADER, value);
+        }
+    }
+    response
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    user: String,
+}
+
+/// `POST /session`: the development login.
+pub async fn login(State(state): State<AppState>, JsonBody(login): JsonBody<LoginRequest>) -> Result<Response, ApiError> {
+    if !state.dev_login {
+        return Err(ApiError::DevLoginDisabled);
+    }
+    let token = random_token();
+    let csrf_token = random_token();
+    let stored_token = token.clone();
+    let user = state
+        .db
+        .call(move |db| -> Result<User, ApiError> {
+            let user = load_user(db, &login.user)?
+                .ok_or_else(|| ApiError::InvalidParameter(format!("There is no user '{}'.", login.user)))?;
+            db.execute(
+                "INSERT INTO sessions (token, user_id, csrf_token, created_at) VALUES (?1, ?2, ?3, ?4)",
+                (&stored_token, &user.id, &csrf_token, crate::time_format::now()),
+            )?;
+            Ok(user)
+        })
+        .await?;
+    tracing::info!(user = %user.id, "signed in");
+    let cookie = format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict");
+    Ok(([(header::SET_COOKIE, cookie)], Json(user)).into_response())
+}
+
+/// `DELETE /session`: signs out.
+pub async fn logout(State(state): State<AppState>, CurrentUser(session): CurrentUser) -> Result<Response, ApiError> {
+    let token = session.token;
+    state.db.call(move |db| db.execute("DELETE FROM sessions WHERE token = ?1", [&token])).await?;
+    let cookie = format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response())
+}
+
+/// `GET /session/users`: whom one may sign in as, while the development login is on.
+pub async fn sign_in_users(State(state): State<AppState>) -> Result<Json<Vec<User>>, ApiError> {
+    if !state.dev_login {
+        return Err(ApiError::DevLoginDisabled);
+    }
+    let users = state.db.call(load_users).await?;
+    Ok(Json(users))
+}
+
+/// `GET /user`: the signed-in user.
+pub async fn current_user(CurrentUser(session): CurrentUser) -> Json<User> {
+    Json(session.user)
+}
+
+fn session_token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == SESSION_COOKIE)
+        .map(|(_, value)| value.to_owned())
+}
+
+fn load_session(db: &mut Connection, token: &str) -> rusqlite::Result<Option<Session>> {
+    let found: Option<(String, String)> = db
+        .query_row("SELECT user_id, csrf_token FROM sessions WHERE token = ?1", [token], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })
+        .optional()?;
+    let Some((user_id, csrf_token)) = found else { return Ok(None) };
+    Ok(load_user(db, &user_id)?.map(|user| Session { token: token.to_owned(), csrf_token, user }))
+}
+
+fn load_user(db: &mut Connection, id: &str) -> rusqlite::Result<Option<User>> {
+    let name: Option<String> =
+        db.query_row("SELECT name FROM users WHERE id = ?1", [id], |row| row.get(0)).optional()?;
+    let Some(name) = name else { return Ok(None) };
+    let mut statement = db.prepare("SELECT role FROM user_roles WHERE user_id = ?1 ORDER BY role")?;
+    let roles = statement.query_map([id], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Ok(Some(User { id: id.to_owned(), name, roles }))
+}
+
+fn load_users(db: &mut Connection) -> rusqlite::Result<Vec<User>> {
+    let ids: Vec<String> = db
+        .prepare("SELECT id FROM users ORDER BY id")?
+        .query_map([], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    ids.iter().filter_map(|id| load_user(db, id).transpose()).collect()
+}
+
+fn random_token() -> String {
+    let bytes: [u8; 32] = rand::rng().random();
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_session_cookie_among_others() {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::COOKIE, HeaderValue::from_static("theme=dark; hub_session=abc123; x=y"));
+        assert_eq!(session_token(&headers).as_deref(), Some("abc123"));
+    }
+
+    #[test]
+    fn no_cookie_means_no_session() {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::COOKIE, HeaderValue::from_static("hub_session_old=abc"));
+        assert_eq!(session_token(&headers), None);
+    }
+
+    #[test]
+    fn tokens_are_long_and_distinct() {
+        let (a, b) = (random_token(), random_token());
+        assert_eq!(a.len(), 64);
+        assert_ne!(a, b);
+        assert!(constant_time_eq(a.as_bytes(), a.as_bytes()));
+        assert!(!constant_time_eq(a.as_bytes(), b.as_bytes()));
+    }
+}

@@ -1,0 +1,85 @@
+//! Listing connection requests, over real HTTP.
+
+mod support;
+
+use serde_json::Value;
+use support::TestHub;
+
+async fn list(hub: &TestHub, client: &reqwest::Client, query: &str) -> (u16, Value) {
+    let response = client.get(hub.url(&format!("/connectionRequests{query}"))).send().await.unwrap();
+    (response.status().as_u16(), response.json().await.unwrap())
+}
+
+fn aliases(page: &Value) -> Vec<String> {
+    page["results"].as_array().unwrap().iter().map(|r| r["apiPortalAlias"].as_str().unwrap().to_owned()).collect()
+}
+
+#[tokio::test]
+async fn alice_sees_the_seeded_requests_with_counts() {
+    let hub = TestHub::start(None).await;
+    let alice = hub.signed_in("alice").await;
+    let (status, page) = list(&hub, &alice, "").await;
+    assert_eq!(status, 200);
+    assert_eq!(page["count"], 14);
+    assert!(aliases(&page).contains(&"EU Production Portal".to_owned()));
+    let first = &page["results"][0];
+    assert!(first["credentials"]["clientId"].as_str().unwrap().starts_with("sb-apiaccess"));
+    assert!(first["credentials"].get("clientSecret").is_none());
+}
+
+#[tokio::test]
+async fn filters_searches_sorts_and_pages() {
+    let hub = TestHub::start(None).await;
+    let alice = hub.signed_in("alice").await;
+
+    let (_, approved) = list(&hub, &alice, "?status=APPROVED").await;
+    assert_eq!(approved["count"], 3);
+
+    let (_, search) = list(&hub, &alice, "?search=becker&orderby=apiPortalAlias%20asc").await;
+    assert_eq!(aliases(&search)[0], "Australia Field Service");
+    assert_eq!(search["count"], 6);
+
+    let (_, page) = list(&hub, &alice, "?orderby=apiPortalAlias%20desc&top=2&skip=1").await;
+    assert_eq!(page["count"], 14);
+    assert_eq!(aliases(&page), ["US East Production", "Partner Sandbox"]);
+}
+
+#[tokio::test]
+async fn a_search_with_sql_in_it_is_plain_text() {
+    let hub = TestHub::start(None).await;
+    let alice = hub.signed_in("alice").await;
+    let (status, page) = list(&hub, &alice, "?search=%27%20OR%201%3D1%20--").await;
+    assert_eq!(status, 200);
+    assert_eq!(page["count"], 0);
+    let (_, wildcard) = list(&hub, &alice, "?search=%25").await;
+    assert_eq!(wildcard["count"], 0);
+}
+
+#[tokio::test]
+async fn bad_parameters_are_400() {
+    let hub = TestHub::start(None).await;
+    let alice = hub.signed_in("alice").await;
+    let (status, body) = list(&hub, &alice, "?orderby=secret").await;
+    assert_eq!(status, 400);
+    assert_eq!(body["error"]["code"], "INVALID_PARAMETER");
+}
+
+#[tokio::test]
+async fn needs_a_session_and_a_role() {
+    let hub = TestHub::start(None).await;
+    let (status, _) = list(&hub, &TestHub::client(), "").await;
+    assert_eq!(status, 401);
+    let dave = hub.signed_in("dave").await;
+    let (status, body) = list(&hub, &dave, "").await;
+    assert_eq!(status, 403);
+    assert_eq!(body["error"]["code"], "MISSING_ROLE");
+}
+
+#[tokio::test]
+async fn unknown_api_paths_answer_json_404() {
+    let hub = TestHub::start(None).await;
+    let response = TestHub::client().get(hub.url("/nothing/here")).send().await.unwrap();
+    assert_eq!(response.status(), 404);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "NOT_FOUND");
+}

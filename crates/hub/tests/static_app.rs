@@ -1,0 +1,26 @@
+//! Serving the built app next to the API.
+
+mod support;
+
+use support::TestHub;
+
+#[tokio::test]
+async fn client_routes_get_index_html_but_api_paths_never_do() {
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(dist.path().join("index.html"), "<!DOCTYPE html><title>app</title>").unwrap();
+    std::fs::write(dist.path().join("app-1234.wasm"), b"\0asm").unwrap();
+    let hub = TestHub::start(Some(dist.path().to_owned())).await;
+    let origin = hub.base.trim_end_matches("/api/1.0").to_owned();
+    let client = TestHub::client();
+
+    let route = client.get(format!("{origin}/connections")).send().await.unwrap();
+    assert_eq!(route.status(), 200);
+    assert!(route.text().await.unwrap().contains("<title>app</title>"));
+
+    let wasm = client.get(format!("{origin}/app-1234.wasm")).send().await.unwrap();
+    assert_eq!(wasm.headers()["content-type"], "application/wasm");
+
+    let api = client.get(format!("{origin}/api/2.0/anything")).send().await.unwrap();
+    assert_eq!(api.status(), 404);
+    assert_eq!(api.headers()["content-type"], "application/json");
+}

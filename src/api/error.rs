@@ -1,0 +1,121 @@
+//! What can go wrong when talking to the hub, as messages a user can act on.
+
+use serde::Deserialize;
+
+/// The error body of the contract: `{"error": {"code", "message", "details"}}`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct ErrorBody {
+    pub error: ErrorPayload,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct ErrorPayload {
+    pub code: String,
+    pub message: String,
+    #[serde(default)]
+    pub details: Vec<ErrorDetail>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct ErrorDetail {
+    pub code: String,
+    pub target: String,
+    pub message: String,
+}
+
+/// Every failure of a call to the hub, one variant per status of the contract.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ApiError {
+    #[error("The hub refused the request: {0}")]
+    BadRequest(String),
+    #[error("You are not signed in, or your session has ended. Sign in to continue.")]
+    NotAuthenticated,
+    #[error("You may not do this: {0}")]
+    Forbidden(String),
+    #[error("Not found: {0}")]
+    NotFound(String),
+    #[error("This conflicts with the request's current state: {0}")]
+    Conflict(String),
+    #[error("Someone else changed this request in the meantime. Load its current state and try again.")]
+    PreconditionFailed,
+    #[error("What you sent is larger than the hub accepts (64 KiB).")]
+    PayloadTooLarge,
+    #[error("The hub did not accept the format of what was sent: {0}")]
+    UnsupportedMediaType(String),
+    #[error("Some values are not valid: {message}")]
+    Validation { message: String, details: Vec<ErrorDetail> },
+    #[error("The change was refused because it did not say which version it replaces. Reload and try again.")]
+    PreconditionRequired,
+    #[error("The hub had a problem (HTTP {0}). Try again in a moment.")]
+    Server(u16),
+    #[error("The hub could not be reached. Check your network connection and try again.")]
+    Network,
+    #[error("The hub's answer could not be read: {0}")]
+    InvalidResponse(String),
+}
+
+impl ApiError {
+    /// The error for a response with `status` and, if it could be read, its error body.
+    pub fn from_response(status: u16, body: Option<ErrorBody>) -> Self {
+        let (message, details) = match body {
+            Some(ErrorBody { error }) => (error.message, error.details),
+            None => (format!("HTTP {status}"), Vec::new()),
+        };
+        match status {
+            400 => Self::BadRequest(message),
+            401 => Self::NotAuthenticated,
+            403 => Self::Forbidden(message),
+            404 => Self::NotFound(message),
+            409 => Self::Conflict(message),
+            412 => Self::PreconditionFailed,
+            413 => Self::PayloadTooLarge,
+            415 => Self::UnsupportedMediaType(message),
+            422 => Self::Validation { message, details },
+            428 => Self::PreconditionRequired,
+            500..=599 => Self::Server(status),
+            _ => Self::InvalidResponse(format!("unexpected HTTP {status}: {message}")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(code: &str, message: &str) -> Option<ErrorBody> {
+        Some(ErrorBody {
+            error: ErrorPayload { code: code.into(), message: message.into(), details: Vec::new() },
+        })
+    }
+
+    #[test]
+    fn maps_every_status_of_the_contract() {
+        let cases = [
+            (400, ApiError::BadRequest("bad".into())),
+            (401, ApiError::NotAuthenticated),
+            (403, ApiError::Forbidden("bad".into())),
+            (404, ApiError::NotFound("bad".into())),
+            (409, ApiError::Conflict("bad".into())),
+            (412, ApiError::PreconditionFailed),
+            (413, ApiError::PayloadTooLarge),
+            (415, ApiError::UnsupportedMediaType("bad".into())),
+            (422, ApiError::Validation { message: "bad".into(), details: Vec::new() }),
+            (428, ApiError::PreconditionRequired),
+            (503, ApiError::Server(503)),
+        ];
+        for (status, expected) in cases {
+            assert_eq!(ApiError::from_response(status, body("X", "bad")), expected, "HTTP {status}");
+        }
+    }
+
+    #[test]
+    fn the_hubs_message_reaches_the_user() {
+        let error = ApiError::from_response(403, body("MISSING_ROLE", "This action needs the role AuthGroup.APIPortalRegistration."));
+        assert!(error.to_string().contains("AuthGroup.APIPortalRegistration"));
+    }
+
+    #[test]
+    fn an_unreadable_error_body_still_gives_a_message() {
+        assert_eq!(ApiError::from_response(502, None).to_string(), "The hub had a problem (HTTP 502). Try again in a moment.");
+    }
+}

@@ -1,0 +1,67 @@
+//! "Sign in as": the development login's choice of users.
+
+use leptos::prelude::*;
+
+use crate::api::{self, User};
+use crate::components::error_message::ErrorMessage;
+
+#[component]
+pub fn SignIn(#[prop(into)] on_signed_in: Callback<()>) -> impl IntoView {
+    let users = LocalResource::new(api::sign_in_users);
+    let sign_in = Action::new_local(|user_id: &String| api::sign_in(user_id.clone()));
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = sign_in.value().get() {
+            on_signed_in.run(());
+        }
+    });
+
+    view! {
+        <main class="page sign-in">
+            <h1>"Sign in"</h1>
+            <p>"You are not signed in. Choose whom to sign in as (development login)."</p>
+            <Transition fallback=|| view! { <p role="status">"Loading users…"</p> }>
+                {move || Suspend::new(async move {
+                    match users.await {
+                        Ok(users) => view! { <UserChoice users sign_in /> }.into_any(),
+                        Err(error) => view! { <ErrorMessage error /> }.into_any(),
+                    }
+                })}
+            </Transition>
+            {move || match sign_in.value().get() {
+                Some(Err(error)) => Some(view! { <ErrorMessage error /> }),
+                _ => None,
+            }}
+        </main>
+    }
+}
+
+#[component]
+fn UserChoice(users: Vec<User>, sign_in: Action<String, Result<User, api::ApiError>>) -> impl IntoView {
+    let pending = sign_in.pending();
+    view! {
+        <ul class="user-choice" aria-label="Users">
+            {users
+                .into_iter()
+                .map(|user| {
+                    let id = user.id.clone();
+                    let roles = if user.roles.is_empty() { "no roles".to_owned() } else { user.roles.join(", ") };
+                    view! {
+                        <li>
+                            <button
+                                type="button"
+                                class="button"
+                                disabled=move || pending.get()
+                                on:click=move |_| {
+                                    sign_in.dispatch(id.clone());
+                                }
+                            >
+                                {format!("Sign in as {}", user.name)}
+                            </button>
+                            <span class="user-roles">{roles}</span>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}

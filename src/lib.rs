@@ -1,0 +1,10 @@
+//! API portal connections: the app in which an API Management administrator sees the
+//! connection requests their API portals raised on API Business Hub Enterprise.
+
+pub mod api;
+mod app;
+pub mod components;
+pub mod format;
+pub mod pages;
+
+pub use app::App;

@@ -1,0 +1,68 @@
+//! The hub as a child process serving the built app.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+use crate::build::dist_folder;
+
+/// A running hub; stopped when dropped.
+pub struct Hub {
+    child: Child,
+    pub url: String,
+}
+
+impl Hub {
+    /// Starts `binary` with `args`, serving `dist/` with the demo data set, and waits until it
+    /// listens.
+    pub fn start(binary: &Path, args: &[String]) -> Result<Self, String> {
+        let mut child = Command::new(binary)
+            .args(args)
+            .arg("--static-dir")
+            .arg(dist_folder())
+            .args(["--seed", "demo"])
+            .stdout(Stdio::piped())
+            .spawn()
+            .map_err(|error| format!("cannot start the hub {}: {error}", binary.display()))?;
+        let stdout = child.stdout.take().expect("stdout is piped");
+        let mut lines = BufReader::new(stdout).lines();
+        let url = loop {
+            match lines.next() {
+                Some(Ok(line)) => {
+                    println!("{line}");
+                    if let Some(url) = line.strip_prefix("listening on ") {
+                        break url.trim().to_owned();
+                    }
+                }
+                _ => {
+                    let status = child.wait().map(|status| status.to_string()).unwrap_or_default();
+                    return Err(format!("the hub stopped before it listened ({status})"));
+                }
+            }
+        };
+        // Keep echoing what the hub prints, so that its last words are seen.
+        std::thread::spawn(move || lines.map_while(Result::ok).for_each(|line| println!("{line}")));
+        Ok(Self { child, url })
+    }
+
+    /// Waits for the hub to stop. Ctrl-C reaches the hub directly (same process group), and
+    /// it shuts down gracefully; this process only waits for it.
+    pub fn wait_until_stopped(mut self) -> Result<(), String> {
+        ctrlc::set_handler(|| {}).map_err(|error| format!("cannot handle Ctrl-C: {error}"))?;
+        let status = self.child.wait().map_err(|error| error.to_string())?;
+        if status.success() || status.code().is_none() {
+            Ok(())
+        } else {
+            Err(format!("the hub stopped with {status}"))
+        }
+    }
+}
+
+impl Drop for Hub {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}

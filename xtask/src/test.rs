@@ -1,0 +1,85 @@
+//! `cargo xtask test`: every test tier, in order, stopping at the first that fails.
+
+use std::process::Command;
+use std::time::Instant;
+
+use crate::build::{self, Profile};
+use crate::hub::Hub;
+use crate::process::{find_on_path, run};
+use crate::setup::{self, BuildTools};
+use crate::workspace_root;
+
+type Tier = (&'static str, fn(&BuildTools) -> Result<(), String>);
+
+const TIERS: &[Tier] = &[
+    ("host tests (cargo test --workspace)", host_tests),
+    ("component tests in headless Chromium (wasm-bindgen-test)", component_tests),
+    ("end-to-end tests in headless Chromium (Playwright, real hub)", end_to_end_tests),
+];
+
+pub fn run_all() -> Result<(), String> {
+    let tools = setup::build_tools()?;
+    setup::browser_tools()?;
+
+    let mut results: Vec<(&str, Result<f64, String>)> = Vec::new();
+    for (name, tier) in TIERS {
+        println!("\n==> tier {}: {name}", results.len() + 1);
+        let started = Instant::now();
+        let outcome = tier(&tools).map(|()| started.elapsed().as_secs_f64());
+        let failed = outcome.is_err();
+        results.push((name, outcome));
+        if failed {
+            break;
+        }
+    }
+
+    println!("\nsummary:");
+    for (index, (name, _)) in TIERS.iter().enumerate() {
+        let line = match results.get(index) {
+            Some((_, Ok(seconds))) => format!("passed in {seconds:.0} s"),
+            Some((_, Err(error))) => format!("FAILED: {error}"),
+            None => "not run".to_owned(),
+        };
+        println!("  tier {}: {name}: {line}", index + 1);
+    }
+    let passed = results.iter().filter(|(_, outcome)| outcome.is_ok()).count();
+    let failed = results.len() - passed;
+    println!("tiers: {passed} passed, {failed} failed");
+    if failed > 0 || passed < TIERS.len() {
+        return Err("tests failed".into());
+    }
+    Ok(())
+}
+
+fn host_tests(_tools: &BuildTools) -> Result<(), String> {
+    run(Command::new("cargo").args(["test", "--workspace"]).current_dir(workspace_root()))
+}
+
+fn component_tests(tools: &BuildTools) -> Result<(), String> {
+    let chromedriver = find_on_path("chromedriver").ok_or("chromedriver is not on PATH")?;
+    run(tools
+        .command("cargo")
+        .args(["test", "--target", "wasm32-unknown-unknown", "--package", "portal-connections", "--test", "components"])
+        .env("CHROMEDRIVER", chromedriver)
+        .current_dir(workspace_root()))
+}
+
+fn end_to_end_tests(tools: &BuildTools) -> Result<(), String> {
+    build::app_release(tools)?;
+    let hub_binary = build::hub(Profile::Debug)?;
+    let data = std::env::temp_dir().join(format!("portal-connections-e2e-{}", std::process::id()));
+    std::fs::create_dir_all(&data).map_err(|error| format!("cannot create {}: {error}", data.display()))?;
+    let args = ["--addr".to_owned(), "127.0.0.1:0".to_owned(), "--db".to_owned(), data.join("hub.sqlite3").display().to_string()];
+    let outcome = Hub::start(&hub_binary, &args).and_then(|hub| {
+        let chromium = find_on_path("chromium").ok_or("chromium is not on PATH")?;
+        let result = run(Command::new("npx")
+            .args(["playwright", "test"])
+            .env("HUB_URL", &hub.url)
+            .env("CHROMIUM_PATH", chromium)
+            .current_dir(workspace_root().join("e2e")));
+        drop(hub);
+        result
+    });
+    let _ = std::fs::remove_dir_all(&data);
+    outcome
+}
