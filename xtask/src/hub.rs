@@ -14,9 +14,14 @@ pub struct Hub {
 
 impl Hub {
     /// Starts `binary` with `args`, serving `dist/` with the demo data set, and waits until it
-    /// listens.
-    pub fn start(binary: &Path, args: &[String]) -> Result<Self, String> {
-        let mut child = Command::new(binary)
+    /// listens. Its log goes to `log` if given, else to this terminal.
+    pub fn start(binary: &Path, args: &[String], log: Option<&Path>) -> Result<Self, String> {
+        let mut command = Command::new(binary);
+        if let Some(log) = log {
+            let file = std::fs::File::create(log).map_err(|error| format!("cannot create {}: {error}", log.display()))?;
+            command.stderr(file);
+        }
+        let mut child = command
             .args(args)
             .arg("--static-dir")
             .arg(dist_folder())

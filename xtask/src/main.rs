@@ -64,7 +64,7 @@ fn run(args: &[String]) -> Result<(), String> {
     let tools = setup::build_tools()?;
     build::app_release(&tools)?;
     let hub_binary = build::hub(build::Profile::Server)?;
-    let running = hub::Hub::start(&hub_binary, &hub_args)?;
+    let running = hub::Hub::start(&hub_binary, &hub_args, None)?;
     println!("\nThe app is running at {}/ (Ctrl-C stops it)", running.url);
     running.wait_until_stopped()
 }

@@ -70,7 +70,8 @@ fn end_to_end_tests(tools: &BuildTools) -> Result<(), String> {
     let data = std::env::temp_dir().join(format!("portal-connections-e2e-{}", std::process::id()));
     std::fs::create_dir_all(&data).map_err(|error| format!("cannot create {}: {error}", data.display()))?;
     let args = ["--addr".to_owned(), "127.0.0.1:0".to_owned(), "--db".to_owned(), data.join("hub.sqlite3").display().to_string()];
-    let outcome = Hub::start(&hub_binary, &args).and_then(|hub| {
+    let log = data.join("hub.log");
+    let outcome = Hub::start(&hub_binary, &args, Some(&log)).and_then(|hub| {
         let chromium = find_on_path("chromium").ok_or("chromium is not on PATH")?;
         let result = run(Command::new("npx")
             .args(["playwright", "test"])
@@ -80,6 +81,19 @@ fn end_to_end_tests(tools: &BuildTools) -> Result<(), String> {
         drop(hub);
         result
     });
+    if outcome.is_err() {
+        print_tail(&log, 60);
+    }
     let _ = std::fs::remove_dir_all(&data);
     outcome
+}
+
+/// Prints the last `count` lines of the hub's log, to explain a failure.
+fn print_tail(log: &std::path::Path, count: usize) {
+    let Ok(text) = std::fs::read_to_string(log) else { return };
+    let lines: Vec<&str> = text.lines().collect();
+    println!("\nlast lines of the hub's log ({}):", log.display());
+    for line in &lines[lines.len().saturating_sub(count)..] {
+        println!("  {line}");
+    }
 }
