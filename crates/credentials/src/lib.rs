@@ -1,8 +1,35 @@
 //! API portal access credentials: what a person pastes, parsed, recognised and validated.
 //!
-//! Pure Rust with no web dependencies, so that the app (in the browser, as the user types)
-//! and the hub (on the server, which never trusts the browser) apply the same rules.
+//! Pure Rust with no dependencies, so that the app (in the browser, as the user types) and
+//! the hub (on the server, which never trusts the browser) apply the same rules.
+//!
+//! ```
+//! use credentials::{analyze, Context, Code};
+//!
+//! let analysis = analyze(r#"{"url": "http://portal.example.com"}"#, &Context::default());
+//! assert!(analysis.has_errors());
+//! assert!(analysis.diagnostics.iter().any(|d| d.code == Code::UrlNotHttps));
+//! ```
 
+mod analyze;
+mod credentials;
+mod diagnostic;
+mod field;
+mod json;
 mod kind;
+mod pem;
+mod rules;
+mod text;
 
+pub use analyze::{analyze, analyze_fields, Analysis, Shape, MAX_INPUT_BYTES};
+pub use credentials::{json_string, to_json, Credentials};
+pub use diagnostic::{Code, Diagnostic, Location, Severity};
+pub use field::{Field, FieldValues};
 pub use kind::CredentialKind;
+
+/// What is known beyond the input itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Context {
+    /// The API portal URL already registered on the request being edited.
+    pub registered_api_portal_url: Option<String>,
+}

@@ -1,0 +1,210 @@
+//! Diagnostics: what is wrong with pasted credentials, how badly, where, and how to fix it.
+
+use std::fmt;
+use std::ops::Range;
+
+use crate::field::Field;
+
+/// How much a diagnostic matters. Errors block saving; warnings and infos do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($($(#[$doc:meta])* $name:ident => $text:literal,)*) => {
+        /// A stable identifier of a rule, shared by the app and the hub (and the key for
+        /// translating the message later).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Code {
+            $($(#[$doc])* $name,)*
+        }
+
+        impl Code {
+            /// Every code, for documentation and tests.
+            pub const ALL: &'static [Code] = &[$(Code::$name,)*];
+
+            /// The code as sent over the wire, such as `TOKEN_URL_NOT_HTTPS`.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$name => $text,)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    /// Nothing was pasted.
+    InputEmpty => "INPUT_EMPTY",
+    /// Over 64 KiB: refused before parsing.
+    InputTooLarge => "INPUT_TOO_LARGE",
+    /// No JSON object anywhere in the text.
+    NotJson => "NOT_JSON",
+    /// The JSON breaks its grammar.
+    JsonSyntax => "JSON_SYNTAX",
+    /// The text ends inside the object.
+    JsonTruncated => "JSON_TRUNCATED",
+    /// Nested deeper than credentials ever are.
+    JsonTooDeep => "JSON_TOO_DEEP",
+    /// A comma before a closing brace or bracket.
+    JsonTrailingComma => "JSON_TRAILING_COMMA",
+    /// Keys or strings in single quotes.
+    JsonSingleQuotes => "JSON_SINGLE_QUOTES",
+    /// A bad escape, a lone surrogate or a raw control character inside a string.
+    JsonInvalidString => "JSON_INVALID_STRING",
+    /// The same key twice in one object.
+    JsonDuplicateKey => "JSON_DUPLICATE_KEY",
+    /// The top level is an array, string, number...
+    NotAnObject => "NOT_AN_OBJECT",
+    /// A byte-order mark was removed (repair).
+    ByteOrderMarkRemoved => "BYTE_ORDER_MARK_REMOVED",
+    /// Typographic quotes were replaced by straight ones (repair).
+    TypographicQuotesReplaced => "TYPOGRAPHIC_QUOTES_REPLACED",
+    /// Text before the JSON object was ignored (repair).
+    TextBeforeJsonIgnored => "TEXT_BEFORE_JSON_IGNORED",
+    /// Text after the JSON object was ignored (repair).
+    TextAfterJsonIgnored => "TEXT_AFTER_JSON_IGNORED",
+    /// Valid JSON, but not credentials.
+    ShapeUnrecognized => "SHAPE_UNRECOGNIZED",
+    /// Credentials were taken from a `uaa` or `credentials` section of a service key.
+    ServiceKeySectionUsed => "SERVICE_KEY_SECTION_USED",
+    /// Credentials were taken from a plain XSUAA service key.
+    XsuaaBindingUsed => "XSUAA_BINDING_USED",
+    /// Both a client secret and a certificate or key.
+    MixedCredentialTypes => "MIXED_CREDENTIAL_TYPES",
+    /// The documentation's sample was pasted as it is.
+    SampleCredentials => "SAMPLE_CREDENTIALS",
+    /// A field that credentials do not have; ignored.
+    UnknownField => "UNKNOWN_FIELD",
+    /// The same field under two spellings, such as `tokenUrl` and `tokenurl`.
+    DuplicateField => "DUPLICATE_FIELD",
+    FieldMissing => "FIELD_MISSING",
+    FieldNotAString => "FIELD_NOT_A_STRING",
+    FieldEmpty => "FIELD_EMPTY",
+    /// Leading or trailing whitespace was removed.
+    ValueTrimmed => "VALUE_TRIMMED",
+    /// A zero-width, bidirectional or non-breaking space character inside a value.
+    InvisibleCharacter => "INVISIBLE_CHARACTER",
+    /// A control character or line break inside a one-line value.
+    ControlCharacter => "CONTROL_CHARACTER",
+    /// A placeholder of the documentation's sample, such as `xxxx` or `<name>`.
+    SampleValue => "SAMPLE_VALUE",
+    UrlInvalid => "URL_INVALID",
+    UrlNotHttps => "URL_NOT_HTTPS",
+    UrlHostUnusual => "URL_HOST_UNUSUAL",
+    /// The url points at the authentication server instead of the API portal.
+    UrlIsAuthenticationHost => "URL_IS_AUTHENTICATION_HOST",
+    /// The url's host differs from the API portal registered on the request.
+    UrlHostDiffersFromRequest => "URL_HOST_DIFFERS_FROM_REQUEST",
+    /// url and tokenUrl hold each other's value.
+    UrlAndTokenUrlSwapped => "URL_AND_TOKEN_URL_SWAPPED",
+    TokenUrlInvalid => "TOKEN_URL_INVALID",
+    TokenUrlNotHttps => "TOKEN_URL_NOT_HTTPS",
+    TokenUrlPath => "TOKEN_URL_PATH",
+    TokenUrlHostUnusual => "TOKEN_URL_HOST_UNUSUAL",
+    CertUrlInvalid => "CERT_URL_INVALID",
+    CertUrlNotHttps => "CERT_URL_NOT_HTTPS",
+    CertUrlHostUnusual => "CERT_URL_HOST_UNUSUAL",
+    ClientIdWhitespace => "CLIENT_ID_WHITESPACE",
+    ClientIdUnusual => "CLIENT_ID_UNUSUAL",
+    ClientIdLooksLikeSecret => "CLIENT_ID_LOOKS_LIKE_SECRET",
+    ClientSecretWhitespace => "CLIENT_SECRET_WHITESPACE",
+    ClientSecretLooksLikeClientId => "CLIENT_SECRET_LOOKS_LIKE_CLIENT_ID",
+    ClientIdAndSecretSwapped => "CLIENT_ID_AND_SECRET_SWAPPED",
+    PemMalformed => "PEM_MALFORMED",
+    PemMismatchedEnd => "PEM_MISMATCHED_END",
+    PemMissingEnd => "PEM_MISSING_END",
+    PemInvalidBase64 => "PEM_INVALID_BASE64",
+    PemWrongType => "PEM_WRONG_TYPE",
+    KeyEncrypted => "KEY_ENCRYPTED",
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where in the pasted text a diagnostic points: 1-based line and column (in characters),
+/// and the byte span in the text as pasted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+    pub span: Range<usize>,
+}
+
+/// One finding about the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub code: Code,
+    /// The field concerned; `None` for the input as a whole.
+    pub field: Option<Field>,
+    /// What is wrong and how to fix it, in English. Never contains a secret.
+    pub message: String,
+    pub location: Option<Location>,
+    /// For JSON syntax errors: the line around the error, with string values masked.
+    pub excerpt: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(severity: Severity, code: Code, field: Option<Field>, message: impl Into<String>) -> Self {
+        Self { severity, code, field, message: message.into(), location: None, excerpt: None }
+    }
+
+    pub fn error(code: Code, field: Option<Field>, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, code, field, message)
+    }
+
+    pub fn warning(code: Code, field: Option<Field>, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, code, field, message)
+    }
+
+    pub fn info(code: Code, field: Option<Field>, message: impl Into<String>) -> Self {
+        Self::new(Severity::Info, code, field, message)
+    }
+
+    /// The target as the hub's error details name it: a field, or `credentials` for the whole.
+    pub fn target(&self) -> &'static str {
+        self.field.map_or("credentials", Field::target)
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_screaming_snake_case() {
+        let mut seen = std::collections::HashSet::new();
+        for code in Code::ALL {
+            let text = code.as_str();
+            assert!(seen.insert(text), "{text} twice");
+            assert!(text.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'), "{text}");
+        }
+    }
+
+    #[test]
+    fn whole_input_diagnostics_target_the_credentials() {
+        assert_eq!(Diagnostic::error(Code::InputEmpty, None, "x").target(), "credentials");
+        assert_eq!(Diagnostic::error(Code::TokenUrlNotHttps, Some(Field::TokenUrl), "x").target(), "tokenUrl");
+    }
+}

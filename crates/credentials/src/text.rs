@@ -1,0 +1,168 @@
+//! The pasted text: safe repairs before parsing, and positions back in the text as pasted.
+
+use std::ops::Range;
+
+use crate::diagnostic::Location;
+
+/// Double quotes that word processors and chat tools put in place of `"`.
+const TYPOGRAPHIC_DOUBLE_QUOTES: [char; 5] = ['\u{201C}', '\u{201D}', '\u{201E}', '\u{201F}', '\u{2033}'];
+const BYTE_ORDER_MARK: char = '\u{FEFF}';
+
+/// The text to parse, after safe repairs, and the way back to the text as pasted.
+pub struct Prepared<'a> {
+    pub original: &'a str,
+    pub text: String,
+    /// `(offset in text, offset in original)` at each point where the two drift apart.
+    anchors: Vec<(usize, usize)>,
+    pub byte_order_mark_removed: bool,
+    pub quotes_replaced: usize,
+}
+
+impl<'a> Prepared<'a> {
+    /// Removes a leading byte-order mark and replaces typographic double quotes.
+    pub fn new(original: &'a str) -> Self {
+        let mut text = String::with_capacity(original.len());
+        let mut anchors = Vec::new();
+        let mut rest = original;
+        let byte_order_mark_removed = rest.starts_with(BYTE_ORDER_MARK);
+        if byte_order_mark_removed {
+            rest = &rest[BYTE_ORDER_MARK.len_utf8()..];
+            anchors.push((0, BYTE_ORDER_MARK.len_utf8()));
+        }
+        let mut quotes_replaced = 0;
+        let mut original_offset = original.len() - rest.len();
+        for c in rest.chars() {
+            original_offset += c.len_utf8();
+            if TYPOGRAPHIC_DOUBLE_QUOTES.contains(&c) {
+                text.push('"');
+                quotes_replaced += 1;
+                anchors.push((text.len(), original_offset));
+            } else {
+                text.push(c);
+            }
+        }
+        Self { original, text, anchors, byte_order_mark_removed, quotes_replaced }
+    }
+
+    /// The offset in the text as pasted of `offset` in the prepared text.
+    pub fn original_offset(&self, offset: usize) -> usize {
+        let index = self.anchors.partition_point(|(text_offset, _)| *text_offset <= offset);
+        match index.checked_sub(1).map(|i| self.anchors[i]) {
+            Some((text_offset, original_offset)) => original_offset + (offset - text_offset),
+            None => offset,
+        }
+    }
+
+    /// The span in the text as pasted of `span` in the prepared text.
+    pub fn original_span(&self, span: &Range<usize>) -> Range<usize> {
+        let start = self.original_offset(span.start);
+        let end = self.original_offset(span.end).max(start);
+        start..end
+    }
+
+    /// The location, in the text as pasted, of `span` in the prepared text.
+    pub fn location(&self, span: &Range<usize>) -> Location {
+        location_in(self.original, self.original_span(span))
+    }
+}
+
+/// Line and column (1-based, in characters) of the start of `span` in `text`.
+pub fn location_in(text: &str, span: Range<usize>) -> Location {
+    let start = floor_char_boundary(text, span.start);
+    let before = &text[..start];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
+    let column = before[line_start..].chars().count() + 1;
+    Location { line, column, span }
+}
+
+/// The line of `text` around byte `offset`, at most `radius` characters either side, with the
+/// contents of string values masked so that no secret is ever echoed. Keys stay readable.
+pub fn masked_excerpt(text: &str, offset: usize, radius: usize) -> String {
+    let offset = floor_char_boundary(text, offset);
+    let line_start = text[..offset].rfind('\n').map_or(0, |newline| newline + 1);
+    let line_end = text[offset..].find('\n').map_or(text.len(), |newline| offset + newline);
+    let line: Vec<char> = text[line_start..line_end].chars().collect();
+    let masked = mask_string_values(&line);
+    let position = text[line_start..offset].chars().count();
+    let from = position.saturating_sub(radius);
+    let to = (position + radius).min(masked.len());
+    let mut excerpt: String = masked[from..to].iter().collect();
+    if from > 0 {
+        excerpt.insert(0, '…');
+    }
+    if to < masked.len() {
+        excerpt.push('…');
+    }
+    excerpt.trim().to_owned()
+}
+
+/// Replaces every character inside a string literal that is not a key with `•`.
+fn mask_string_values(line: &[char]) -> Vec<char> {
+    let mut out = line.to_vec();
+    let mut index = 0;
+    while index < line.len() {
+        if line[index] != '"' {
+            index += 1;
+            continue;
+        }
+        let open = index;
+        index += 1;
+        while index < line.len() && line[index] != '"' {
+            index += if line[index] == '\\' { 2 } else { 1 };
+        }
+        let close = index.min(line.len());
+        let is_key = line[close.saturating_add(1).min(line.len())..].iter().find(|c| !c.is_whitespace()) == Some(&':');
+        if !is_key {
+            for c in &mut out[open + 1..close] {
+                *c = '•';
+            }
+        }
+        index = close + 1;
+    }
+    out
+}
+
+fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_typographic_quotes_and_maps_offsets_back() {
+        let original = "\u{FEFF}{\u{201C}a\u{201D}: \u{201C}b\u{201D}}";
+        let prepared = Prepared::new(original);
+        assert_eq!(prepared.text, r#"{"a": "b"}"#);
+        assert!(prepared.byte_order_mark_removed);
+        assert_eq!(prepared.quotes_replaced, 4);
+        // The `b` is at byte 7 of the prepared text.
+        let b = prepared.original_offset(7);
+        assert_eq!(&original[b..b + 1], "b");
+        let location = prepared.location(&(7..8));
+        assert_eq!((location.line, location.column), (1, 9));
+    }
+
+    #[test]
+    fn locations_count_lines_and_characters() {
+        let text = "{\n  \"é\": 1,\n  \"x\"";
+        let at = text.find('x').unwrap();
+        let location = location_in(text, at..at + 1);
+        assert_eq!((location.line, location.column), (3, 4));
+    }
+
+    #[test]
+    fn excerpts_mask_values_but_not_keys() {
+        let text = "{\n  \"clientSecret\": \"top-secret\",}\n";
+        let comma = text.find(",}").unwrap();
+        let excerpt = masked_excerpt(text, comma, 40);
+        assert_eq!(excerpt, "\"clientSecret\": \"••••••••••\",}");
+        assert!(!excerpt.contains("top-secret"));
+    }
+}
