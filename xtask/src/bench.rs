@@ -3,13 +3,24 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use std::process::Command;
+
 use crate::build::{self, dist_folder};
+use crate::process::run as run_command;
 use crate::setup;
+use crate::workspace_root;
 
 pub fn run() -> Result<(), String> {
     let tools = setup::build_tools()?;
     build::app_release(&tools)?;
-    bundle_sizes(&dist_folder())
+    bundle_sizes(&dist_folder())?;
+    credentials_engine()
+}
+
+/// The credentials crate's criterion benchmark: a typical paste and the 64 KiB worst cases.
+fn credentials_engine() -> Result<(), String> {
+    println!("\n==> credentials engine (criterion; the middle figure of `time` is the median)");
+    run_command(Command::new("cargo").args(["bench", "--package", "credentials", "--bench", "analyze"]).current_dir(workspace_root()))
 }
 
 /// Prints each file of the release build with its raw, gzip and brotli size, and the totals.

@@ -1,6 +1,7 @@
 //! From pasted text (or typed fields) to an [`Analysis`]: repairs, parsing, recognising the
 //! shape, extracting the fields and applying the rules.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::credentials::Credentials;
@@ -13,6 +14,10 @@ use crate::{Context, CredentialKind};
 
 /// Input larger than this is refused before parsing (the hub's body limit too).
 pub const MAX_INPUT_BYTES: usize = 64 * 1024;
+
+/// Past this many findings of one rule, the rest are summed up in one diagnostic: a hostile
+/// input cannot make the list (or the time to locate each finding) grow without bound.
+const MAX_REPORTED_PER_RULE: usize = 10;
 
 /// Keys that only an XSUAA service key (binding) has.
 const XSUAA_MARKERS: [&str; 6] = ["xsappname", "uaadomain", "identityzone", "identityzoneid", "tenantmode", "verificationkey"];
@@ -229,27 +234,35 @@ fn extract<'m>(members: &'m [Member], prepared: &Prepared<'_>, diagnostics: &mut
         sections: Vec::new(),
         is_xsuaa: false,
     };
-    let mut keys: Vec<(&str, Option<Field>, &Range<usize>)> = Vec::new();
+    let mut keys: HashMap<&str, &Range<usize>> = HashMap::new();
+    let mut duplicates = 0usize;
     for member in members {
         let field = Field::from_key(&member.key);
-        if let Some((_, _, first_span)) = keys.iter().find(|(key, _, _)| *key == member.key) {
-            let first = prepared.location(first_span).line;
-            diagnostics.push(located(
-                Diagnostic::error(
-                    Code::JsonDuplicateKey,
-                    field,
-                    format!("The key \"{}\" appears twice (lines {first} and {}). Keep only the right one.", member.key, prepared.location(&member.key_span).line),
-                ),
-                prepared,
-                member.key_span.clone(),
-            ));
+        if let Some(first_span) = keys.get(member.key.as_str()) {
+            duplicates += 1;
+            if duplicates <= MAX_REPORTED_PER_RULE {
+                let first = prepared.location(first_span).line;
+                let again = prepared.location(&member.key_span).line;
+                diagnostics.push(located(
+                    Diagnostic::error(
+                        Code::JsonDuplicateKey,
+                        field,
+                        format!("The key \"{}\" appears twice (lines {first} and {again}). Keep only the right one.", member.key),
+                    ),
+                    prepared,
+                    member.key_span.clone(),
+                ));
+            }
             continue;
         }
-        keys.push((&member.key, field, &member.key_span));
+        keys.insert(&member.key, &member.key_span);
         extracted.is_xsuaa |= XSUAA_MARKERS.iter().any(|marker| marker.eq_ignore_ascii_case(&member.key));
         match field {
             Some(field) if extracted.values.has(field) => {
-                let other = keys.iter().find(|(key, candidate, _)| *candidate == Some(field) && *key != member.key).map_or("", |(key, _, _)| key);
+                let other = members
+                    .iter()
+                    .find(|other| other.key != member.key && Field::from_key(&other.key) == Some(field))
+                    .map_or("", |other| other.key.as_str());
                 diagnostics.push(located(
                     Diagnostic::error(
                         Code::DuplicateField,
@@ -282,6 +295,13 @@ fn extract<'m>(members: &'m [Member], prepared: &Prepared<'_>, diagnostics: &mut
             }
             None => extracted.unknown.push(member),
         }
+    }
+    if duplicates > MAX_REPORTED_PER_RULE {
+        diagnostics.push(Diagnostic::error(
+            Code::JsonDuplicateKey,
+            None,
+            format!("{} more keys appear twice.", duplicates - MAX_REPORTED_PER_RULE),
+        ));
     }
     extracted
 }
@@ -385,7 +405,7 @@ fn analyze_object(members: &[Member], prepared: &Prepared<'_>, context: &Context
         diagnostics.push(note);
     }
     if section_name.is_none() && !source.is_xsuaa {
-        for member in &source.unknown {
+        for member in source.unknown.iter().take(MAX_REPORTED_PER_RULE) {
             diagnostics.push(located(
                 Diagnostic::info(
                     Code::UnknownField,
@@ -394,6 +414,13 @@ fn analyze_object(members: &[Member], prepared: &Prepared<'_>, context: &Context
                 ),
                 prepared,
                 member.key_span.clone(),
+            ));
+        }
+        if source.unknown.len() > MAX_REPORTED_PER_RULE {
+            diagnostics.push(Diagnostic::info(
+                Code::UnknownField,
+                None,
+                format!("{} more fields are not part of API portal credentials and are ignored.", source.unknown.len() - MAX_REPORTED_PER_RULE),
             ));
         }
     }

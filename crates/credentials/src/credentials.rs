@@ -28,8 +28,8 @@ impl Credentials {
                 url: get(Field::Url)?,
                 token_url: get(Field::TokenUrl)?,
                 cert_url: get(Field::CertUrl)?,
-                certificate: normalize_line_breaks(values.get(Field::Certificate)?),
-                key: normalize_line_breaks(values.get(Field::Key)?),
+                certificate: normalize_line_breaks(values.get(Field::Certificate)?).trim().to_owned(),
+                key: normalize_line_breaks(values.get(Field::Key)?).trim().to_owned(),
                 client_id: get(Field::ClientId),
             },
         })

@@ -16,6 +16,8 @@ pub struct Prepared<'a> {
     anchors: Vec<(usize, usize)>,
     pub byte_order_mark_removed: bool,
     pub quotes_replaced: usize,
+    /// Byte offsets in the original where each line starts.
+    line_starts: Vec<usize>,
 }
 
 impl<'a> Prepared<'a> {
@@ -41,7 +43,8 @@ impl<'a> Prepared<'a> {
                 text.push(c);
             }
         }
-        Self { original, text, anchors, byte_order_mark_removed, quotes_replaced }
+        let line_starts = std::iter::once(0).chain(original.match_indices('\n').map(|(at, _)| at + 1)).collect();
+        Self { original, text, anchors, byte_order_mark_removed, quotes_replaced, line_starts }
     }
 
     /// The offset in the text as pasted of `offset` in the prepared text.
@@ -62,7 +65,12 @@ impl<'a> Prepared<'a> {
 
     /// The location, in the text as pasted, of `span` in the prepared text.
     pub fn location(&self, span: &Range<usize>) -> Location {
-        location_in(self.original, self.original_span(span))
+        let span = self.original_span(span);
+        let start = floor_char_boundary(self.original, span.start);
+        let line_index = self.line_starts.partition_point(|line_start| *line_start <= start) - 1;
+        let line_start = self.line_starts[line_index];
+        let column = self.original[line_start..start].chars().count() + 1;
+        Location { line: line_index + 1, column, span }
     }
 }
 

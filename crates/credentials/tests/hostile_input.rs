@@ -58,3 +58,15 @@ fn a_large_string_value_within_the_limit_is_checked() {
     let analysis = analyze(&input, &Context::default());
     assert!(!analysis.has_errors(), "{:?}", analysis.diagnostics);
 }
+
+#[test]
+fn thousands_of_unknown_or_duplicate_keys_give_a_bounded_report() {
+    let unknown: Vec<String> = (0..3000).map(|i| format!("\"field{i}\": {i}")).collect();
+    let input = format!("{{\"clientId\": \"sb-a!b1|b!b2\", {}}}", unknown.join(", "));
+    let analysis = analyze(&input, &Context::default());
+    assert_eq!(analysis.diagnostics.iter().filter(|d| d.code == Code::UnknownField).count(), 11);
+
+    let duplicates = "\"a\": 1, ".repeat(3000);
+    let analysis = analyze(&format!("{{{duplicates}\"b\": 2}}"), &Context::default());
+    assert_eq!(analysis.diagnostics.iter().filter(|d| d.code == Code::JsonDuplicateKey).count(), 11);
+}

@@ -75,3 +75,17 @@ fn messages_never_contain_the_secret() {
         }
     }
 }
+
+#[test]
+fn accepted_credentials_read_back_the_same() {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        let input = std::fs::read_to_string(&path).unwrap();
+        if let Some(credentials) = analyze(&input, &Context::default()).credentials {
+            let again = analyze(&credentials.to_json(), &Context::default()).credentials;
+            assert_eq!(again.as_ref(), Some(&credentials), "{}", path.display());
+            assert_eq!(again.unwrap().to_values(), credentials.to_values(), "{}", path.display());
+        }
+    }
+}
