@@ -29,10 +29,37 @@ pub struct Config {
     /// Turns the development login (POST /api/1.0/session, GET /api/1.0/session/users) off.
     #[arg(long, env = "HUB_NO_DEV_LOGIN")]
     pub no_dev_login: bool,
+
+    /// Origins allowed to show the app in a frame (CSP frame-ancestors), such as a launchpad:
+    /// 'self' https://launchpad.example.com
+    #[arg(long, env = "HUB_FRAME_ANCESTORS", default_value = "'self'")]
+    pub frame_ancestors: String,
+
+    /// File with the base64 AES-256 key that encrypts stored secrets; created (mode 0600) if
+    /// missing. Default: hub-secret.key beside the database. The environment variable
+    /// HUB_SECRET_KEY (base64) takes precedence over any file.
+    #[arg(long, env = "HUB_SECRET_KEY_FILE")]
+    pub secret_key_file: Option<PathBuf>,
+}
+
+impl Config {
+    /// The configuration for a database at `db`, everything else as by default.
+    pub fn with_db(db: PathBuf) -> Self {
+        Self::parse_from(["hub", "--db", &db.display().to_string()])
+    }
+
+    /// Where the secret key file is.
+    pub fn secret_key_path(&self) -> PathBuf {
+        self.secret_key_file.clone().unwrap_or_else(|| {
+            self.db.parent().map_or_else(|| PathBuf::from("hub-secret.key"), |folder| folder.join("hub-secret.key"))
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SeedSet {
     /// Four users and requests in every status.
     Demo,
+    /// The demo data set plus generated requests, 10,000 in all, for load tests.
+    Bench,
 }

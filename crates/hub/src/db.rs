@@ -6,7 +6,10 @@ use std::sync::{Arc, Mutex};
 use rusqlite::Connection;
 
 /// Migrations in the order they apply; `PRAGMA user_version` records how many ran.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_initial.sql"),
+    include_str!("../migrations/0002_secrets_and_decisions.sql"),
+];
 
 /// A shared connection to the hub's database.
 ///

@@ -13,9 +13,21 @@ pub struct ErrorDetail {
     pub message: String,
 }
 
+impl From<&credentials::Diagnostic> for ErrorDetail {
+    fn from(diagnostic: &credentials::Diagnostic) -> Self {
+        Self {
+            code: diagnostic.code.as_str().to_owned(),
+            target: diagnostic.target().to_owned(),
+            message: diagnostic.message.clone(),
+        }
+    }
+}
+
 /// Every error the API answers with (see the error table of hub-api.md).
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
+    #[error("{message}")]
+    InvalidJson { message: String, details: Vec<ErrorDetail> },
     #[error("{0}")]
     InvalidParameter(String),
     #[error("Sign in to continue.")]
@@ -24,16 +36,30 @@ pub enum ApiError {
     CsrfTokenInvalid,
     #[error("This action needs the role {0}.")]
     MissingRole(&'static str),
+    #[error("Only the user who submitted this request can change its credentials.")]
+    NotSubmitter,
     #[error("{0}")]
     NotFound(String),
     #[error("The development login is off.")]
     DevLoginDisabled,
     #[error("{0}")]
-    InvalidJson(String),
+    InvalidState(String),
+    #[error("Another request already has the alias '{0}'. Choose another alias.")]
+    AliasTaken(String),
+    #[error("Three API portals are connected already; a hub connects at most three.")]
+    PortalLimitReached,
+    #[error("The request was changed by someone else (it is at version {current}). Load it again and repeat the change.")]
+    PreconditionFailed { current: i64 },
     #[error("The body is larger than 64 KiB.")]
     PayloadTooLarge,
     #[error("Send the body as JSON with the header 'Content-Type: application/json'.")]
     UnsupportedMediaType,
+    #[error("{message}")]
+    ValidationFailed { message: String, details: Vec<ErrorDetail> },
+    #[error("Send the header If-Match with the version (ETag) of the request you are changing.")]
+    PreconditionRequired,
+    #[error("This resource does not support that method.")]
+    MethodNotAllowed,
     #[error("Something went wrong on the hub. Try again; if it keeps failing, the hub's log says why.")]
     Internal(String),
 }
@@ -41,27 +67,52 @@ pub enum ApiError {
 impl ApiError {
     pub fn status(&self) -> StatusCode {
         match self {
-            Self::InvalidParameter(_) | Self::InvalidJson(_) => StatusCode::BAD_REQUEST,
+            Self::InvalidJson { .. } | Self::InvalidParameter(_) => StatusCode::BAD_REQUEST,
             Self::NotAuthenticated => StatusCode::UNAUTHORIZED,
-            Self::CsrfTokenInvalid | Self::MissingRole(_) => StatusCode::FORBIDDEN,
+            Self::CsrfTokenInvalid | Self::MissingRole(_) | Self::NotSubmitter => StatusCode::FORBIDDEN,
             Self::NotFound(_) | Self::DevLoginDisabled => StatusCode::NOT_FOUND,
+            Self::InvalidState(_) | Self::AliasTaken(_) | Self::PortalLimitReached => StatusCode::CONFLICT,
+            Self::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::ValidationFailed { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
+            Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
     pub fn code(&self) -> &'static str {
         match self {
+            Self::InvalidJson { .. } => "INVALID_JSON",
             Self::InvalidParameter(_) => "INVALID_PARAMETER",
-            Self::InvalidJson(_) => "INVALID_JSON",
             Self::NotAuthenticated => "NOT_AUTHENTICATED",
             Self::CsrfTokenInvalid => "CSRF_TOKEN_INVALID",
             Self::MissingRole(_) => "MISSING_ROLE",
+            Self::NotSubmitter => "NOT_SUBMITTER",
             Self::NotFound(_) | Self::DevLoginDisabled => "NOT_FOUND",
+            Self::InvalidState(_) => "INVALID_STATE",
+            Self::AliasTaken(_) => "ALIAS_TAKEN",
+            Self::PortalLimitReached => "PORTAL_LIMIT_REACHED",
+            Self::PreconditionFailed { .. } => "PRECONDITION_FAILED",
             Self::PayloadTooLarge => "PAYLOAD_TOO_LARGE",
             Self::UnsupportedMediaType => "UNSUPPORTED_MEDIA_TYPE",
+            Self::ValidationFailed { .. } => "VALIDATION_FAILED",
+            Self::PreconditionRequired => "PRECONDITION_REQUIRED",
+            Self::MethodNotAllowed => "METHOD_NOT_ALLOWED",
             Self::Internal(_) => "INTERNAL_ERROR",
+        }
+    }
+
+    /// A body that is not JSON, with where it breaks.
+    pub fn invalid_json(message: impl Into<String>) -> Self {
+        Self::InvalidJson { message: message.into(), details: Vec::new() }
+    }
+
+    fn details(&self) -> &[ErrorDetail] {
+        match self {
+            Self::InvalidJson { details, .. } | Self::ValidationFailed { details, .. } => details,
+            _ => &[],
         }
     }
 }
@@ -91,7 +142,7 @@ impl IntoResponse for ApiError {
             tracing::error!(%cause, "request failed");
         }
         let body = ErrorBody {
-            error: ErrorPayload { code: self.code(), message: self.to_string(), details: &[] },
+            error: ErrorPayload { code: self.code(), message: self.to_string(), details: self.details() },
         };
         let mut response = (self.status(), Json(body)).into_response();
         if matches!(self, Self::CsrfTokenInvalid) {

@@ -1,47 +1,91 @@
-//! `JsonBody<T>`: a JSON request body whose every rejection is an error of the contract.
+//! Request bodies: JSON whose every rejection is an error of the contract.
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
 
 /// The largest body the hub reads; larger ones answer 413.
-pub const BODY_LIMIT_BYTES: usize = 64 * 1024;
+pub const BODY_LIMIT_BYTES: usize = credentials::MAX_INPUT_BYTES;
 
+/// A JSON body, deserialised.
 pub struct JsonBody<T>(pub T);
 
-impl<T, S> FromRequest<S> for JsonBody<T>
-where
-    T: DeserializeOwned,
-    S: Send + Sync,
-{
+/// A JSON body as text, for the credentials analyser to read with positions.
+pub struct JsonText(pub String);
+
+/// An optional JSON body: `None` when the request has no body at all.
+pub struct OptionalJsonBody<T>(pub Option<T>);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
     type Rejection = ApiError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        if !is_json(request.headers().get(header::CONTENT_TYPE)) {
-            return Err(ApiError::UnsupportedMediaType);
-        }
-        let bytes = Bytes::from_request(request, state).await.map_err(|rejection| {
-            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                ApiError::PayloadTooLarge
-            } else {
-                ApiError::InvalidJson(format!("The body could not be read: {rejection}"))
-            }
-        })?;
-        serde_json::from_slice(&bytes).map(JsonBody).map_err(|error| {
-            ApiError::InvalidJson(format!(
-                "The body is not valid JSON at line {}, column {}: {error}",
-                error.line(),
-                error.column()
-            ))
-        })
+        let JsonText(text) = JsonText::from_request(request, state).await?;
+        parse(&text).map(JsonBody)
     }
 }
 
-fn is_json(content_type: Option<&header::HeaderValue>) -> bool {
-    let Some(value) = content_type.and_then(|value| value.to_str().ok()) else {
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for OptionalJsonBody<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let headers = request.headers().clone();
+        let bytes = read_bytes(request, state).await?;
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Ok(OptionalJsonBody(None));
+        }
+        let text = checked_text(&headers, bytes)?;
+        parse(&text).map(|value| OptionalJsonBody(Some(value)))
+    }
+}
+
+impl<S: Send + Sync> FromRequest<S> for JsonText {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let headers = request.headers().clone();
+        if !is_json(&headers) {
+            return Err(ApiError::UnsupportedMediaType);
+        }
+        let bytes = read_bytes(request, state).await?;
+        checked_text(&headers, bytes).map(JsonText)
+    }
+}
+
+async fn read_bytes<S: Send + Sync>(request: Request, state: &S) -> Result<Bytes, ApiError> {
+    Bytes::from_request(request, state).await.map_err(|rejection| {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::PayloadTooLarge
+        } else {
+            ApiError::invalid_json(format!("The body could not be read: {rejection}"))
+        }
+    })
+}
+
+fn checked_text(headers: &HeaderMap, bytes: Bytes) -> Result<String, ApiError> {
+    if !is_json(headers) {
+        return Err(ApiError::UnsupportedMediaType);
+    }
+    String::from_utf8(bytes.to_vec()).map_err(|error| {
+        ApiError::invalid_json(format!("The body is not UTF-8 text (invalid byte at position {}).", error.utf8_error().valid_up_to()))
+    })
+}
+
+fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+    serde_json::from_str(text).map_err(|error| {
+        ApiError::invalid_json(format!(
+            "The body is not valid JSON at line {}, column {}: {error}",
+            error.line(),
+            error.column()
+        ))
+    })
+}
+
+fn is_json(headers: &HeaderMap) -> bool {
+    let Some(value) = headers.get(header::CONTENT_TYPE).and_then(|value| value.to_str().ok()) else {
         return false;
     };
     let essence = value.split(';').next().unwrap_or_default().trim();
@@ -53,16 +97,24 @@ mod tests {
     use super::*;
     use header::HeaderValue;
 
+    fn headers(content_type: Option<&'static str>) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        if let Some(value) = content_type {
+            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(value));
+        }
+        headers
+    }
+
     #[test]
     fn accepts_json_with_or_without_charset() {
-        assert!(is_json(Some(&HeaderValue::from_static("application/json"))));
-        assert!(is_json(Some(&HeaderValue::from_static("Application/JSON; charset=utf-8"))));
+        assert!(is_json(&headers(Some("application/json"))));
+        assert!(is_json(&headers(Some("Application/JSON; charset=utf-8"))));
     }
 
     #[test]
     fn refuses_other_or_missing_types() {
-        assert!(!is_json(None));
-        assert!(!is_json(Some(&HeaderValue::from_static("text/plain"))));
-        assert!(!is_json(Some(&HeaderValue::from_static("application/jsonx"))));
+        assert!(!is_json(&headers(None)));
+        assert!(!is_json(&headers(Some("text/plain"))));
+        assert!(!is_json(&headers(Some("application/jsonx"))));
     }
 }

@@ -43,6 +43,16 @@ impl Status {
     pub fn parse(text: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|status| status.as_str() == text)
     }
+
+    /// The status as people read it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Submitted => "submitted",
+            Status::PendingApproval => "pending approval",
+            Status::Approved => "approved",
+            Status::Rejected => "rejected",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -81,6 +91,9 @@ pub struct ConnectionRequest {
     pub updated_at: String,
     pub credentials: CredentialsSummary,
     pub version: i64,
+    /// Why a hub administrator approved or rejected it, if they said.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision_reason: Option<String>,
 }
 
 #[derive(Debug, Serialize)]

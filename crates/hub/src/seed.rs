@@ -5,6 +5,7 @@ use rusqlite::Connection;
 use time::{Duration, OffsetDateTime};
 
 use crate::model::{Status, ROLE_HUB_ADMIN, ROLE_PORTAL_REGISTRATION};
+use crate::secrets::SecretBox;
 use crate::time_format::format;
 
 struct DemoUser {
@@ -54,7 +55,7 @@ const REQUESTS: &[DemoRequest] = &[
 
 /// Writes the demo data set, in one transaction, unless the database already has users.
 /// Returns whether it seeded.
-pub fn seed_demo(db: &mut Connection) -> rusqlite::Result<bool> {
+pub fn seed_demo(db: &mut Connection, secrets: &SecretBox) -> rusqlite::Result<bool> {
     let users: i64 = db.query_row("SELECT COUNT(*) FROM users", [], |row| row.get(0))?;
     if users > 0 {
         return Ok(false);
@@ -89,13 +90,17 @@ pub fn seed_demo(db: &mut Connection) -> rusqlite::Result<bool> {
             rng.random_range(1000..99999),
             rng.random_range(1000..9999),
         );
+        let id = new_request_id(&mut rng);
+        // A made-up secret, sealed like a real one; demo keys carry no certificate.
+        let secret = format!("{:032x}${:016x}=", rng.random::<u128>(), rng.random::<u64>());
+        let sealed = secrets.seal(&secret, &id);
         transaction.execute(
             "INSERT INTO connection_requests (id, api_portal_alias, api_portal_url, status, comment, \
              requested_by, requested_at, updated_at, credential_type, credential_url, token_url, cert_url, \
-             client_id, credentials_updated_at, credentials_expire_at, version) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+             client_id, credentials_updated_at, credentials_expire_at, version, secret_ciphertext) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
             rusqlite::params![
-                new_request_id(&mut rng),
+                id,
                 request.alias,
                 format!("https://{host}"),
                 request.status.as_str(),
@@ -111,6 +116,7 @@ pub fn seed_demo(db: &mut Connection) -> rusqlite::Result<bool> {
                 format(updated_at),
                 format(now + Duration::days(request.expires_in_days)),
                 rng.random_range(1..6),
+                sealed,
             ],
         )?;
     }
@@ -142,9 +148,49 @@ mod tests {
     fn seeds_once() {
         let mut db = Connection::open_in_memory().unwrap();
         db.execute_batch(include_str!("../migrations/0001_initial.sql")).unwrap();
-        assert!(seed_demo(&mut db).unwrap());
-        assert!(!seed_demo(&mut db).unwrap());
+        db.execute_batch(include_str!("../migrations/0002_secrets_and_decisions.sql")).unwrap();
+        let secrets = SecretBox::new(&[1; 32]);
+        assert!(seed_demo(&mut db, &secrets).unwrap());
+        assert!(!seed_demo(&mut db, &secrets).unwrap());
         let count: usize = db.query_row("SELECT COUNT(*) FROM connection_requests", [], |row| row.get(0)).unwrap();
         assert_eq!(count, REQUESTS.len());
     }
+}
+
+/// The demo data set plus generated requests up to `total`, for load tests.
+pub fn seed_bench(db: &mut Connection, secrets: &SecretBox, total: usize) -> rusqlite::Result<bool> {
+    if !seed_demo(db, secrets)? {
+        return Ok(false);
+    }
+    let now = OffsetDateTime::now_utc();
+    let mut rng = rand::rng();
+    let transaction = db.transaction()?;
+    {
+        let mut insert = transaction.prepare(
+            "INSERT INTO connection_requests (id, api_portal_alias, api_portal_url, status, comment, \
+             requested_by, requested_at, updated_at, credential_type, credential_url, token_url, client_id, \
+             credentials_updated_at, credentials_expire_at, version, secret_ciphertext) \
+             VALUES (?1, ?2, ?3, ?4, '', ?5, ?6, ?6, 'clientSecret', ?3, ?7, ?8, ?6, ?9, 1, ?10)",
+        )?;
+        let statuses = [Status::Submitted, Status::PendingApproval, Status::Rejected];
+        for index in REQUESTS.len()..total {
+            let id = new_request_id(&mut rng);
+            let region = ["eu10", "us10", "ap10", "jp10", "br10"][index % 5];
+            let at = format(now - Duration::minutes(rng.random_range(0..500_000)));
+            insert.execute(rusqlite::params![
+                id,
+                format!("Load Portal {index:05} {region}"),
+                format!("https://load{index:05}.cfapps.{region}.hana.ondemand.com"),
+                statuses[index % 3].as_str(),
+                ["alice", "bob", "carol"][index % 3],
+                at,
+                format!("https://load{index:05}.authentication.{region}.hana.ondemand.com/oauth/token"),
+                format!("sb-apiaccess{index:013}!b{}|api-portal-xsuaa!b2160", 1000 + index),
+                format(now + Duration::days(rng.random_range(-30..365))),
+                secrets.seal(&format!("{:032x}=", rng.random::<u128>()), &id),
+            ])?;
+        }
+    }
+    transaction.commit()?;
+    Ok(true)
 }

@@ -1,11 +1,121 @@
-//! Serving the built single-page app.
+//! Serving the built single-page app, and the headers every response carries.
 
 use std::path::Path;
 
+use axum::extract::Request;
+use axum::http::{header, HeaderValue};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::Router;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine;
+use sha2::{Digest, Sha256};
 use tower_http::services::{ServeDir, ServeFile};
 
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+const REVALIDATE: &str = "no-cache";
+
 /// Files of `dir`, with `index.html` for every other path so that the app's client-side
-/// routes (such as `/connections`) load the app.
-pub fn single_page_app(dir: &Path) -> ServeDir<ServeFile> {
-    ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")))
+/// routes (such as `/connections`) load the app. Hashed files are cached for a year,
+/// everything else is revalidated.
+pub fn single_page_app(dir: &Path) -> Router {
+    let files = ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")));
+    Router::new().fallback_service(files).layer(middleware::from_fn(cache_control))
+}
+
+async fn cache_control(request: Request, next: Next) -> Response {
+    let hashed = is_hashed_file(request.uri().path());
+    let mut response = next.run(request).await;
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.starts_with("text/html"));
+    let policy = if hashed && !is_html && response.status().is_success() { IMMUTABLE } else { REVALIDATE };
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+    response
+}
+
+/// Whether the file name carries Trunk's content hash (`name-<16 hex digits>` before `.` or `_`).
+fn is_hashed_file(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or_default();
+    name.match_indices('-').any(|(at, _)| {
+        let rest = &name[at + 1..];
+        rest.len() > 16
+            && rest[..16].chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
+            && matches!(rest.as_bytes()[16], b'.' | b'_')
+    })
+}
+
+/// The Content-Security-Policy for the app in `static_dir`: nothing inline but Trunk's loader
+/// script, allowed by its hash; WebAssembly compilation allowed; frames only from
+/// `frame_ancestors`.
+pub fn content_security_policy(static_dir: Option<&Path>, frame_ancestors: &str) -> String {
+    let index = static_dir.and_then(|dir| std::fs::read_to_string(dir.join("index.html")).ok()).unwrap_or_default();
+    let hashes: String = inline_scripts(&index).iter().map(|script| format!(" 'sha256-{}'", sha256_base64(script))).collect();
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; img-src 'self' data:; \
+         connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors {frame_ancestors}"
+    )
+}
+
+/// The contents of every `<script>` without a `src` in `html`.
+fn inline_scripts(html: &str) -> Vec<&str> {
+    let mut scripts = Vec::new();
+    let mut rest = html;
+    while let Some(open) = rest.find("<script") {
+        let after = &rest[open..];
+        let Some(tag_end) = after.find('>') else { break };
+        let tag = &after[..tag_end];
+        let body = &after[tag_end + 1..];
+        let Some(close) = body.find("</script>") else { break };
+        if !tag.contains(" src=") {
+            scripts.push(&body[..close]);
+        }
+        rest = &body[close..];
+    }
+    scripts
+}
+
+fn sha256_base64(text: &str) -> String {
+    BASE64.encode(Sha256::digest(text.as_bytes()))
+}
+
+/// Adds the security headers to every response.
+pub fn security_headers(router: Router, content_security_policy: &str) -> Router {
+    let policy = HeaderValue::from_str(content_security_policy).expect("the policy is ASCII");
+    router.layer(middleware::map_response(move |mut response: Response| {
+        let policy = policy.clone();
+        async move {
+            let headers = response.headers_mut();
+            headers.insert(header::CONTENT_SECURITY_POLICY, policy);
+            headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+            headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+            response
+        }
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_trunks_hashed_names() {
+        assert!(is_hashed_file("/portal-connections-4a108d2c3bae6e67_bg.wasm"));
+        assert!(is_hashed_file("/main-7d222bf532d009ad.css"));
+        assert!(!is_hashed_file("/index.html"));
+        assert!(!is_hashed_file("/connections"));
+        assert!(!is_hashed_file("/portal-connections.js"));
+    }
+
+    #[test]
+    fn hashes_inline_scripts_but_not_external_ones() {
+        let html = r#"<script src="/a.js"></script><script type="module">import init from '/x.js';</script>"#;
+        assert_eq!(inline_scripts(html), vec!["import init from '/x.js';"]);
+        let policy = content_security_policy(None, "'self'");
+        assert!(policy.contains("frame-ancestors 'self'"));
+        assert!(!policy.contains("unsafe-inline"));
+        assert_eq!(sha256_base64(""), "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
+    }
 }

@@ -14,13 +14,10 @@ impl TestHub {
     /// Starts a hub seeded with the demo data set, serving `static_dir` if given.
     pub async fn start(static_dir: Option<std::path::PathBuf>) -> Self {
         let data = tempfile::tempdir().expect("temporary folder");
-        let config = Config {
-            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
-            db: data.path().join("hub.sqlite3"),
-            static_dir,
-            seed: Some(SeedSet::Demo),
-            no_dev_login: false,
-        };
+        let mut config = Config::with_db(data.path().join("hub.sqlite3"));
+        config.addr = SocketAddr::from(([127, 0, 0, 1], 0));
+        config.static_dir = static_dir;
+        config.seed = Some(SeedSet::Demo);
         let app = hub::app(&config).expect("hub starts");
         let listener = tokio::net::TcpListener::bind(config.addr).await.expect("free port");
         let address = listener.local_addr().expect("bound address");

@@ -1,16 +1,7 @@
-//! `/connectionRequests`: listing and reading connection requests.
-
-use axum::extract::{Query, State};
-use axum::extract::rejection::QueryRejection;
-use axum::Json;
-use rusqlite::{Connection, Row};
+//! The query of `GET /connectionRequests`: filter, search, order and page, checked.
 
 use crate::error::ApiError;
-use crate::model::{
-    ConnectionRequest, CredentialsSummary, Page, Status, UserRef, ROLE_HUB_ADMIN, ROLE_PORTAL_REGISTRATION,
-};
-use crate::session::CurrentUser;
-use crate::AppState;
+use crate::model::Status;
 
 const DEFAULT_TOP: u32 = 50;
 const MAX_TOP: u32 = 500;
@@ -115,106 +106,8 @@ fn parse_number(name: &str, value: &str) -> Result<u32, ApiError> {
     value.parse().map_err(|_| invalid(format!("'{name}' must be a whole number, not '{value}'.")))
 }
 
-fn invalid(message: impl Into<String>) -> ApiError {
+pub(super) fn invalid(message: impl Into<String>) -> ApiError {
     ApiError::InvalidParameter(message.into())
-}
-
-/// `GET /connectionRequests`.
-pub async fn list(
-    State(state): State<AppState>,
-    CurrentUser(session): CurrentUser,
-    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
-) -> Result<Json<Page<ConnectionRequest>>, ApiError> {
-    if !session.user.has_role(ROLE_PORTAL_REGISTRATION) && !session.user.has_role(ROLE_HUB_ADMIN) {
-        return Err(ApiError::MissingRole(ROLE_PORTAL_REGISTRATION));
-    }
-    let Query(pairs) = query.map_err(|rejection| invalid(rejection.body_text()))?;
-    let query = ListQuery::parse(&pairs)?;
-    let page = state.db.call(move |db| select_page(db, &query)).await?;
-    Ok(Json(page))
-}
-
-const SELECT_COLUMNS: &str = "r.id, r.api_portal_alias, r.api_portal_url, r.status, r.comment, \
-     r.requested_by, u.name, r.requested_at, r.updated_at, r.credential_type, r.credential_url, \
-     r.token_url, r.cert_url, r.client_id, r.credentials_updated_at, r.credentials_expire_at, r.version";
-
-fn select_page(db: &mut Connection, query: &ListQuery) -> rusqlite::Result<Page<ConnectionRequest>> {
-    let mut conditions: Vec<String> = Vec::new();
-    let mut parameters: Vec<String> = Vec::new();
-    if !query.statuses.is_empty() {
-        let placeholders: Vec<String> = query
-            .statuses
-            .iter()
-            .map(|status| {
-                parameters.push(status.as_str().to_owned());
-                format!("?{}", parameters.len())
-            })
-            .collect();
-        conditions.push(format!("r.status IN ({})", placeholders.join(", ")));
-    }
-    if let Some(search) = &query.search {
-        parameters.push(format!("%{}%", escape_like(search)));
-        let p = parameters.len();
-        conditions.push(format!(
-            "(r.api_portal_alias LIKE ?{p} ESCAPE '\\' OR r.api_portal_url LIKE ?{p} ESCAPE '\\' \
-             OR u.name LIKE ?{p} ESCAPE '\\')"
-        ));
-    }
-    let filter = if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
-    let from = "FROM connection_requests r JOIN users u ON u.id = r.requested_by";
-
-    let count: u64 = db.query_row(
-        &format!("SELECT COUNT(*) {from} {filter}"),
-        rusqlite::params_from_iter(&parameters),
-        |row| row.get(0),
-    )?;
-    let direction = if query.descending { "DESC" } else { "ASC" };
-    let sql = format!(
-        "SELECT {SELECT_COLUMNS} {from} {filter} ORDER BY {} {direction}, r.id {direction} LIMIT {} OFFSET {}",
-        query.order_column, query.top, query.skip
-    );
-    let results = db
-        .prepare(&sql)?
-        .query_map(rusqlite::params_from_iter(&parameters), connection_request_from_row)?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(Page { count, results })
-}
-
-/// Escapes the wildcards of LIKE so that a search matches its text literally.
-fn escape_like(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
-}
-
-fn connection_request_from_row(row: &Row<'_>) -> rusqlite::Result<ConnectionRequest> {
-    let status: String = row.get(3)?;
-    let kind: String = row.get(9)?;
-    let conversion = |index, text: &str| {
-        rusqlite::Error::FromSqlConversionFailure(
-            index,
-            rusqlite::types::Type::Text,
-            format!("unexpected value '{text}'").into(),
-        )
-    };
-    Ok(ConnectionRequest {
-        id: row.get(0)?,
-        api_portal_alias: row.get(1)?,
-        api_portal_url: row.get(2)?,
-        status: Status::parse(&status).ok_or_else(|| conversion(3, &status))?,
-        comment: row.get(4)?,
-        requested_by: UserRef { id: row.get(5)?, name: row.get(6)? },
-        requested_at: row.get(7)?,
-        updated_at: row.get(8)?,
-        credentials: CredentialsSummary {
-            kind: credentials::CredentialKind::parse(&kind).ok_or_else(|| conversion(9, &kind))?.as_str(),
-            url: row.get(10)?,
-            token_url: row.get(11)?,
-            cert_url: row.get(12)?,
-            client_id: row.get(13)?,
-            updated_at: row.get(14)?,
-            expires_at: row.get(15)?,
-        },
-        version: row.get(16)?,
-    })
 }
 
 #[cfg(test)]
@@ -266,8 +159,4 @@ mod tests {
         }
     }
 
-    #[test]
-    fn like_wildcards_are_matched_literally() {
-        assert_eq!(escape_like(r"50%_a\b"), r"50\%\_a\\b");
-    }
 }

@@ -1,0 +1,279 @@
+//! Connection requests in SQLite: every read and every change, each change in one transaction.
+
+use credentials::Credentials;
+use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior};
+use time::{Duration, OffsetDateTime};
+
+use super::list_query::ListQuery;
+use crate::error::ApiError;
+use crate::model::{ConnectionRequest, CredentialsSummary, Page, Status, User, UserRef};
+use crate::secrets::SecretBox;
+use crate::time_format::format;
+
+/// How long new credentials stay valid (those generated since February 2024).
+const CREDENTIAL_LIFETIME_DAYS: i64 = 365;
+/// A hub connects at most this many API portals.
+pub const MAX_APPROVED_PORTALS: i64 = 3;
+
+const SELECT_COLUMNS: &str = "r.id, r.api_portal_alias, r.api_portal_url, r.status, r.comment, \
+     r.requested_by, u.name, r.requested_at, r.updated_at, r.credential_type, r.credential_url, \
+     r.token_url, r.cert_url, r.client_id, r.credentials_updated_at, r.credentials_expire_at, r.version, \
+     r.decision_reason";
+const FROM: &str = "FROM connection_requests r JOIN users u ON u.id = r.requested_by";
+
+pub fn select_page(db: &Connection, query: &ListQuery) -> rusqlite::Result<Page<ConnectionRequest>> {
+    let mut conditions: Vec<String> = Vec::new();
+    let mut parameters: Vec<String> = Vec::new();
+    if !query.statuses.is_empty() {
+        let placeholders: Vec<String> = query
+            .statuses
+            .iter()
+            .map(|status| {
+                parameters.push(status.as_str().to_owned());
+                format!("?{}", parameters.len())
+            })
+            .collect();
+        conditions.push(format!("r.status IN ({})", placeholders.join(", ")));
+    }
+    if let Some(search) = &query.search {
+        parameters.push(format!("%{}%", escape_like(search)));
+        let p = parameters.len();
+        conditions.push(format!(
+            "(r.api_portal_alias LIKE ?{p} ESCAPE '\\' OR r.api_portal_url LIKE ?{p} ESCAPE '\\' \
+             OR u.name LIKE ?{p} ESCAPE '\\')"
+        ));
+    }
+    let filter = if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
+
+    let count: u64 = db.query_row(
+        &format!("SELECT COUNT(*) {FROM} {filter}"),
+        rusqlite::params_from_iter(&parameters),
+        |row| row.get(0),
+    )?;
+    let direction = if query.descending { "DESC" } else { "ASC" };
+    let sql = format!(
+        "SELECT {SELECT_COLUMNS} {FROM} {filter} ORDER BY {} {direction}, r.id {direction} LIMIT {} OFFSET {}",
+        query.order_column, query.top, query.skip
+    );
+    let results = db
+        .prepare_cached(&sql)?
+        .query_map(rusqlite::params_from_iter(&parameters), connection_request_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(Page { count, results })
+}
+
+pub fn find(db: &Connection, id: &str) -> rusqlite::Result<Option<ConnectionRequest>> {
+    db.prepare_cached(&format!("SELECT {SELECT_COLUMNS} {FROM} WHERE r.id = ?1"))?
+        .query_row([id], connection_request_from_row)
+        .optional()
+}
+
+/// Replaces the credentials of request `id`, if `caller` submitted it, it is still editable
+/// and at `expected_version`. Rechecked inside the transaction: concurrent changes cannot slip in.
+pub fn replace_credentials(
+    db: &mut Connection,
+    id: &str,
+    caller: &User,
+    expected_version: i64,
+    credentials: &Credentials,
+    secrets: &SecretBox,
+) -> Result<ConnectionRequest, ApiError> {
+    let transaction = db.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let current = find(&transaction, id)?.ok_or_else(|| not_found(id))?;
+    check_editable(&current, caller, expected_version)?;
+    let now = OffsetDateTime::now_utc();
+    let (secret, certificate) = secret_and_certificate(credentials);
+    transaction.execute(
+        "UPDATE connection_requests SET credential_type = ?2, credential_url = ?3, token_url = ?4, cert_url = ?5, \
+         client_id = ?6, certificate = ?7, secret_ciphertext = ?8, credentials_updated_at = ?9, \
+         credentials_expire_at = ?10, updated_at = ?9, version = version + 1 WHERE id = ?1 AND version = ?11",
+        rusqlite::params![
+            id,
+            credentials.kind().as_str(),
+            credentials.url(),
+            credentials.token_url(),
+            credentials.cert_url(),
+            credentials.client_id(),
+            certificate,
+            secrets.seal(secret, id),
+            format(now),
+            format(now + Duration::days(CREDENTIAL_LIFETIME_DAYS)),
+            expected_version,
+        ],
+    )?;
+    let updated = find(&transaction, id)?.ok_or_else(|| not_found(id))?;
+    transaction.commit()?;
+    Ok(updated)
+}
+
+/// Why `caller` may not replace the credentials of `request` at `expected_version`, if not.
+pub fn check_editable(request: &ConnectionRequest, caller: &User, expected_version: i64) -> Result<(), ApiError> {
+    if request.requested_by.id != caller.id {
+        return Err(ApiError::NotSubmitter);
+    }
+    if !matches!(request.status, Status::Submitted | Status::PendingApproval) {
+        return Err(ApiError::InvalidState(format!(
+            "The request is {}; credentials can be changed only while it is submitted or pending approval.",
+            request.status.label()
+        )));
+    }
+    if request.version != expected_version {
+        return Err(ApiError::PreconditionFailed { current: request.version });
+    }
+    Ok(())
+}
+
+/// Inserts a new request in status SUBMITTED.
+pub fn insert(
+    db: &mut Connection,
+    alias: &str,
+    comment: &str,
+    requester: &User,
+    credentials: &Credentials,
+    secrets: &SecretBox,
+) -> Result<ConnectionRequest, ApiError> {
+    let transaction = db.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let taken: bool = transaction.query_row(
+        "SELECT EXISTS (SELECT 1 FROM connection_requests WHERE api_portal_alias = ?1 COLLATE NOCASE)",
+        [alias],
+        |row| row.get(0),
+    )?;
+    if taken {
+        return Err(ApiError::AliasTaken(alias.to_owned()));
+    }
+    let id = crate::seed::new_request_id(&mut rand::rng());
+    let now = format(OffsetDateTime::now_utc());
+    let expires = format(OffsetDateTime::now_utc() + Duration::days(CREDENTIAL_LIFETIME_DAYS));
+    let (secret, certificate) = secret_and_certificate(credentials);
+    transaction.execute(
+        "INSERT INTO connection_requests (id, api_portal_alias, api_portal_url, status, comment, requested_by, \
+         requested_at, updated_at, credential_type, credential_url, token_url, cert_url, client_id, certificate, \
+         secret_ciphertext, credentials_updated_at, credentials_expire_at, version) \
+         VALUES (?1, ?2, ?3, 'SUBMITTED', ?4, ?5, ?6, ?6, ?7, ?3, ?8, ?9, ?10, ?11, ?12, ?6, ?13, 1)",
+        rusqlite::params![
+            id,
+            alias,
+            credentials.url(),
+            comment,
+            requester.id,
+            now,
+            credentials.kind().as_str(),
+            credentials.token_url(),
+            credentials.cert_url(),
+            credentials.client_id(),
+            certificate,
+            secrets.seal(secret, &id),
+            expires,
+        ],
+    )?;
+    let created = find(&transaction, &id)?.ok_or_else(|| not_found(&id))?;
+    transaction.commit()?;
+    Ok(created)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Approve,
+    Reject,
+}
+
+/// Approves or rejects request `id`, from SUBMITTED or PENDING_APPROVAL only, and never past
+/// [`MAX_APPROVED_PORTALS`] approved ones.
+pub fn decide(db: &mut Connection, id: &str, decision: Decision, reason: Option<&str>) -> Result<ConnectionRequest, ApiError> {
+    let transaction = db.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let current = find(&transaction, id)?.ok_or_else(|| not_found(id))?;
+    if !matches!(current.status, Status::Submitted | Status::PendingApproval) {
+        return Err(ApiError::InvalidState(format!(
+            "The request is {} already; only submitted or pending requests can be approved or rejected.",
+            current.status.label()
+        )));
+    }
+    let status = match decision {
+        Decision::Approve => {
+            let approved: i64 = transaction.query_row(
+                "SELECT COUNT(*) FROM connection_requests WHERE status = 'APPROVED'",
+                [],
+                |row| row.get(0),
+            )?;
+            if approved >= MAX_APPROVED_PORTALS {
+                return Err(ApiError::PortalLimitReached);
+            }
+            Status::Approved
+        }
+        Decision::Reject => Status::Rejected,
+    };
+    transaction.execute(
+        "UPDATE connection_requests SET status = ?2, decision_reason = ?3, updated_at = ?4, version = version + 1 WHERE id = ?1",
+        rusqlite::params![id, status.as_str(), reason, format(OffsetDateTime::now_utc())],
+    )?;
+    let updated = find(&transaction, id)?.ok_or_else(|| not_found(id))?;
+    transaction.commit()?;
+    Ok(updated)
+}
+
+/// The stored secret of request `id`, decrypted (for connecting to the API portal; never sent).
+pub fn stored_secret(db: &Connection, id: &str, secrets: &SecretBox) -> rusqlite::Result<Option<String>> {
+    let sealed: Option<Option<Vec<u8>>> = db
+        .query_row("SELECT secret_ciphertext FROM connection_requests WHERE id = ?1", [id], |row| row.get(0))
+        .optional()?;
+    Ok(sealed.flatten().and_then(|sealed| secrets.open(&sealed, id)))
+}
+
+fn secret_and_certificate(credentials: &Credentials) -> (&str, Option<&str>) {
+    match credentials {
+        Credentials::ClientSecret { client_secret, .. } => (client_secret, None),
+        Credentials::X509 { key, certificate, .. } => (key, Some(certificate)),
+    }
+}
+
+pub fn not_found(id: &str) -> ApiError {
+    ApiError::NotFound(format!("There is no connection request '{id}'. It may have been removed; reload the list."))
+}
+
+/// Escapes the wildcards of LIKE so that a search matches its text literally.
+fn escape_like(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
+fn connection_request_from_row(row: &Row<'_>) -> rusqlite::Result<ConnectionRequest> {
+    let status: String = row.get(3)?;
+    let kind: String = row.get(9)?;
+    let conversion = |index, text: &str| {
+        rusqlite::Error::FromSqlConversionFailure(
+            index,
+            rusqlite::types::Type::Text,
+            format!("unexpected value '{text}'").into(),
+        )
+    };
+    Ok(ConnectionRequest {
+        id: row.get(0)?,
+        api_portal_alias: row.get(1)?,
+        api_portal_url: row.get(2)?,
+        status: Status::parse(&status).ok_or_else(|| conversion(3, &status))?,
+        comment: row.get(4)?,
+        requested_by: UserRef { id: row.get(5)?, name: row.get(6)? },
+        requested_at: row.get(7)?,
+        updated_at: row.get(8)?,
+        credentials: CredentialsSummary {
+            kind: credentials::CredentialKind::parse(&kind).ok_or_else(|| conversion(9, &kind))?.as_str(),
+            url: row.get(10)?,
+            token_url: row.get(11)?,
+            cert_url: row.get(12)?,
+            client_id: row.get(13)?,
+            updated_at: row.get(14)?,
+            expires_at: row.get(15)?,
+        },
+        version: row.get(16)?,
+        decision_reason: row.get(17)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn like_wildcards_are_matched_literally() {
+        assert_eq!(escape_like(r"50%_a\b"), r"50\%\_a\\b");
+    }
+}
