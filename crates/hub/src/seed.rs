@@ -49,7 +49,7 @@ const REQUESTS: &[DemoRequest] = &[
     DemoRequest { alias: "Japan Manufacturing", app: "jp10mfgportal", region: "jp10", status: Status::Rejected, requester: "bob", comment: "Plant maintenance APIs.", requested_days_ago: 300, updated_days_ago: 290, expires_in_days: -30, x509: false },
     DemoRequest { alias: "China Operations Portal", app: "cn40opsportal.cfapps.cn40.platform.sapcloud.cn", region: "cn40", status: Status::Submitted, requester: "bob", comment: "Operations APIs for the Shanghai entity, on the China region.", requested_days_ago: 7, updated_days_ago: 7, expires_in_days: 358, x509: false },
     DemoRequest { alias: "Australia Field Service", app: "au10fieldservice", region: "ap20", status: Status::PendingApproval, requester: "bob", comment: "Field service scheduling APIs.", requested_days_ago: 55, updated_days_ago: 4, expires_in_days: 310, x509: true },
-    DemoRequest { alias: "Central HR Portal", app: "hrportal", region: "eu10", status: Status::Approved, requester: "carol", comment: "HR master data APIs for every subsidiary.", requested_days_ago: 400, updated_days_ago: 380, expires_in_days: 28, x509: false },
+    DemoRequest { alias: "Central HR Portal", app: "hrportal", region: "eu10", status: Status::PendingApproval, requester: "carol", comment: "HR master data APIs for every subsidiary.", requested_days_ago: 400, updated_days_ago: 380, expires_in_days: 28, x509: false },
     DemoRequest { alias: "Germany Procurement", app: "deprocurement", region: "eu10", status: Status::Rejected, requester: "carol", comment: "Purchasing APIs; replaced by the EU Production Portal.", requested_days_ago: 90, updated_days_ago: 85, expires_in_days: 275, x509: false },
 ];
 

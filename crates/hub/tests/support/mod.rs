@@ -7,22 +7,61 @@ use hub::{Config, SeedSet};
 
 pub struct TestHub {
     pub base: String,
-    _data: tempfile::TempDir,
+    pub data: std::path::PathBuf,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    server: Option<tokio::task::JoinHandle<()>>,
+    _temporary: Option<tempfile::TempDir>,
 }
 
 impl TestHub {
     /// Starts a hub seeded with the demo data set, serving `static_dir` if given.
     pub async fn start(static_dir: Option<std::path::PathBuf>) -> Self {
         let data = tempfile::tempdir().expect("temporary folder");
-        let mut config = Config::with_db(data.path().join("hub.sqlite3"));
+        let mut hub = Self::start_in(data.path(), static_dir).await;
+        hub._temporary = Some(data);
+        hub
+    }
+
+    /// Starts a hub on the data folder `data` (database and key file), seeding it if empty.
+    pub async fn start_in(data: &std::path::Path, static_dir: Option<std::path::PathBuf>) -> Self {
+        let mut config = Config::with_db(data.join("hub.sqlite3"));
         config.addr = SocketAddr::from(([127, 0, 0, 1], 0));
         config.static_dir = static_dir;
         config.seed = Some(SeedSet::Demo);
         let app = hub::app(&config).expect("hub starts");
         let listener = tokio::net::TcpListener::bind(config.addr).await.expect("free port");
         let address = listener.local_addr().expect("bound address");
-        tokio::spawn(async move { axum::serve(listener, app).await.expect("hub serves") });
-        Self { base: format!("http://{address}/api/1.0"), _data: data }
+        let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
+        let server = tokio::spawn(async move {
+            axum::serve(listener, app)
+                .with_graceful_shutdown(async move {
+                    let _ = stopped.await;
+                })
+                .await
+                .expect("hub serves")
+        });
+        Self {
+            base: format!("http://{address}/api/1.0"),
+            data: data.to_owned(),
+            shutdown: Some(shutdown),
+            server: Some(server),
+            _temporary: None,
+        }
+    }
+
+    /// Stops the server and waits until it has.
+    pub async fn stop(mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+        if let Some(server) = self.server.take() {
+            server.await.expect("the server task ends");
+        }
+    }
+
+    /// The origin, without the API path.
+    pub fn origin(&self) -> String {
+        self.base.trim_end_matches("/api/1.0").to_owned()
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -45,4 +84,64 @@ impl TestHub {
         assert_eq!(response.status(), 200, "login as {user}");
         client
     }
+}
+
+/// The session's CSRF token.
+pub async fn csrf_token(hub: &TestHub, client: &reqwest::Client) -> String {
+    let response = client.get(hub.url("/user")).header("X-CSRF-Token", "Fetch").send().await.expect("user answers");
+    response.headers()["x-csrf-token"].to_str().expect("ASCII token").to_owned()
+}
+
+/// The request with `alias`, as the API shows it.
+pub async fn request_by_alias(hub: &TestHub, client: &reqwest::Client, alias: &str) -> serde_json::Value {
+    let page: serde_json::Value = client
+        .get(hub.url("/connectionRequests"))
+        .query(&[("search", alias), ("top", "500")])
+        .send()
+        .await
+        .expect("list answers")
+        .json()
+        .await
+        .expect("JSON");
+    page["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .find(|request| request["apiPortalAlias"] == alias)
+        .unwrap_or_else(|| panic!("no request {alias}"))
+        .clone()
+}
+
+pub const CLIENT_ID: &str = "sb-apiaccess1700000000001!b6077|api-portal-xsuaa!b2160";
+pub const CLIENT_SECRET: &str = "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a$Vq7_Wn2-Kx9+Lp4/Mz6=";
+
+/// Credentials shaped like the documentation's sample, with real-looking values, for `portal_url`.
+pub fn credentials_for(portal_url: &str) -> String {
+    serde_json::json!({
+        "url": portal_url,
+        "tokenUrl": "https://acme-prod.authentication.eu10.hana.ondemand.com/oauth/token",
+        "clientId": CLIENT_ID,
+        "clientSecret": CLIENT_SECRET,
+    })
+    .to_string()
+}
+
+/// `PUT .../credentials` with the CSRF token, If-Match `version` and `body`.
+pub async fn put_credentials(
+    hub: &TestHub,
+    client: &reqwest::Client,
+    token: &str,
+    id: &str,
+    version: i64,
+    body: String,
+) -> reqwest::Response {
+    client
+        .put(hub.url(&format!("/connectionRequests/{id}/credentials")))
+        .header("X-CSRF-Token", token)
+        .header("If-Match", format!("\"{version}\""))
+        .header("Content-Type", "application/json")
+        .body(body)
+        .send()
+        .await
+        .expect("PUT answers")
 }

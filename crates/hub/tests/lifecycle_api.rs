@@ -1,0 +1,111 @@
+//! Submitting, approving and rejecting requests, over real HTTP.
+
+mod support;
+
+use serde_json::{json, Value};
+use support::{credentials_for, csrf_token, request_by_alias, TestHub, CLIENT_SECRET};
+
+async fn post(hub: &TestHub, client: &reqwest::Client, token: &str, path: &str, body: Option<Value>) -> (u16, Value, reqwest::header::HeaderMap) {
+    let mut request = client.post(hub.url(path)).header("X-CSRF-Token", token);
+    if let Some(body) = body {
+        request = request.json(&body);
+    }
+    let response = request.send().await.unwrap();
+    let (status, headers) = (response.status().as_u16(), response.headers().clone());
+    (status, response.json().await.unwrap(), headers)
+}
+
+#[tokio::test]
+async fn alice_submits_a_request() {
+    let hub = TestHub::start(None).await;
+    let alice = hub.signed_in("alice").await;
+    let token = csrf_token(&hub, &alice).await;
+    let credentials: Value = serde_json::from_str(&credentials_for("https://eu20newportal.cfapps.eu20.hana.ondemand.com")).unwrap();
+    let submission = json!({ "apiPortalAlias": "  EU20 New Portal ", "comment": "Catalog for EU20", "credentials": credentials });
+
+    let (status, created, headers) = post(&hub, &alice, &token, "/connectionRequests", Some(submission.clone())).await;
+    assert_eq!(status, 201, "{created}");
+    assert_eq!(created["apiPortalAlias"], "EU20 New Portal", "trimmed");
+    assert_eq!(created["status"], "SUBMITTED");
+    assert_eq!(created["requestedBy"]["id"], "alice");
+    assert_eq!(created["apiPortalUrl"], "https://eu20newportal.cfapps.eu20.hana.ondemand.com");
+    assert_eq!(headers["etag"], "\"1\"");
+    let location = headers["location"].to_str().unwrap();
+    assert_eq!(location, format!("/api/1.0/connectionRequests/{}", created["id"].as_str().unwrap()));
+    assert!(!created.to_string().contains(CLIENT_SECRET));
+    let fetched: Value = alice.get(format!("{}{location}", hub.origin())).send().await.unwrap().json().await.unwrap();
+    assert_eq!(fetched, created);
+
+    let (status, again, _) = post(&hub, &alice, &token, "/connectionRequests", Some(submission)).await;
+    assert_eq!((status, again["error"]["code"].as_str()), (409, Some("ALIAS_TAKEN")));
+}
+
+#[tokio::test]
+async fn a_submission_with_bad_fields_names_each() {
+    let hub = TestHub::start(None).await;
+    let alice = hub.signed_in("alice").await;
+    let token = csrf_token(&hub, &alice).await;
+    let bad = json!({
+        "apiPortalAlias": "x".repeat(65),
+        "credentials": { "url": "https://a.cfapps.eu10.hana.ondemand.com", "tokenUrl": "https://a.authentication.eu10.hana.ondemand.com/token",
+                         "clientId": "sb-a!b1|b!b2", "clientSecret": "s3cret=" }
+    });
+    let (status, body, _) = post(&hub, &alice, &token, "/connectionRequests", Some(bad)).await;
+    assert_eq!(status, 422);
+    let targets: Vec<&str> = body["error"]["details"].as_array().unwrap().iter().map(|d| d["target"].as_str().unwrap()).collect();
+    assert_eq!(targets, ["apiPortalAlias", "credentials.tokenUrl"]);
+
+    let dave = hub.signed_in("dave").await;
+    let dave_token = csrf_token(&hub, &dave).await;
+    let credentials: Value = serde_json::from_str(&credentials_for("https://d.cfapps.eu10.hana.ondemand.com")).unwrap();
+    let (status, body, _) =
+        post(&hub, &dave, &dave_token, "/connectionRequests", Some(json!({"apiPortalAlias": "D", "credentials": credentials}))).await;
+    assert_eq!((status, body["error"]["code"].as_str()), (403, Some("MISSING_ROLE")));
+}
+
+#[tokio::test]
+async fn carol_approves_until_three_portals_are_connected_and_rejects_with_a_reason() {
+    let hub = TestHub::start(None).await;
+    let carol = hub.signed_in("carol").await;
+    let token = csrf_token(&hub, &carol).await;
+
+    let first = request_by_alias(&hub, &carol, "EU Quality Portal").await;
+    let (status, approved, headers) =
+        post(&hub, &carol, &token, &format!("/connectionRequests/{}/approve", first["id"].as_str().unwrap()), None).await;
+    assert_eq!(status, 200, "{approved}");
+    assert_eq!(approved["status"], "APPROVED");
+    assert_eq!(approved["version"], first["version"].as_i64().unwrap() + 1);
+    assert_eq!(headers["etag"], format!("\"{}\"", approved["version"]));
+
+    let fourth = request_by_alias(&hub, &carol, "Canada Test Portal").await;
+    let path = format!("/connectionRequests/{}/approve", fourth["id"].as_str().unwrap());
+    let (status, refused, _) = post(&hub, &carol, &token, &path, None).await;
+    assert_eq!((status, refused["error"]["code"].as_str()), (409, Some("PORTAL_LIMIT_REACHED")));
+    assert_eq!(request_by_alias(&hub, &carol, "Canada Test Portal").await, fourth, "nothing changed");
+
+    let path = format!("/connectionRequests/{}/reject", fourth["id"].as_str().unwrap());
+    let (status, rejected, _) = post(&hub, &carol, &token, &path, Some(json!({"reason": "Use the EU portal instead."}))).await;
+    assert_eq!(status, 200);
+    assert_eq!(rejected["status"], "REJECTED");
+    assert_eq!(rejected["decisionReason"], "Use the EU portal instead.");
+
+    let (status, again, _) = post(&hub, &carol, &token, &path, None).await;
+    assert_eq!((status, again["error"]["code"].as_str()), (409, Some("INVALID_STATE")));
+}
+
+#[tokio::test]
+async fn only_hub_administrators_decide() {
+    let hub = TestHub::start(None).await;
+    let alice = hub.signed_in("alice").await;
+    let token = csrf_token(&hub, &alice).await;
+    let request = request_by_alias(&hub, &alice, "EU Quality Portal").await;
+    let path = format!("/connectionRequests/{}/approve", request["id"].as_str().unwrap());
+    let (status, body, _) = post(&hub, &alice, &token, &path, None).await;
+    assert_eq!((status, body["error"]["code"].as_str()), (403, Some("MISSING_ROLE")));
+    assert!(body["error"]["message"].as_str().unwrap().contains("AuthGroup.API.Admin"));
+
+    let carol = hub.signed_in("carol").await;
+    let carol_token = csrf_token(&hub, &carol).await;
+    let (status, body, _) = post(&hub, &carol, &carol_token, "/connectionRequests/cr-missing/reject", None).await;
+    assert_eq!((status, body["error"]["code"].as_str()), (404, Some("NOT_FOUND")));
+}
