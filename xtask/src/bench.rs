@@ -4,8 +4,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use std::process::Command;
+use std::sync::Mutex;
 
-use crate::build::{self, dist_folder};
+use crate::build::{self, dist_folder, Profile};
+use crate::hub::Hub;
+use crate::load::{measure, Connection};
 use crate::process::run as run_command;
 use crate::setup;
 use crate::workspace_root;
@@ -14,7 +17,97 @@ pub fn run() -> Result<(), String> {
     let tools = setup::build_tools()?;
     build::app_release(&tools)?;
     bundle_sizes(&dist_folder())?;
-    credentials_engine()
+    credentials_engine()?;
+    hub_load()
+}
+
+const LOAD_WORKERS: usize = 4;
+
+/// Loopback load on a hub (server build) with 10,000 requests: list pages with search and
+/// sort, and credential updates with If-Match.
+fn hub_load() -> Result<(), String> {
+    let binary = build::hub(Profile::Server)?;
+    let data = std::env::temp_dir().join(format!("portal-connections-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&data).map_err(|error| format!("cannot create {}: {error}", data.display()))?;
+    let args: Vec<String> = ["--addr", "127.0.0.1:0", "--seed", "bench", "--db"]
+        .into_iter()
+        .map(str::to_owned)
+        .chain([data.join("hub.sqlite3").display().to_string()])
+        .collect();
+    let outcome = Hub::start(&binary, &args, Some(&data.join("hub.log"))).and_then(|hub| {
+        let host = hub.url.trim_start_matches("http://").to_owned();
+        let result = run_load(&host);
+        drop(hub);
+        result
+    });
+    let _ = std::fs::remove_dir_all(&data);
+    outcome
+}
+
+fn run_load(host: &str) -> Result<(), String> {
+    let mut setup = Connection::open(host)?;
+    let login = setup.send("POST", "/api/1.0/session", &[("Content-Type", "application/json")], br#"{"user":"alice"}"#)?;
+    let cookie = login.header("set-cookie").and_then(|value| value.split(';').next()).ok_or("no session cookie")?.to_owned();
+    let user = setup.send("GET", "/api/1.0/user", &[("Cookie", &cookie), ("X-CSRF-Token", "Fetch")], b"")?;
+    let token = user.header("x-csrf-token").ok_or("no CSRF token")?.to_owned();
+    let connections: Vec<Mutex<Connection>> =
+        (0..LOAD_WORKERS).map(|_| Connection::open(host).map(Mutex::new)).collect::<Result<_, _>>()?;
+
+    println!("\nhub under load on loopback ({LOAD_WORKERS} keep-alive connections, 10,000 requests stored):");
+    let queries: Vec<String> = (0..20)
+        .map(|page| match page % 3 {
+            0 => format!("/api/1.0/connectionRequests?search=portal&orderby=apiPortalAlias%20asc&top=50&skip={}", page * 450),
+            1 => format!("/api/1.0/connectionRequests?status=SUBMITTED,PENDING_APPROVAL&search=eu10&orderby=updatedAt%20desc&top=50&skip={}", page * 50),
+            _ => format!("/api/1.0/connectionRequests?search=becker&orderby=requestedBy%20desc&top=50&skip={}", page * 100),
+        })
+        .collect();
+    measure("list: page of 50, search + sort, 10,000 stored", LOAD_WORKERS, 500, |worker, index| {
+        let mut connection = connections[worker].lock().expect("one thread per connection");
+        let query = &queries[(worker * 7 + index) % queries.len()];
+        connection.send("GET", query, &[("Cookie", &cookie)], b"").is_ok_and(|response| response.status == 200)
+    })
+    .print();
+
+    // Each worker updates its own requests of alice's, following their versions.
+    let page = setup.send("GET", "/api/1.0/connectionRequests?status=SUBMITTED&search=Andersen&top=500", &[("Cookie", &cookie)], b"")?;
+    let page: serde_json::Value = serde_json::from_slice(&page.body).map_err(|error| error.to_string())?;
+    let targets: Vec<(String, String, Mutex<i64>)> = page["results"]
+        .as_array()
+        .ok_or("no results")?
+        .iter()
+        .filter(|request| request["requestedBy"]["id"] == "alice")
+        .map(|request| {
+            let text = |key: &str| request[key].as_str().unwrap_or_default().to_owned();
+            (text("id"), text("apiPortalUrl"), Mutex::new(request["version"].as_i64().unwrap_or(0)))
+        })
+        .collect();
+    let per_worker = targets.len() / LOAD_WORKERS;
+    if per_worker == 0 {
+        return Err("no requests of alice's to update".into());
+    }
+    measure("update credentials: PUT with If-Match", LOAD_WORKERS, 250, |worker, index| {
+        let (id, portal, version) = &targets[worker * per_worker + index % per_worker];
+        let mut version = version.lock().expect("one thread per request");
+        let body = serde_json::json!({
+            "url": portal,
+            "tokenUrl": "https://acme.authentication.eu10.hana.ondemand.com/oauth/token",
+            "clientId": format!("sb-apiaccess{index:013}!b6077|api-portal-xsuaa!b2160"),
+            "clientSecret": format!("0f3a9c1e-5b7d-4c2a-9e8f-{index:012}$Zx9_Ab-Cd="),
+        })
+        .to_string();
+        let if_match = format!("\"{version}\"");
+        let mut connection = connections[worker].lock().expect("one thread per connection");
+        let headers = [("Cookie", cookie.as_str()), ("X-CSRF-Token", token.as_str()), ("If-Match", if_match.as_str()), ("Content-Type", "application/json")];
+        match connection.send("PUT", &format!("/api/1.0/connectionRequests/{id}/credentials"), &headers, body.as_bytes()) {
+            Ok(response) if response.status == 200 => {
+                *version += 1;
+                true
+            }
+            _ => false,
+        }
+    })
+    .print();
+    Ok(())
 }
 
 /// The credentials crate's criterion benchmark: a typical paste and the 64 KiB worst cases.

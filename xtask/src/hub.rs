@@ -6,6 +6,11 @@ use std::process::{Child, Command, Stdio};
 
 use crate::build::dist_folder;
 
+/// The arguments that make the hub serve the built app with the demo data set.
+pub fn app_with_demo_data() -> Vec<String> {
+    vec!["--static-dir".to_owned(), dist_folder().display().to_string(), "--seed".to_owned(), "demo".to_owned()]
+}
+
 /// A running hub; stopped when dropped.
 pub struct Hub {
     child: Child,
@@ -13,8 +18,8 @@ pub struct Hub {
 }
 
 impl Hub {
-    /// Starts `binary` with `args`, serving `dist/` with the demo data set, and waits until it
-    /// listens. Its log goes to `log` if given, else to this terminal.
+    /// Starts `binary` with `args` and waits until it listens. Its log goes to `log` if given,
+    /// else to this terminal.
     pub fn start(binary: &Path, args: &[String], log: Option<&Path>) -> Result<Self, String> {
         let mut command = Command::new(binary);
         if let Some(log) = log {
@@ -23,9 +28,6 @@ impl Hub {
         }
         let mut child = command
             .args(args)
-            .arg("--static-dir")
-            .arg(dist_folder())
-            .args(["--seed", "demo"])
             .stdout(Stdio::piped())
             .spawn()
             .map_err(|error| format!("cannot start the hub {}: {error}", binary.display()))?;

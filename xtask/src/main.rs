@@ -7,6 +7,7 @@
 mod bench;
 mod build;
 mod hub;
+mod load;
 mod process;
 mod setup;
 mod test;
@@ -46,7 +47,7 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &[String]) -> Result<(), String> {
-    let mut hub_args = Vec::new();
+    let mut hub_args = hub::app_with_demo_data();
     let mut db = workspace_root().join("data/hub.sqlite3");
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {

@@ -69,7 +69,8 @@ fn end_to_end_tests(tools: &BuildTools) -> Result<(), String> {
     let hub_binary = build::hub(Profile::Debug)?;
     let data = std::env::temp_dir().join(format!("portal-connections-e2e-{}", std::process::id()));
     std::fs::create_dir_all(&data).map_err(|error| format!("cannot create {}: {error}", data.display()))?;
-    let args = ["--addr".to_owned(), "127.0.0.1:0".to_owned(), "--db".to_owned(), data.join("hub.sqlite3").display().to_string()];
+    let mut args = crate::hub::app_with_demo_data();
+    args.extend(["--addr".to_owned(), "127.0.0.1:0".to_owned(), "--db".to_owned(), data.join("hub.sqlite3").display().to_string()]);
     let log = data.join("hub.log");
     let outcome = Hub::start(&hub_binary, &args, Some(&log)).and_then(|hub| {
         let chromium = find_on_path("chromium").ok_or("chromium is not on PATH")?;

@@ -1,6 +1,7 @@
 //! The SQLite database: opening, migrations, and running queries off the async runtime.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use rusqlite::Connection;
@@ -9,62 +10,88 @@ use rusqlite::Connection;
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_initial.sql"),
     include_str!("../migrations/0002_secrets_and_decisions.sql"),
+    include_str!("../migrations/0003_search_and_sort_indexes.sql"),
 ];
 
-/// A shared connection to the hub's database.
-///
-/// SQLite serialises writers anyway; one connection behind a mutex keeps every change in
-/// one transaction without lock juggling. Queries run on tokio's blocking pool.
+/// Read connections: in WAL mode readers run side by side, and beside the writer.
+const READERS: usize = 4;
+
+/// The hub's database: one connection for changes (SQLite has one writer at a time anyway,
+/// and one connection keeps each change in one transaction without lock juggling) and a few
+/// read-only ones. Queries run on tokio's blocking pool.
 #[derive(Clone)]
 pub struct Db {
-    connection: Arc<Mutex<Connection>>,
+    writer: Arc<Mutex<Connection>>,
+    readers: Arc<Vec<Mutex<Connection>>>,
+    next_reader: Arc<AtomicUsize>,
 }
 
 impl Db {
     /// Opens (creating if missing) the database at `path`, in WAL mode with foreign keys on,
     /// and brings its schema up to date.
     pub fn open(path: &Path) -> rusqlite::Result<Self> {
-        let mut connection = Connection::open(path)?;
-        connection.pragma_update(None, "journal_mode", "WAL")?;
-        connection.pragma_update(None, "foreign_keys", true)?;
-        connection.busy_timeout(std::time::Duration::from_secs(5))?;
-        migrate(&mut connection)?;
-        Ok(Self { connection: Arc::new(Mutex::new(connection)) })
+        let mut writer = open_connection(path)?;
+        writer.pragma_update(None, "journal_mode", "WAL")?;
+        migrate(&mut writer)?;
+        let readers = (0..READERS)
+            .map(|_| {
+                let reader = open_connection(path)?;
+                reader.pragma_update(None, "query_only", true)?;
+                Ok(Mutex::new(reader))
+            })
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Self { writer: Arc::new(Mutex::new(writer)), readers: Arc::new(readers), next_reader: Arc::default() })
     }
 
-    /// Runs `work` with the connection on the blocking thread pool.
-    pub async fn call<T, E>(
-        &self,
-        work: impl FnOnce(&mut Connection) -> Result<T, E> + Send + 'static,
-    ) -> Result<T, E>
+    /// Runs `work`, which may change the database, on the blocking thread pool.
+    pub async fn call<T, E>(&self, work: impl FnOnce(&mut Connection) -> Result<T, E> + Send + 'static) -> Result<T, E>
     where
         T: Send + 'static,
         E: Send + 'static,
     {
-        let connection = Arc::clone(&self.connection);
-        let joined = tokio::task::spawn_blocking(move || {
-            // A panic while holding the lock leaves no half-done transaction behind
-            // (rusqlite rolls back on drop), so a poisoned lock is safe to reuse.
-            let mut guard = connection.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            work(&mut guard)
-        })
-        .await;
-        match joined {
-            Ok(result) => result,
-            Err(error) => std::panic::resume_unwind(error.into_panic()),
-        }
+        let writer = Arc::clone(&self.writer);
+        run_blocking(move || work(&mut lock(&writer))).await
     }
-}
 
-impl Db {
-    /// Runs `work` on the current thread; for start-up, before the server runs.
+    /// Runs `work`, which only reads, on a read connection on the blocking thread pool.
+    pub async fn read<T, E>(&self, work: impl FnOnce(&Connection) -> Result<T, E> + Send + 'static) -> Result<T, E>
+    where
+        T: Send + 'static,
+        E: Send + 'static,
+    {
+        let readers = Arc::clone(&self.readers);
+        let index = self.next_reader.fetch_add(1, Ordering::Relaxed) % readers.len();
+        run_blocking(move || work(&lock(&readers[index]))).await
+    }
+
+    /// Runs `work` with the write connection on the current thread; for start-up.
     pub fn blocking_call<T>(&self, work: impl FnOnce(&mut Connection) -> T) -> T {
-        let mut guard = self.connection.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        work(&mut guard)
+        work(&mut lock(&self.writer))
     }
 }
 
-fn migrate(connection: &mut Connection) -> rusqlite::Result<()> {
+fn open_connection(path: &Path) -> rusqlite::Result<Connection> {
+    let connection = Connection::open(path)?;
+    connection.pragma_update(None, "foreign_keys", true)?;
+    connection.busy_timeout(std::time::Duration::from_secs(5))?;
+    Ok(connection)
+}
+
+/// A panic while holding a connection leaves no half-done transaction behind (rusqlite rolls
+/// back on drop), so a poisoned lock is safe to reuse.
+fn lock(connection: &Mutex<Connection>) -> std::sync::MutexGuard<'_, Connection> {
+    connection.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+async fn run_blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
+    match tokio::task::spawn_blocking(work).await {
+        Ok(result) => result,
+        Err(error) => std::panic::resume_unwind(error.into_panic()),
+    }
+}
+
+/// Applies the migrations that have not run yet, each in one transaction.
+pub fn migrate(connection: &mut Connection) -> rusqlite::Result<()> {
     let applied: usize = connection.pragma_query_value(None, "user_version", |row| row.get(0))?;
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(applied) {
         let transaction = connection.transaction()?;

@@ -147,8 +147,7 @@ mod tests {
     #[test]
     fn seeds_once() {
         let mut db = Connection::open_in_memory().unwrap();
-        db.execute_batch(include_str!("../migrations/0001_initial.sql")).unwrap();
-        db.execute_batch(include_str!("../migrations/0002_secrets_and_decisions.sql")).unwrap();
+        crate::db::migrate(&mut db).unwrap();
         let secrets = SecretBox::new(&[1; 32]);
         assert!(seed_demo(&mut db, &secrets).unwrap());
         assert!(!seed_demo(&mut db, &secrets).unwrap());

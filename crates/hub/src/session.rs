@@ -41,7 +41,7 @@ impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
 /// and hands the token out to a GET that asks for it with `X-CSRF-Token: Fetch`.
 pub async fn session_layer(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let session = match session_token(request.headers()) {
-        Some(token) => match state.db.call(move |db| load_session(db, &token)).await {
+        Some(token) => match state.db.read(move |db| load_session(db, &token)).await {
             Ok(session) => session,
             Err(error) => return ApiError::from(error).into_response(),
         },
@@ -123,7 +123,7 @@ pub async fn sign_in_users(State(state): State<AppState>) -> Result<Json<Vec<Use
     if !state.dev_login {
         return Err(ApiError::DevLoginDisabled);
     }
-    let users = state.db.call(load_users).await?;
+    let users = state.db.read(load_users).await?;
     Ok(Json(users))
 }
 
@@ -143,7 +143,7 @@ fn session_token(headers: &HeaderMap) -> Option<String> {
         .map(|(_, value)| value.to_owned())
 }
 
-fn load_session(db: &mut Connection, token: &str) -> rusqlite::Result<Option<Session>> {
+fn load_session(db: &Connection, token: &str) -> rusqlite::Result<Option<Session>> {
     let found: Option<(String, String)> = db
         .query_row("SELECT user_id, csrf_token FROM sessions WHERE token = ?1", [token], |row| {
             Ok((row.get(0)?, row.get(1)?))
@@ -153,7 +153,7 @@ fn load_session(db: &mut Connection, token: &str) -> rusqlite::Result<Option<Ses
     Ok(load_user(db, &user_id)?.map(|user| Session { token: token.to_owned(), csrf_token, user }))
 }
 
-fn load_user(db: &mut Connection, id: &str) -> rusqlite::Result<Option<User>> {
+fn load_user(db: &Connection, id: &str) -> rusqlite::Result<Option<User>> {
     let name: Option<String> =
         db.query_row("SELECT name FROM users WHERE id = ?1", [id], |row| row.get(0)).optional()?;
     let Some(name) = name else { return Ok(None) };
@@ -162,7 +162,7 @@ fn load_user(db: &mut Connection, id: &str) -> rusqlite::Result<Option<User>> {
     Ok(Some(User { id: id.to_owned(), name, roles }))
 }
 
-fn load_users(db: &mut Connection) -> rusqlite::Result<Vec<User>> {
+fn load_users(db: &Connection) -> rusqlite::Result<Vec<User>> {
     let ids: Vec<String> = db
         .prepare("SELECT id FROM users ORDER BY id")?
         .query_map([], |row| row.get(0))?

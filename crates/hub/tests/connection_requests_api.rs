@@ -83,3 +83,39 @@ async fn unknown_api_paths_answer_json_404() {
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["error"]["code"], "NOT_FOUND");
 }
+
+#[tokio::test]
+async fn one_request_carries_its_version_as_etag() {
+    let hub = TestHub::start(None).await;
+    let alice = hub.signed_in("alice").await;
+    let (_, page) = list(&hub, &alice, "?top=1").await;
+    let id = page["results"][0]["id"].as_str().unwrap();
+    let response = alice.get(hub.url(&format!("/connectionRequests/{id}"))).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let etag = response.headers()["etag"].to_str().unwrap().to_owned();
+    let request: Value = response.json().await.unwrap();
+    assert_eq!(etag, format!("\"{}\"", request["version"]));
+    assert_eq!(request, page["results"][0]);
+
+    for unknown in ["cr-0000000000000000", "'%20OR%201=1", "%E2%80%8B"] {
+        let response = alice.get(hub.url(&format!("/connectionRequests/{unknown}"))).send().await.unwrap();
+        assert_eq!(response.status(), 404, "{unknown}");
+        let body: Value = response.json().await.unwrap();
+        assert_eq!(body["error"]["code"], "NOT_FOUND");
+    }
+}
+
+#[tokio::test]
+async fn odd_searches_are_plain_text() {
+    let hub = TestHub::start(None).await;
+    let alice = hub.signed_in("alice").await;
+    for search in ["%22%3B%20DROP%20TABLE%20users%3B--", "%5C", "_", "%F0%9F%98%80", "%C3%A9", "a%00b"] {
+        let (status, page) = list(&hub, &alice, &format!("?search={search}")).await;
+        assert_eq!(status, 200, "{search}");
+        assert_eq!(page["count"], 0, "{search}");
+    }
+    let (_, still) = list(&hub, &alice, "").await;
+    assert_eq!(still["count"], 14);
+    let (status, body) = list(&hub, &alice, "?orderby=updatedAt%20desc%3B%20DELETE%20FROM%20users").await;
+    assert_eq!((status, body["error"]["code"].as_str()), (400, Some("INVALID_PARAMETER")));
+}

@@ -8,11 +8,11 @@ const MAX_TOP: u32 = 500;
 
 /// The fields a list may be ordered by, and the column behind each.
 const ORDERABLE_FIELDS: &[(&str, &str)] = &[
-    ("apiPortalAlias", "r.api_portal_alias COLLATE NOCASE"),
-    ("status", "r.status"),
-    ("requestedAt", "r.requested_at"),
-    ("updatedAt", "r.updated_at"),
-    ("requestedBy", "u.name COLLATE NOCASE"),
+    ("apiPortalAlias", "api_portal_alias COLLATE NOCASE"),
+    ("status", "status"),
+    ("requestedAt", "requested_at"),
+    ("updatedAt", "updated_at"),
+    ("requestedBy", "requester_name COLLATE NOCASE"),
 ];
 
 /// The query of `GET /connectionRequests`, checked.
@@ -32,7 +32,7 @@ impl ListQuery {
         let mut query = ListQuery {
             statuses: Vec::new(),
             search: None,
-            order_column: "r.updated_at",
+            order_column: "updated_at",
             descending: true,
             top: DEFAULT_TOP,
             skip: 0,
@@ -57,8 +57,9 @@ impl ListQuery {
                         .collect::<Result<_, _>>()?;
                 }
                 "search" => {
+                    // Matched against the lower-case search text (SQLite's lower(): ASCII only).
                     let trimmed = value.trim();
-                    query.search = (!trimmed.is_empty()).then(|| trimmed.to_owned());
+                    query.search = (!trimmed.is_empty()).then(|| trimmed.to_ascii_lowercase());
                 }
                 "orderby" => (query.order_column, query.descending) = parse_order(value)?,
                 "top" => {
@@ -122,7 +123,7 @@ mod tests {
     #[test]
     fn defaults_to_the_latest_fifty() {
         let query = parse(&[]).unwrap();
-        assert_eq!((query.order_column, query.descending, query.top, query.skip), ("r.updated_at", true, 50, 0));
+        assert_eq!((query.order_column, query.descending, query.top, query.skip), ("updated_at", true, 50, 0));
     }
 
     #[test]

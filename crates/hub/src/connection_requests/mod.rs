@@ -34,7 +34,7 @@ pub async fn list(
     require_reader(&session.user)?;
     let Query(pairs) = query.map_err(|rejection| list_query::invalid(rejection.body_text()))?;
     let query = ListQuery::parse(&pairs)?;
-    let page = state.db.call(move |db| store::select_page(db, &query)).await?;
+    let page = state.db.read(move |db| store::select_page(db, &query)).await?;
     Ok(Json(page))
 }
 
@@ -166,7 +166,7 @@ async fn decide(
 async fn load(state: &AppState, id: &str) -> Result<ConnectionRequest, ApiError> {
     let id = id.to_owned();
     let lookup = id.clone();
-    state.db.call(move |db| store::find(db, &lookup)).await?.ok_or_else(|| store::not_found(&id))
+    state.db.read(move |db| store::find(db, &lookup)).await?.ok_or_else(|| store::not_found(&id))
 }
 
 fn require_role(user: &User, role: &'static str) -> Result<(), ApiError> {
