@@ -145,9 +145,8 @@ fn session_token(headers: &HeaderMap) -> Option<String> {
 
 fn load_session(db: &Connection, token: &str) -> rusqlite::Result<Option<Session>> {
     let found: Option<(String, String)> = db
-        .query_row("SELECT user_id, csrf_token FROM sessions WHERE token = ?1", [token], |row| {
-            Ok((row.get(0)?, row.get(1)?))
-        })
+        .prepare_cached("SELECT user_id, csrf_token FROM sessions WHERE token = ?1")?
+        .query_row([token], |row| Ok((row.get(0)?, row.get(1)?)))
         .optional()?;
     let Some((user_id, csrf_token)) = found else { return Ok(None) };
     Ok(load_user(db, &user_id)?.map(|user| Session { token: token.to_owned(), csrf_token, user }))
@@ -155,9 +154,9 @@ fn load_session(db: &Connection, token: &str) -> rusqlite::Result<Option<Session
 
 fn load_user(db: &Connection, id: &str) -> rusqlite::Result<Option<User>> {
     let name: Option<String> =
-        db.query_row("SELECT name FROM users WHERE id = ?1", [id], |row| row.get(0)).optional()?;
+        db.prepare_cached("SELECT name FROM users WHERE id = ?1")?.query_row([id], |row| row.get(0)).optional()?;
     let Some(name) = name else { return Ok(None) };
-    let mut statement = db.prepare("SELECT role FROM user_roles WHERE user_id = ?1 ORDER BY role")?;
+    let mut statement = db.prepare_cached("SELECT role FROM user_roles WHERE user_id = ?1 ORDER BY role")?;
     let roles = statement.query_map([id], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
     Ok(Some(User { id: id.to_owned(), name, roles }))
 }
