@@ -78,3 +78,21 @@ async fn the_login_body_must_be_json() {
     assert_eq!(body["error"]["code"], "INVALID_JSON");
     assert!(body["error"]["message"].as_str().unwrap().contains("line 3"), "{body}");
 }
+
+#[tokio::test]
+async fn without_the_development_login_there_is_no_way_in() {
+    let hub = TestHub::start_with(|config| config.no_dev_login = true).await;
+    let client = TestHub::client();
+    assert_eq!(client.get(hub.url("/session/users")).send().await.unwrap().status(), 404);
+    let login = client.post(hub.url("/session")).json(&serde_json::json!({"user": "alice"})).send().await.unwrap();
+    assert_eq!(login.status(), 404);
+    assert_eq!(client.get(hub.url("/user")).send().await.unwrap().status(), 401);
+}
+
+#[tokio::test]
+async fn frame_ancestors_come_from_the_flag() {
+    let hub = TestHub::start_with(|config| config.frame_ancestors = "https://launchpad.example.com".into()).await;
+    let response = TestHub::client().get(hub.url("/user")).send().await.unwrap();
+    let policy = response.headers()["content-security-policy"].to_str().unwrap().to_owned();
+    assert!(policy.ends_with("frame-ancestors https://launchpad.example.com"), "{policy}");
+}

@@ -24,10 +24,22 @@ impl TestHub {
 
     /// Starts a hub on the data folder `data` (database and key file), seeding it if empty.
     pub async fn start_in(data: &std::path::Path, static_dir: Option<std::path::PathBuf>) -> Self {
+        Self::start_configured(data, |config| config.static_dir = static_dir).await
+    }
+
+    /// Starts a hub on a fresh data folder with the configuration changed by `adjust`.
+    pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> Self {
+        let data = tempfile::tempdir().expect("temporary folder");
+        let mut hub = Self::start_configured(data.path(), adjust).await;
+        hub._temporary = Some(data);
+        hub
+    }
+
+    async fn start_configured(data: &std::path::Path, adjust: impl FnOnce(&mut Config)) -> Self {
         let mut config = Config::with_db(data.join("hub.sqlite3"));
         config.addr = SocketAddr::from(([127, 0, 0, 1], 0));
-        config.static_dir = static_dir;
         config.seed = Some(SeedSet::Demo);
+        adjust(&mut config);
         let app = hub::app(&config).expect("hub starts");
         let listener = tokio::net::TcpListener::bind(config.addr).await.expect("free port");
         let address = listener.local_addr().expect("bound address");
