@@ -14,6 +14,8 @@ pub fn App() -> impl IntoView {
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/") view=|| view! { <Redirect path="/connections" /> } />
                 <Route path=path!("/connections") view=ConnectionsPage />
+                // Edit Credentials opens here; the dialog itself is the next step (issue 6).
+                <Route path=path!("/connections/:id/credentials") view=ConnectionsPage />
             </Routes>
         </Router>
     }

@@ -1,4 +1,4 @@
-//! Presenting values of the API to people.
+//! Presenting values of the API to people: dates, client IDs, credential expiry.
 
 /// `2026-11-20T16:03:11Z` as `2026-11-20 16:03 UTC`; anything unexpected is shown as it is.
 pub fn timestamp(value: &str) -> String {
@@ -11,6 +11,105 @@ pub fn timestamp(value: &str) -> String {
     }
 }
 
+/// Seconds since 1970 of an RFC 3339 UTC timestamp such as `2026-11-20T16:03:11Z`.
+pub fn unix_seconds(value: &str) -> Option<i64> {
+    let bytes = value.as_bytes();
+    if bytes.len() < 20 || !value.ends_with('Z') || bytes[4] != b'-' || bytes[7] != b'-' || bytes[10] != b'T' {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| value.get(range)?.parse::<i64>().ok();
+    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    let (hour, minute, second) = (number(11..13)?, number(14..16)?, number(17..19)?);
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    Some(days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second)
+}
+
+/// Days since 1970-01-01 of a date in the proleptic Gregorian calendar.
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let day_of_year = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// How long ago `then` was at `now` (both in seconds), like "3 days ago".
+pub fn relative(now: i64, then: i64) -> String {
+    let seconds = now - then;
+    if seconds < 0 {
+        return "just now".to_owned();
+    }
+    let (amount, unit) = match seconds {
+        0..60 => return "just now".to_owned(),
+        60..3_600 => (seconds / 60, "minute"),
+        3_600..86_400 => (seconds / 3_600, "hour"),
+        86_400..2_592_000 => (seconds / 86_400, "day"),
+        2_592_000..31_536_000 => (seconds / 2_592_000, "month"),
+        _ => (seconds / 31_536_000, "year"),
+    };
+    format!("{amount} {unit}{} ago", if amount == 1 { "" } else { "s" })
+}
+
+/// A client ID short enough for a table cell: its start and end around an ellipsis.
+pub fn short_client_id(client_id: &str) -> String {
+    let chars: Vec<char> = client_id.chars().collect();
+    if chars.len() <= 24 {
+        return client_id.to_owned();
+    }
+    let start: String = chars[..14].iter().collect();
+    let end: String = chars[chars.len() - 6..].iter().collect();
+    format!("{start}…{end}")
+}
+
+/// Where credentials stand against their expiry date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expiry {
+    Expired { days_ago: i64 },
+    Soon { days_left: i64 },
+    Valid { days_left: i64 },
+}
+
+/// Credentials expiring within this many days deserve a warning.
+const WARN_DAYS: i64 = 30;
+
+impl Expiry {
+    pub fn at(now: i64, expires_at: i64) -> Self {
+        let seconds = expires_at - now;
+        if seconds <= 0 {
+            Expiry::Expired { days_ago: (-seconds) / 86_400 }
+        } else if seconds < WARN_DAYS * 86_400 {
+            Expiry::Soon { days_left: seconds.div_euclid(86_400) }
+        } else {
+            Expiry::Valid { days_left: seconds / 86_400 }
+        }
+    }
+
+    /// What the table says about it.
+    pub fn label(self) -> String {
+        match self {
+            Expiry::Expired { days_ago: 0 } => "Expired today".to_owned(),
+            Expiry::Expired { days_ago: 1 } => "Expired yesterday".to_owned(),
+            Expiry::Expired { days_ago } => format!("Expired {days_ago} days ago"),
+            Expiry::Soon { days_left: 0 } => "Expires today".to_owned(),
+            Expiry::Soon { days_left: 1 } => "Expires tomorrow".to_owned(),
+            Expiry::Soon { days_left } => format!("Expires in {days_left} days"),
+            Expiry::Valid { days_left } => format!("Valid for {days_left} days"),
+        }
+    }
+
+    /// The tone for styling: `error`, `warning` or `neutral`.
+    pub fn tone(self) -> &'static str {
+        match self {
+            Expiry::Expired { .. } => "error",
+            Expiry::Soon { .. } => "warning",
+            Expiry::Valid { .. } => "neutral",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -18,11 +117,45 @@ mod tests {
     #[test]
     fn shows_date_and_minutes_in_utc() {
         assert_eq!(timestamp("2026-11-20T16:03:11Z"), "2026-11-20 16:03 UTC");
+        assert_eq!(timestamp("yesterday"), "yesterday");
     }
 
     #[test]
-    fn leaves_other_text_alone() {
-        assert_eq!(timestamp("yesterday"), "yesterday");
-        assert_eq!(timestamp("2026-11-20T16Z"), "2026-11-20T16Z");
+    fn reads_timestamps() {
+        assert_eq!(unix_seconds("1970-01-01T00:00:00Z"), Some(0));
+        assert_eq!(unix_seconds("2026-11-20T16:03:11Z"), Some(1_795_190_591));
+        assert_eq!(unix_seconds("2024-02-29T12:00:00Z"), Some(1_709_208_000));
+        assert_eq!(unix_seconds("2026-13-01T00:00:00Z"), None);
+        assert_eq!(unix_seconds("soon"), None);
+    }
+
+    #[test]
+    fn relative_dates_read_naturally() {
+        let now = 1_000_000_000;
+        assert_eq!(relative(now, now - 5), "just now");
+        assert_eq!(relative(now, now + 5), "just now");
+        assert_eq!(relative(now, now - 60), "1 minute ago");
+        assert_eq!(relative(now, now - 7_200), "2 hours ago");
+        assert_eq!(relative(now, now - 3 * 86_400), "3 days ago");
+        assert_eq!(relative(now, now - 65 * 86_400), "2 months ago");
+        assert_eq!(relative(now, now - 400 * 86_400), "1 year ago");
+    }
+
+    #[test]
+    fn client_ids_are_shortened_in_the_middle() {
+        assert_eq!(short_client_id("sb-apiaccess1689070958781!b6077|api-portal-xsuaa!b2160"), "sb-apiaccess16…!b2160");
+        assert_eq!(short_client_id("sb-short!b1"), "sb-short!b1");
+    }
+
+    #[test]
+    fn expiry_warns_under_thirty_days_and_errs_when_past() {
+        let now = 1_000_000_000;
+        let day = 86_400;
+        assert_eq!(Expiry::at(now, now - 2 * day), Expiry::Expired { days_ago: 2 });
+        assert_eq!(Expiry::at(now, now - 2 * day).tone(), "error");
+        assert_eq!(Expiry::at(now, now + 12 * day + 5), Expiry::Soon { days_left: 12 });
+        assert_eq!(Expiry::at(now, now + 12 * day).label(), "Expires in 12 days");
+        assert_eq!(Expiry::at(now, now + 300 * day).tone(), "neutral");
+        assert_eq!(Expiry::at(now, now - 10).label(), "Expired today");
     }
 }

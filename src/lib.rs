@@ -6,5 +6,7 @@ mod app;
 pub mod components;
 pub mod format;
 pub mod pages;
+pub mod permissions;
+pub mod table_query;
 
 pub use app::App;

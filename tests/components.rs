@@ -1,22 +1,26 @@
-//! Component tests: Leptos components mounted in headless Chromium.
+//! Component tests: Leptos components mounted in headless Chromium, read the way a screen
+//! reader would (roles, names, states).
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use portal_connections::api::{ConnectionRequest, Credentials, Status, UserRef};
+use portal_connections::api::{ConnectionRequest, Credentials, Status, User, UserRef};
+use portal_connections::components::action_cell::ActionCell;
 use portal_connections::components::request_table::RequestTable;
+use portal_connections::components::status_badge::StatusBadge;
+use portal_connections::table_query::TableQuery;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn request(alias: &str, status: Status) -> ConnectionRequest {
+fn request(alias: &str, requester: &str, status: Status) -> ConnectionRequest {
     ConnectionRequest {
-        id: format!("cr-{alias}"),
+        id: format!("cr-{}", alias.len()),
         api_portal_alias: alias.to_owned(),
         api_portal_url: "https://eu10apiportal.cfapps.eu10.hana.ondemand.com".to_owned(),
         status,
         comment: String::new(),
-        requested_by: UserRef { id: "alice".to_owned(), name: "Alice Andersen".to_owned() },
+        requested_by: UserRef { id: requester.to_owned(), name: format!("{requester} name") },
         requested_at: "2026-11-02T09:14:00Z".to_owned(),
         updated_at: "2026-11-20T16:03:11Z".to_owned(),
         credentials: Credentials {
@@ -26,10 +30,14 @@ fn request(alias: &str, status: Status) -> ConnectionRequest {
             cert_url: None,
             client_id: Some("sb-apiaccess1689070958781!b6077|api-portal-xsuaa!b2160".to_owned()),
             updated_at: "2026-11-20T16:03:11Z".to_owned(),
-            expires_at: "2027-11-20T16:03:11Z".to_owned(),
+            expires_at: "2026-11-25T16:03:11Z".to_owned(),
         },
         version: 1,
     }
+}
+
+fn user(id: &str, roles: &[&str]) -> User {
+    User { id: id.to_owned(), name: format!("{id} name"), roles: roles.iter().map(|role| role.to_string()).collect() }
 }
 
 /// A fresh element in the page to mount a component into.
@@ -40,41 +48,80 @@ fn container() -> web_sys::HtmlElement {
     element
 }
 
-/// The text of each cell of the table's body rows, row by row.
-fn body_rows(table: &web_sys::Element) -> Vec<Vec<String>> {
-    let rows = table.query_selector_all("tbody tr").unwrap();
-    (0..rows.length())
-        .map(|index| {
-            let cells = rows.item(index).unwrap().unchecked_into::<web_sys::Element>().children();
-            (0..cells.length()).map(|cell| cells.item(cell).unwrap().text_content().unwrap_or_default()).collect()
-        })
-        .collect()
+fn find(parent: &web_sys::HtmlElement, selector: &str) -> web_sys::Element {
+    parent.query_selector(selector).unwrap().unwrap_or_else(|| panic!("nothing matches {selector}"))
 }
 
 #[wasm_bindgen_test]
-fn the_table_shows_one_row_per_request_with_readable_values() {
-    let parent = container();
-    let requests = vec![request("EU Production Portal", Status::PendingApproval), request("US Sales", Status::Approved)];
-    let _mounted = leptos::mount::mount_to(parent.clone(), move || view! { <RequestTable requests=requests.clone() /> });
-
-    let table = parent.query_selector("table").unwrap().expect("a table");
-    let caption = table.query_selector("caption").unwrap().expect("a caption names the table");
-    assert_eq!(caption.text_content().unwrap(), "Connection requests");
-    assert_eq!(
-        body_rows(&table),
-        vec![
-            vec!["EU Production Portal", "Pending approval", "Alice Andersen", "2026-11-20 16:03 UTC"],
-            vec!["US Sales", "Approved", "Alice Andersen", "2026-11-20 16:03 UTC"],
-        ]
-    );
-    let row_header = table.query_selector("tbody tr > *").unwrap().unwrap();
-    assert_eq!(row_header.get_attribute("scope").as_deref(), Some("row"), "the alias names its row");
+fn a_status_badge_says_its_status_in_words_with_a_decorative_icon() {
+    for (status, text, tone) in [
+        (Status::Submitted, "Submitted", "tone-information"),
+        (Status::PendingApproval, "Pending approval", "tone-warning"),
+        (Status::Approved, "Approved", "tone-positive"),
+        (Status::Rejected, "Rejected", "tone-negative"),
+    ] {
+        let parent = container();
+        let _mounted = leptos::mount::mount_to(parent.clone(), move || view! { <StatusBadge status /> });
+        assert_eq!(parent.text_content().unwrap(), text, "the status is in the text, not only in colour");
+        let badge = find(&parent, ".status");
+        assert!(badge.class_list().contains(tone), "{text} has {tone}");
+        assert_eq!(find(&parent, "svg").get_attribute("aria-hidden").as_deref(), Some("true"));
+    }
 }
 
 #[wasm_bindgen_test]
-fn without_requests_the_table_says_so() {
+fn the_submitter_gets_an_edit_link_and_a_view_button() {
     let parent = container();
-    let _mounted = leptos::mount::mount_to(parent.clone(), || view! { <RequestTable requests=Vec::new() /> });
-    assert!(parent.query_selector("table").unwrap().is_none());
-    assert_eq!(parent.text_content().unwrap(), "No connection requests yet.");
+    let alice = user("alice", &["AuthGroup.APIPortalRegistration"]);
+    let _mounted = leptos::mount::mount_to(parent.clone(), move || {
+        view! { <ActionCell request=request("EU Production Portal", "alice", Status::Submitted) user=alice.clone() view_query="page=2" on_view=|_| () /> }
+    });
+    let edit = find(&parent, "a");
+    assert_eq!(edit.get_attribute("aria-label").as_deref(), Some("Edit Credentials for EU Production Portal"));
+    assert_eq!(edit.get_attribute("href").as_deref(), Some("/connections/cr-20/credentials?page=2"));
+    assert_eq!(find(&parent, "button").get_attribute("aria-label").as_deref(), Some("View EU Production Portal"));
+}
+
+#[wasm_bindgen_test]
+fn anyone_else_gets_a_focusable_disabled_action_that_says_why() {
+    let cases = [
+        ("bob", Status::Submitted, &["AuthGroup.APIPortalRegistration"][..], "Only the user who submitted this request can edit its credentials"),
+        ("alice", Status::Approved, &["AuthGroup.APIPortalRegistration"][..], "Approved requests can't be edited here"),
+        ("dave", Status::PendingApproval, &[][..], "You need the role AuthGroup.APIPortalRegistration"),
+    ];
+    for (viewer, status, roles, reason) in cases {
+        let parent = container();
+        let viewer = user(viewer, roles);
+        let _mounted = leptos::mount::mount_to(parent.clone(), move || {
+            view! { <ActionCell request=request("EU Production Portal", "alice", status) user=viewer.clone() view_query="" on_view=|_| () /> }
+        });
+        let edit = find(&parent, "button[aria-disabled='true']");
+        assert!(!edit.has_attribute("disabled"), "still focusable, so keyboard users reach the reason");
+        let described_by = edit.get_attribute("aria-describedby").expect("a description");
+        let description = find(&parent, &format!("#{described_by}"));
+        assert_eq!(description.text_content().unwrap(), reason);
+        assert_eq!(description.get_attribute("role").as_deref(), Some("tooltip"));
+        assert!(parent.query_selector("a").unwrap().is_none(), "no edit link");
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_table_marks_its_sorted_column_and_names_its_rows() {
+    let parent = container();
+    let requests = vec![request("EU Production Portal", "alice", Status::PendingApproval)];
+    let now = 1_795_190_591 + 3 * 86_400;
+    let _mounted = leptos::mount::mount_to(parent.clone(), move || {
+        view! {
+            <RequestTable requests=requests.clone() view=TableQuery::default() user=user("alice", &[]) now on_sort=|_| () on_view=|_| () />
+        }
+    });
+    let sorted = find(&parent, "th[aria-sort='descending']");
+    assert_eq!(sorted.text_content().unwrap(), "Last updated↓");
+    assert_eq!(parent.query_selector_all("th[aria-sort='none']").unwrap().length(), 4);
+    let row_header = find(&parent, "tbody th[scope='row']");
+    assert_eq!(row_header.text_content().unwrap(), "EU Production Portal");
+    let text = find(&parent, "tbody tr").text_content().unwrap();
+    assert!(text.contains("3 days ago"), "{text}");
+    assert!(text.contains("Expires in 2 days"), "{text}");
+    assert!(text.contains("Pending approval"), "{text}");
 }

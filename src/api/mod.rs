@@ -7,7 +7,9 @@ use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
 
 pub use error::{ApiError, ErrorBody};
-pub use models::{ConnectionRequest, Credentials, Page, Status, User, UserRef};
+pub use models::{ConnectionRequest, Credentials, Page, Status, StatusCounts, User, UserRef};
+
+use crate::table_query::{encode, TableQuery};
 
 /// Where the hub's API lives, relative to the app's origin.
 const API_BASE: &str = "/api/1.0";
@@ -30,9 +32,53 @@ pub async fn sign_in(user_id: String) -> Result<User, ApiError> {
     read_json(request.send().await.map_err(|_| ApiError::Network)?).await
 }
 
-/// `GET /connectionRequests`: the first page of requests, latest change first.
-pub async fn connection_requests() -> Result<Page<ConnectionRequest>, ApiError> {
-    get_json(&format!("{API_BASE}/connectionRequests?orderby=updatedAt%20desc")).await
+/// `GET /connectionRequests` for the table's view: one page, and the number of matches.
+pub async fn connection_requests(view: &TableQuery) -> Result<Page<ConnectionRequest>, ApiError> {
+    get_json(&format!("{API_BASE}/connectionRequests?{}", view.to_api_query())).await
+}
+
+/// How many requests match `search` in each status tab: all of them, then each status.
+pub async fn status_counts(search: &str) -> Result<StatusCounts, ApiError> {
+    let search = if search.is_empty() { String::new() } else { format!("&search={}", encode(search)) };
+    let count = |status: Option<Status>| {
+        let status = status.map(|status| format!("&status={}", status.api_name())).unwrap_or_default();
+        let url = format!("{API_BASE}/connectionRequests?top=1{status}{search}");
+        async move { get_json::<Page<ConnectionRequest>>(&url).await.map(|page| page.count) }
+    };
+    let mut counts = StatusCounts { all: count(None).await?, by_status: Vec::with_capacity(4) };
+    for status in Status::ALL {
+        counts.by_status.push((status, count(Some(status)).await?));
+    }
+    Ok(counts)
+}
+
+/// The CSRF token of the session, for a change (`GET /user` with `X-CSRF-Token: Fetch`).
+async fn csrf_token() -> Result<String, ApiError> {
+    let response = Request::get(&format!("{API_BASE}/user"))
+        .header("X-CSRF-Token", "Fetch")
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    let token = response.headers().get("x-csrf-token");
+    match token {
+        Some(token) if response.ok() => Ok(token),
+        _ => Err(read_json::<()>(response).await.err().unwrap_or(ApiError::NotAuthenticated)),
+    }
+}
+
+/// `DELETE /session`: signs out.
+pub async fn sign_out() -> Result<(), ApiError> {
+    let token = csrf_token().await?;
+    let response = Request::delete(&format!("{API_BASE}/session"))
+        .header("X-CSRF-Token", &token)
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    if response.ok() {
+        return Ok(());
+    }
+    let status = response.status();
+    Err(read_json::<()>(response).await.err().unwrap_or(ApiError::Server(status)))
 }
 
 async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
@@ -50,4 +96,37 @@ async fn read_json<T: DeserializeOwned>(response: Response) -> Result<T, ApiErro
     }
     let body = response.json::<ErrorBody>().await.ok();
     Err(ApiError::from_response(response.status(), body))
+}
+
+/// Builders of API values for tests.
+#[cfg(test)]
+pub mod test_support {
+    use super::*;
+
+    pub fn user(id: &str, roles: &[&str]) -> User {
+        User { id: id.to_owned(), name: id.to_owned(), roles: roles.iter().map(|role| role.to_string()).collect() }
+    }
+
+    pub fn request(requester: &str, status: Status) -> ConnectionRequest {
+        ConnectionRequest {
+            id: format!("cr-{requester}"),
+            api_portal_alias: "EU Production Portal".to_owned(),
+            api_portal_url: "https://eu10apiportal.cfapps.eu10.hana.ondemand.com".to_owned(),
+            status,
+            comment: String::new(),
+            requested_by: UserRef { id: requester.to_owned(), name: requester.to_owned() },
+            requested_at: "2026-11-02T09:14:00Z".to_owned(),
+            updated_at: "2026-11-20T16:03:11Z".to_owned(),
+            credentials: Credentials {
+                kind: "clientSecret".to_owned(),
+                url: "https://eu10apiportal.cfapps.eu10.hana.ondemand.com".to_owned(),
+                token_url: "https://a.authentication.eu10.hana.ondemand.com/oauth/token".to_owned(),
+                cert_url: None,
+                client_id: Some("sb-apiaccess1689070958781!b6077|api-portal-xsuaa!b2160".to_owned()),
+                updated_at: "2026-11-20T16:03:11Z".to_owned(),
+                expires_at: "2027-11-20T16:03:11Z".to_owned(),
+            },
+            version: 1,
+        }
+    }
 }

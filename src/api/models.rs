@@ -19,6 +19,22 @@ pub enum Status {
 }
 
 impl Status {
+    pub const ALL: [Status; 4] = [Status::Submitted, Status::PendingApproval, Status::Approved, Status::Rejected];
+
+    /// The status as the hub names it.
+    pub fn api_name(self) -> &'static str {
+        match self {
+            Status::Submitted => "SUBMITTED",
+            Status::PendingApproval => "PENDING_APPROVAL",
+            Status::Approved => "APPROVED",
+            Status::Rejected => "REJECTED",
+        }
+    }
+
+    pub fn from_api_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|status| status.api_name() == name)
+    }
+
     /// The status as the user reads it.
     pub fn label(self) -> &'static str {
         match self {
@@ -73,6 +89,22 @@ pub struct ConnectionRequest {
     pub updated_at: String,
     pub credentials: Credentials,
     pub version: i64,
+}
+
+/// Matches per status tab.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusCounts {
+    pub all: u64,
+    pub by_status: Vec<(Status, u64)>,
+}
+
+impl StatusCounts {
+    pub fn of(&self, status: Option<Status>) -> u64 {
+        match status {
+            None => self.all,
+            Some(status) => self.by_status.iter().find(|(candidate, _)| *candidate == status).map_or(0, |(_, count)| *count),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]

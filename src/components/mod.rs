@@ -1,5 +1,12 @@
 //! Reusable pieces of the app's pages.
 
+pub mod action_cell;
+pub mod app_header;
 pub mod error_message;
+pub mod pager;
+pub mod request_details;
 pub mod request_table;
+pub mod search_box;
 pub mod sign_in;
+pub mod status_badge;
+pub mod status_tabs;

@@ -1,28 +1,37 @@
-//! `/connections`: the signed-in user's view of the connection requests.
+//! `/connections`: the page an administrator lives in. Who is signed in decides between the
+//! sign-in choice and the table; the table's view (filter, search, sort, page) lives in the URL.
 
 use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
 
-use crate::api::{self, ApiError, User};
+use crate::api::{self, ApiError, ConnectionRequest, User};
+use crate::components::app_header::AppHeader;
 use crate::components::error_message::ErrorMessage;
-use crate::components::request_table::RequestTable;
+use crate::components::pager::Pager;
+use crate::components::request_details::RequestDetails;
+use crate::components::request_table::{RequestTable, RequestTableSkeleton};
+use crate::components::search_box::SearchBox;
 use crate::components::sign_in::SignIn;
+use crate::components::status_tabs::StatusTabs;
+use crate::table_query::{SortField, TableQuery};
 
 #[component]
 pub fn ConnectionsPage() -> impl IntoView {
-    // Bumped after signing in, so that the user (and with it the page) is loaded again.
+    // Bumped after signing in or out, so that the user (and with it the page) is loaded again.
     let (session_changes, set_session_changes) = signal(0u32);
     let user = LocalResource::new(move || {
         session_changes.track();
         api::current_user()
     });
-    let on_signed_in = Callback::new(move |()| set_session_changes.update(|changes| *changes += 1));
+    let session_changed = Callback::new(move |()| set_session_changes.update(|changes| *changes += 1));
 
     view! {
         <Transition fallback=|| view! { <p class="page" role="status">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match user.await {
-                    Ok(user) => view! { <SignedInView user /> }.into_any(),
-                    Err(ApiError::NotAuthenticated) => view! { <SignIn on_signed_in /> }.into_any(),
+                    Ok(user) => view! { <SignedInView user on_session_changed=session_changed /> }.into_any(),
+                    Err(ApiError::NotAuthenticated) => view! { <SignIn on_signed_in=session_changed /> }.into_any(),
                     Err(error) => view! { <main class="page"><ErrorMessage error /></main> }.into_any(),
                 }
             })}
@@ -31,26 +40,104 @@ pub fn ConnectionsPage() -> impl IntoView {
 }
 
 #[component]
-fn SignedInView(user: User) -> impl IntoView {
-    let requests = LocalResource::new(api::connection_requests);
+fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>) -> impl IntoView {
+    let location = use_location();
+    let view = Memo::new(move |_| TableQuery::from_query_string(&location.search.get()));
+    let navigate = use_navigate();
+    let go = Callback::new(move |next: TableQuery| {
+        let query = next.to_query_string();
+        let url = if query.is_empty() { "/connections".to_owned() } else { format!("/connections?{query}") };
+        navigate(&url, NavigateOptions::default());
+    });
+
+    // Fresh data when the window regains focus, and on "Retry".
+    let (refreshes, set_refreshes) = signal(0u32);
+    let refresh = move || set_refreshes.update(|count| *count += 1);
+    let focus_listener = window_event_listener(leptos::ev::focus, move |_| refresh());
+    on_cleanup(move || focus_listener.remove());
+
+    let page = LocalResource::new(move || {
+        refreshes.track();
+        let view = view.get();
+        async move { api::connection_requests(&view).await }
+    });
+    let counts = LocalResource::new(move || {
+        refreshes.track();
+        let search = view.with(|view| view.search.clone());
+        async move { api::status_counts(&search).await.ok() }
+    });
+    let dev_login = LocalResource::new(api::sign_in_users);
+    let dev_login = Signal::derive(move || dev_login.get().is_some_and(|users| users.is_ok()));
+    let selected = RwSignal::new(None::<ConnectionRequest>);
+    let on_view = Callback::new(move |request: ConnectionRequest| selected.set(Some(request)));
+    let on_sort = Callback::new(move |field: SortField| go.run(view.get_untracked().sorted_by(field)));
+    let on_search = Callback::new(move |search: String| go.run(view.get_untracked().with_search(&search)));
+
     view! {
-        <header class="app-header">
-            <span class="app-title">"API Portal Connections"</span>
-            <span class="signed-in-as">"Signed in as " <strong>{user.name}</strong></span>
-        </header>
+        <AppHeader user=user.clone() dev_login on_signed_out=on_session_changed />
         <main class="page">
             <h1>"Connection requests"</h1>
-            <Transition fallback=|| view! { <p role="status">"Loading connection requests…"</p> }>
-                <ErrorBoundary fallback=|errors| view! {
-                    {move || errors.get().into_iter().map(|(_, error)| view! {
-                        <p class="message message-error" role="alert">{error.to_string()}</p>
-                    }).collect_view()}
-                }>
+            <div class="toolbar">
+                <SearchBox search=Signal::derive(move || view.with(|view| view.search.clone())) on_search />
+                <Transition fallback=move || view! { <StatusTabs view=view.get() counts=None /> }>
                     {move || Suspend::new(async move {
-                        requests.await.map(|page| view! { <RequestTable requests=page.results /> })
+                        let counts = counts.await;
+                        view! { <StatusTabs view=view.get() counts /> }
                     })}
-                </ErrorBoundary>
+                </Transition>
+            </div>
+            <Transition fallback=move || view! { <RequestTableSkeleton rows=view.with(|view| view.page_size) /> }>
+                {move || {
+                    let user = user.clone();
+                    Suspend::new(async move {
+                        let current = view.get();
+                        match page.await {
+                            Ok(result) if result.count == 0 => view! { <EmptyState view=current on_clear=go /> }.into_any(),
+                            Ok(result) => {
+                                let now = (js_sys::Date::now() / 1000.0) as i64;
+                                let count = result.count;
+                                view! {
+                                    <RequestTable requests=result.results view=current.clone() user now on_sort on_view />
+                                    <Pager view=current count on_change=go />
+                                }
+                                .into_any()
+                            }
+                            Err(ApiError::NotAuthenticated) => {
+                                on_session_changed.run(());
+                                ().into_any()
+                            }
+                            Err(error) => view! {
+                                <div class="message message-error" role="alert">
+                                    <p>{format!("The connection requests could not be loaded. {error}")}</p>
+                                    <button type="button" class="button" on:click=move |_| refresh()>"Retry"</button>
+                                </div>
+                            }
+                            .into_any(),
+                        }
+                    })
+                }}
             </Transition>
+            <RequestDetails selected />
         </main>
     }
+}
+
+/// No rows: either there are no requests at all, or none matches the filter.
+#[component]
+fn EmptyState(view: TableQuery, on_clear: Callback<TableQuery>) -> impl IntoView {
+    if view.search.is_empty() && view.status.is_none() {
+        return view! { <p class="empty" role="status">"No connection requests yet."</p> }.into_any();
+    }
+    let message = if view.search.is_empty() {
+        "No request has this status.".to_owned()
+    } else {
+        format!("No request matches '{}'.", view.search)
+    };
+    view! {
+        <div class="empty" role="status">
+            <p>{message}</p>
+            <button type="button" class="button" on:click=move |_| on_clear.run(TableQuery::default())>"Clear filter"</button>
+        </div>
+    }
+    .into_any()
 }

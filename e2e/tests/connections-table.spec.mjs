@@ -1,0 +1,171 @@
+// The connection-request table: filter, search, sort, page, and what each user may do.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { signInAs, requestTable, row, aliases } from './support.mjs';
+
+test('filter by status with the tabs, and the view lives in the URL', async ({ page }) => {
+  await signInAs(page, 'Alice Andersen');
+  const tabs = page.getByRole('navigation', { name: 'Filter by status' });
+  await expect(tabs.getByRole('link', { name: /^All \d+$/ })).toHaveAttribute('aria-current', 'page');
+
+  await tabs.getByRole('link', { name: /^Approved \d+$/ }).click();
+  await expect(page).toHaveURL(/status=APPROVED/);
+  await expect(tabs.getByRole('link', { name: /^Approved/ })).toHaveAttribute('aria-current', 'page');
+  const statuses = await requestTable(page).locator('tbody tr td:nth-child(3)').allTextContents();
+  expect(statuses.length).toBeGreaterThan(0);
+  expect(new Set(statuses)).toEqual(new Set(['Approved']));
+
+  await page.reload();
+  await expect(tabs.getByRole('link', { name: /^Approved/ })).toHaveAttribute('aria-current', 'page');
+  await page.goBack();
+  await expect(tabs.getByRole('link', { name: /^All/ })).toHaveAttribute('aria-current', 'page');
+});
+
+test('search is answered by the hub and says when nothing matches', async ({ page }) => {
+  await signInAs(page, 'Alice Andersen');
+  await page.getByRole('searchbox', { name: 'Search' }).fill('becker');
+  await expect(page).toHaveURL(/search=becker/);
+  await expect(row(page, 'Canada Test Portal')).toBeVisible();
+  await expect(row(page, 'EU Production Portal')).toHaveCount(0);
+  const requesters = await requestTable(page).locator('tbody tr td:nth-child(4)').allTextContents();
+  expect(new Set(requesters)).toEqual(new Set(['Bob Becker']));
+
+  await page.getByRole('searchbox', { name: 'Search' }).fill('zzz-nothing');
+  await expect(page.getByText("No request matches 'zzz-nothing'.")).toBeVisible();
+  await page.getByRole('button', { name: 'Clear filter' }).click();
+  await expect(page).toHaveURL(/\/connections$/);
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue('');
+  await expect(row(page, 'EU Production Portal')).toBeVisible();
+});
+
+test('sort by a column, both ways, announced with aria-sort', async ({ page }) => {
+  await signInAs(page, 'Alice Andersen');
+  const header = requestTable(page).getByRole('columnheader', { name: /API Portal Alias Name/ });
+  await expect(header).toHaveAttribute('aria-sort', 'none');
+  await header.getByRole('button').click();
+  await expect(header).toHaveAttribute('aria-sort', 'ascending');
+  await expect(page).toHaveURL(/sort=apiPortalAlias%20asc/);
+  const ascending = await aliases(page);
+  expect(ascending).toEqual([...ascending].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+
+  await header.getByRole('button').click();
+  await expect(header).toHaveAttribute('aria-sort', 'descending');
+  const descending = await aliases(page);
+  expect(descending[0]).toBe(ascending[ascending.length - 1]);
+});
+
+test('page through the requests, with reload, back and forward', async ({ page }) => {
+  await signInAs(page, 'Alice Andersen');
+  await page.getByLabel('Rows per page').selectOption('10');
+  await expect(page).toHaveURL(/size=10/);
+  expect(await aliases(page)).toHaveLength(10);
+  const firstPage = await aliases(page);
+
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page.getByText(/^11–\d+ of \d+, page 2 of 2$/)).toBeVisible();
+  const secondPage = await aliases(page);
+  expect(secondPage.some((alias) => firstPage.includes(alias))).toBe(false);
+  await expect(page.getByRole('button', { name: 'Next page' })).toBeDisabled();
+
+  await page.reload();
+  expect(await aliases(page)).toEqual(secondPage);
+  await page.goBack();
+  await expect(page).not.toHaveURL(/page=2/);
+  expect(await aliases(page)).toEqual(firstPage);
+  await page.goForward();
+  await expect(page).toHaveURL(/page=2/);
+  expect(await aliases(page)).toEqual(secondPage);
+});
+
+test('alice may edit only her own open requests, and everyone can read why not', async ({ page }) => {
+  await signInAs(page, 'Alice Andersen');
+  await expect(row(page, 'EU Production Portal').getByRole('link', { name: 'Edit Credentials for EU Production Portal' })).toBeVisible();
+
+  const bobs = row(page, 'Canada Test Portal').getByRole('button', { name: 'Edit Credentials for Canada Test Portal' });
+  await expect(bobs).toHaveAttribute('aria-disabled', 'true');
+  await expect(bobs).toHaveAccessibleDescription('Only the user who submitted this request can edit its credentials');
+  await bobs.focus();
+  await expect(row(page, 'Canada Test Portal').getByRole('tooltip')).toBeVisible();
+
+  const approved = row(page, 'US Sales Portal').getByRole('button', { name: /Edit Credentials/ });
+  await expect(approved).toHaveAccessibleDescription("Approved requests can't be edited here");
+});
+
+test('bob may edit his own requests but not alice’s', async ({ page }) => {
+  await signInAs(page, 'Bob Becker');
+  await expect(row(page, 'Canada Test Portal').getByRole('link', { name: /Edit Credentials/ })).toBeVisible();
+  await expect(row(page, 'EU Production Portal').getByRole('button', { name: /Edit Credentials/ }))
+    .toHaveAccessibleDescription('Only the user who submitted this request can edit its credentials');
+});
+
+test('dave, without a role, is told which role he lacks', async ({ page }) => {
+  await signInAs(page, 'Dave Dietrich');
+  await expect(page.getByRole('alert')).toContainText('AuthGroup.APIPortalRegistration');
+  await expect(page.getByRole('button', { name: 'Retry' })).toBeVisible();
+});
+
+test('view shows the comment and details in a dialog that Escape closes', async ({ page }) => {
+  await signInAs(page, 'Alice Andersen');
+  const viewButton = page.getByRole('button', { name: 'View EU Production Portal' });
+  await viewButton.click();
+  const dialog = page.getByRole('dialog', { name: 'EU Production Portal' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Publish the order and invoice APIs');
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(viewButton).toBeFocused();
+});
+
+test('the whole page works by keyboard alone', async ({ page }) => {
+  await signInAs(page, 'Alice Andersen');
+  const search = page.getByRole('searchbox', { name: 'Search' });
+  // From the top of the page, Tab reaches the search box.
+  await page.keyboard.press('Tab');
+  for (let presses = 0; presses < 5 && !(await search.evaluate((element) => element === document.activeElement)); presses++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(search).toBeFocused();
+  await page.keyboard.type('alice');
+  await expect(page).toHaveURL(/search=alice/);
+
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: /^All/ })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/status=SUBMITTED/);
+
+  const sortButton = requestTable(page).getByRole('columnheader', { name: /API Portal Alias Name/ }).getByRole('button');
+  await sortButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/sort=apiPortalAlias%20asc/);
+
+  const view = page.getByRole('button', { name: 'View AP Logistics Portal' });
+  await view.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'AP Logistics Portal' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(view).toBeFocused();
+});
+
+test('sign out, and switch user with the development login', async ({ page }) => {
+  await signInAs(page, 'Alice Andersen');
+  await page.getByRole('button', { name: 'Switch user' }).click();
+  await page.getByRole('button', { name: 'Sign in as Bob Becker' }).click();
+  await expect(page.getByText('Signed in as Bob Becker')).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in as Alice Andersen' })).toBeVisible();
+});
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`no accessibility violations in the ${colorScheme} theme, with and without the dialog`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await signInAs(page, 'Alice Andersen');
+    await expect(requestTable(page)).toBeVisible();
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await page.getByRole('button', { name: 'View EU Quality Portal' }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  });
+}

@@ -1,0 +1,33 @@
+// Data changed elsewhere shows up when the window regains focus. This file changes the hub's
+// data, so it runs after the others (files run in name order, one at a time).
+import { test, expect } from '@playwright/test';
+import { signInAs, row } from './support.mjs';
+
+test('a request submitted elsewhere appears when the window regains focus', async ({ page, playwright, baseURL }) => {
+  await signInAs(page, 'Alice Andersen');
+  await expect(row(page, 'EU Production Portal')).toBeVisible();
+
+  const elsewhere = await playwright.request.newContext({ baseURL });
+  await elsewhere.post('/api/1.0/session', { data: { user: 'bob' } });
+  const user = await elsewhere.get('/api/1.0/user', { headers: { 'X-CSRF-Token': 'Fetch' } });
+  const token = user.headers()['x-csrf-token'];
+  const submitted = await elsewhere.post('/api/1.0/connectionRequests', {
+    headers: { 'X-CSRF-Token': token },
+    data: {
+      apiPortalAlias: 'Mexico Retail Portal',
+      comment: 'Submitted while the table was open',
+      credentials: {
+        url: 'https://mx10retail.cfapps.us10.hana.ondemand.com',
+        tokenUrl: 'https://mx10retail.authentication.us10.hana.ondemand.com/oauth/token',
+        clientId: 'sb-apiaccess1700000000099!b6077|api-portal-xsuaa!b2160',
+        clientSecret: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f$Kp3_Vx8-Lq2=',
+      },
+    },
+  });
+  expect(submitted.status()).toBe(201);
+  await expect(row(page, 'Mexico Retail Portal')).toHaveCount(0);
+
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect(row(page, 'Mexico Retail Portal')).toBeVisible();
+  await elsewhere.dispose();
+});

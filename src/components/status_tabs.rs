@@ -1,0 +1,33 @@
+//! Status tabs with counts: All, Submitted, Pending approval, Approved, Rejected.
+
+use leptos::prelude::*;
+
+use crate::api::{Status, StatusCounts};
+use crate::table_query::TableQuery;
+
+#[component]
+pub fn StatusTabs(view: TableQuery, counts: Option<StatusCounts>) -> impl IntoView {
+    let tabs = std::iter::once(None)
+        .chain(Status::ALL.into_iter().map(Some))
+        .map(|status| {
+            let label = status.map_or("All", Status::label);
+            let query = view.with_status(status).to_query_string();
+            let href = if query.is_empty() { "/connections".to_owned() } else { format!("/connections?{query}") };
+            let current = (view.status == status).then_some("page");
+            let count = counts.as_ref().map(|counts| counts.of(status));
+            view! {
+                <li>
+                    <a href=href aria-current=current class="status-tab">
+                        {label}
+                        {count.map(|count| view! { <span class="count">{count}</span> })}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="status-tabs" aria-label="Filter by status">
+            <ul>{tabs}</ul>
+        </nav>
+    }
+}

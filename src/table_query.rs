@@ -1,0 +1,241 @@
+//! What the table shows (status filter, search, sort, page) as it lives in the URL query, so
+//! that a view can be bookmarked, shared and reloaded, and back and forward move through it.
+
+use crate::api::Status;
+
+pub const PAGE_SIZES: [u32; 4] = [10, 25, 50, 100];
+const DEFAULT_PAGE_SIZE: u32 = 25;
+
+/// A column the table can be sorted by, named as the hub's `orderby` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortField {
+    Alias,
+    Status,
+    RequestedBy,
+    RequestedAt,
+    UpdatedAt,
+}
+
+impl SortField {
+    const ALL: [SortField; 5] =
+        [SortField::Alias, SortField::Status, SortField::RequestedBy, SortField::RequestedAt, SortField::UpdatedAt];
+
+    pub fn api_name(self) -> &'static str {
+        match self {
+            SortField::Alias => "apiPortalAlias",
+            SortField::Status => "status",
+            SortField::RequestedBy => "requestedBy",
+            SortField::RequestedAt => "requestedAt",
+            SortField::UpdatedAt => "updatedAt",
+        }
+    }
+
+    fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|field| field.api_name() == name)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableQuery {
+    pub status: Option<Status>,
+    pub search: String,
+    pub sort: SortField,
+    pub descending: bool,
+    /// 1-based.
+    pub page: u32,
+    pub page_size: u32,
+}
+
+impl Default for TableQuery {
+    fn default() -> Self {
+        Self { status: None, search: String::new(), sort: SortField::UpdatedAt, descending: true, page: 1, page_size: DEFAULT_PAGE_SIZE }
+    }
+}
+
+impl TableQuery {
+    /// Reads a URL query (with or without its `?`); anything unknown or invalid falls back to
+    /// the default, so an edited or stale bookmark still opens.
+    pub fn from_query_string(query: &str) -> Self {
+        let mut table = Self::default();
+        for (name, value) in pairs(query.trim_start_matches('?')) {
+            match name.as_str() {
+                "status" => table.status = Status::from_api_name(&value),
+                "search" => table.search = value.trim().to_owned(),
+                "sort" => {
+                    let (field, direction) = value.split_once(' ').unwrap_or((value.as_str(), "asc"));
+                    if let Some(field) = SortField::parse(field) {
+                        table.sort = field;
+                        table.descending = direction == "desc";
+                    }
+                }
+                "page" => table.page = value.parse().ok().filter(|page| *page >= 1).unwrap_or(1),
+                "size" => {
+                    table.page_size = value.parse().ok().filter(|size| PAGE_SIZES.contains(size)).unwrap_or(DEFAULT_PAGE_SIZE)
+                }
+                _ => {}
+            }
+        }
+        table
+    }
+
+    /// The URL query for this view (without `?`), leaving out what is at its default.
+    pub fn to_query_string(&self) -> String {
+        let defaults = Self::default();
+        let mut parts = Vec::new();
+        if let Some(status) = self.status {
+            parts.push(format!("status={}", status.api_name()));
+        }
+        if !self.search.is_empty() {
+            parts.push(format!("search={}", encode(&self.search)));
+        }
+        if (self.sort, self.descending) != (defaults.sort, defaults.descending) {
+            parts.push(format!("sort={}%20{}", self.sort.api_name(), if self.descending { "desc" } else { "asc" }));
+        }
+        if self.page != 1 {
+            parts.push(format!("page={}", self.page));
+        }
+        if self.page_size != defaults.page_size {
+            parts.push(format!("size={}", self.page_size));
+        }
+        parts.join("&")
+    }
+
+    /// The hub's query for this view's page.
+    pub fn to_api_query(&self) -> String {
+        let mut parts = vec![
+            format!("orderby={}%20{}", self.sort.api_name(), if self.descending { "desc" } else { "asc" }),
+            format!("top={}", self.page_size),
+            format!("skip={}", (self.page - 1) * self.page_size),
+        ];
+        if let Some(status) = self.status {
+            parts.push(format!("status={}", status.api_name()));
+        }
+        if !self.search.is_empty() {
+            parts.push(format!("search={}", encode(&self.search)));
+        }
+        parts.join("&")
+    }
+
+    /// The same view sorted by `field`: ascending first, then the other way round.
+    pub fn sorted_by(&self, field: SortField) -> Self {
+        let descending = self.sort == field && !self.descending;
+        Self { sort: field, descending, page: 1, ..self.clone() }
+    }
+
+    pub fn with_status(&self, status: Option<Status>) -> Self {
+        Self { status, page: 1, ..self.clone() }
+    }
+
+    pub fn with_search(&self, search: &str) -> Self {
+        Self { search: search.trim().to_owned(), page: 1, ..self.clone() }
+    }
+
+    pub fn with_page(&self, page: u32) -> Self {
+        Self { page: page.max(1), ..self.clone() }
+    }
+
+    pub fn with_page_size(&self, page_size: u32) -> Self {
+        Self { page_size, page: 1, ..self.clone() }
+    }
+
+    /// How many pages `count` matches fill (at least one).
+    pub fn page_count(&self, count: u64) -> u32 {
+        (count.div_ceil(u64::from(self.page_size)).max(1)).try_into().unwrap_or(u32::MAX)
+    }
+}
+
+/// Percent-encodes everything but unreserved characters.
+pub fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(char::from(byte)),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        match bytes[index] {
+            b'+' => out.push(b' '),
+            b'%' => match text.get(index + 1..index + 3).and_then(|hex| u8::from_str_radix(hex, 16).ok()) {
+                Some(decoded) => {
+                    out.push(decoded);
+                    index += 2;
+                }
+                None => out.push(b'%'),
+            },
+            byte => out.push(byte),
+        }
+        index += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    query.split('&').filter(|pair| !pair.is_empty()).map(|pair| {
+        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        (decode(name), decode(value))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_view_has_an_empty_query() {
+        assert_eq!(TableQuery::default().to_query_string(), "");
+        assert_eq!(TableQuery::from_query_string(""), TableQuery::default());
+    }
+
+    #[test]
+    fn every_setting_round_trips_through_the_url() {
+        let view = TableQuery {
+            status: Some(Status::PendingApproval),
+            search: "EU & 50% ü".to_owned(),
+            sort: SortField::Alias,
+            descending: false,
+            page: 3,
+            page_size: 50,
+        };
+        let query = view.to_query_string();
+        assert_eq!(query, "status=PENDING_APPROVAL&search=EU%20%26%2050%25%20%C3%BC&sort=apiPortalAlias%20asc&page=3&size=50");
+        assert_eq!(TableQuery::from_query_string(&format!("?{query}")), view);
+    }
+
+    #[test]
+    fn invalid_values_fall_back_to_defaults() {
+        let view = TableQuery::from_query_string("status=OPEN&sort=secret%20desc&page=0&size=7&x=1&search=%");
+        assert_eq!(view, TableQuery { search: "%".to_owned(), ..TableQuery::default() });
+    }
+
+    #[test]
+    fn the_hub_query_pages_and_sorts() {
+        let view = TableQuery::default().with_status(Some(Status::Submitted)).with_search("eu").with_page(3);
+        assert_eq!(view.to_api_query(), "orderby=updatedAt%20desc&top=25&skip=50&status=SUBMITTED&search=eu");
+    }
+
+    #[test]
+    fn sorting_toggles_and_filtering_returns_to_the_first_page() {
+        let view = TableQuery::default().with_page(4);
+        let by_alias = view.sorted_by(SortField::Alias);
+        assert_eq!((by_alias.sort, by_alias.descending, by_alias.page), (SortField::Alias, false, 1));
+        assert!(by_alias.sorted_by(SortField::Alias).descending);
+        assert_eq!(view.with_search("x").page, 1);
+        assert_eq!(view.with_page_size(10).page, 1);
+    }
+
+    #[test]
+    fn page_count_is_at_least_one() {
+        let view = TableQuery::default();
+        assert_eq!(view.page_count(0), 1);
+        assert_eq!(view.page_count(25), 1);
+        assert_eq!(view.page_count(26), 2);
+    }
+}
