@@ -18,7 +18,41 @@ pub fn run() -> Result<(), String> {
     build::app_release(&tools)?;
     bundle_sizes(&dist_folder())?;
     credentials_engine()?;
-    hub_load()
+    hub_load()?;
+    setup::browser_tools()?;
+    table_load_in_browser()
+}
+
+/// Time to a usable table in headless Chromium, with the demo data and with 10,000 requests.
+fn table_load_in_browser() -> Result<(), String> {
+    let binary = build::hub(Profile::Server)?;
+    let chromium = crate::process::find_on_path("chromium").ok_or("chromium is not on PATH")?;
+    println!("\n==> time to a usable table in headless Chromium (release build, hub on loopback)");
+    for (label, seed) in [("demo data (14 requests)", "demo"), ("10,000 requests", "bench")] {
+        let data = std::env::temp_dir().join(format!("portal-connections-browser-{seed}-{}", std::process::id()));
+        std::fs::create_dir_all(&data).map_err(|error| format!("cannot create {}: {error}", data.display()))?;
+        let args: Vec<String> = ["--addr", "127.0.0.1:0", "--seed", seed, "--static-dir"]
+            .into_iter()
+            .map(str::to_owned)
+            .chain([dist_folder().display().to_string(), "--db".to_owned(), data.join("hub.sqlite3").display().to_string()])
+            .collect();
+        let outcome = Hub::start(&binary, &args, Some(&data.join("hub.log"))).and_then(|hub| {
+            let result = run_command(
+                Command::new("node")
+                    .arg("bench/table-load.mjs")
+                    .env("HUB_URL", &hub.url)
+                    .env("CHROMIUM_PATH", &chromium)
+                    .env("BENCH_LABEL", label)
+                    .env("RUNS", "10")
+                    .current_dir(workspace_root().join("e2e")),
+            );
+            drop(hub);
+            result
+        });
+        let _ = std::fs::remove_dir_all(&data);
+        outcome?;
+    }
+    Ok(())
 }
 
 const LOAD_WORKERS: usize = 4;

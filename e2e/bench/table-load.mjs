@@ -1,0 +1,52 @@
+// Browser benchmark: from navigation start to the first row of the table visible, and to the
+// main thread's first idle moment after it (the page answers input), in headless Chromium.
+// Run by `cargo xtask bench` against a hub it starts; prints the median of RUNS runs.
+import { chromium } from '@playwright/test';
+
+const baseURL = process.env.HUB_URL;
+const label = process.env.BENCH_LABEL ?? 'table';
+const runs = Number(process.env.RUNS ?? 10);
+if (!baseURL) throw new Error('HUB_URL is not set: run with `cargo xtask bench`.');
+
+// Records when the first row appears, then when the main thread is first idle after it.
+const probe = () => {
+  window.__bench = {};
+  const observer = new MutationObserver(() => {
+    if (window.__bench.firstRow === undefined && document.querySelector('tbody th[scope="row"]')) {
+      window.__bench.firstRow = performance.now();
+      observer.disconnect();
+      requestIdleCallback(() => { window.__bench.interactive = performance.now(); });
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true });
+};
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+const firstRows = [];
+const interactives = [];
+for (let run = 0; run < runs + 1; run++) {
+  const context = await browser.newContext({ baseURL });
+  const signIn = await context.request.post('/api/1.0/session', { data: { user: 'alice' } });
+  if (!signIn.ok()) throw new Error(`sign-in failed: ${signIn.status()}`);
+  const page = await context.newPage();
+  await page.addInitScript(probe);
+  await page.goto('/connections');
+  await page.waitForFunction(() => window.__bench.interactive !== undefined, null, { timeout: 30_000 });
+  const { firstRow, interactive } = await page.evaluate(() => window.__bench);
+  if (run > 0) { // the first run warms the browser's and the hub's caches
+    firstRows.push(firstRow);
+    interactives.push(interactive);
+  }
+  await context.close();
+}
+await browser.close();
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+console.log(`${label.padEnd(44)} first row visible: median ${median(firstRows).toFixed(1)} ms   interactive: median ${median(interactives).toFixed(1)} ms   (${runs} runs)`);
