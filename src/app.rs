@@ -1,10 +1,11 @@
 //! The app's frame: router and routes.
 
 use leptos::prelude::*;
-use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::pages::connections::ConnectionsPage;
+use crate::pages::edit_credentials::EditCredentialsRoute;
 use crate::pages::not_found::NotFoundPage;
 
 #[component]
@@ -13,9 +14,10 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/") view=|| view! { <Redirect path="/connections" /> } />
-                <Route path=path!("/connections") view=ConnectionsPage />
-                // Edit Credentials opens here; the dialog itself is the next step (issue 6).
-                <Route path=path!("/connections/:id/credentials") view=ConnectionsPage />
+                <ParentRoute path=path!("/connections") view=ConnectionsPage>
+                    <Route path=path!("") view=|| () />
+                    <Route path=path!(":id/credentials") view=EditCredentialsRoute />
+                </ParentRoute>
             </Routes>
         </Router>
     }

@@ -6,7 +6,7 @@ mod models;
 use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
 
-pub use error::{ApiError, ErrorBody};
+pub use error::{ApiError, ErrorBody, ErrorDetail};
 pub use models::{ConnectionRequest, Credentials, Page, Status, StatusCounts, User, UserRef};
 
 use crate::table_query::{encode, TableQuery};
@@ -35,6 +35,24 @@ pub async fn sign_in(user_id: String) -> Result<User, ApiError> {
 /// `GET /connectionRequests` for the table's view: one page, and the number of matches.
 pub async fn connection_requests(view: &TableQuery) -> Result<Page<ConnectionRequest>, ApiError> {
     get_json(&format!("{API_BASE}/connectionRequests?{}", view.to_api_query())).await
+}
+
+/// `GET /connectionRequests/{id}`: one request as it is now.
+pub async fn connection_request(id: &str) -> Result<ConnectionRequest, ApiError> {
+    get_json(&format!("{API_BASE}/connectionRequests/{}", encode(id))).await
+}
+
+/// `PUT /connectionRequests/{id}/credentials`: replaces the credentials of the request at
+/// `version` with `body` (JSON as the API portal generates it).
+pub async fn replace_credentials(id: String, version: i64, body: String) -> Result<ConnectionRequest, ApiError> {
+    let token = csrf_token().await?;
+    let request = Request::put(&format!("{API_BASE}/connectionRequests/{}/credentials", encode(&id)))
+        .header("X-CSRF-Token", &token)
+        .header("If-Match", &format!("\"{version}\""))
+        .header("Content-Type", "application/json")
+        .body(body)
+        .map_err(|error| ApiError::InvalidResponse(error.to_string()))?;
+    read_json(request.send().await.map_err(|_| ApiError::Network)?).await
 }
 
 /// How many requests match `search` in each status tab: all of them, then each status.

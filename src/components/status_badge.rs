@@ -40,3 +40,17 @@ pub fn ToneIcon(tone: &'static str) -> impl IntoView {
         </svg>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_status_has_its_own_tone_and_words() {
+        let presented: Vec<(&str, &str)> = Status::ALL.into_iter().map(|status| (status.label(), tone(status))).collect();
+        assert_eq!(
+            presented,
+            [("Submitted", "information"), ("Pending approval", "warning"), ("Approved", "positive"), ("Rejected", "negative")]
+        );
+    }
+}

@@ -1,7 +1,10 @@
 //! `/connections`: the page an administrator lives in. Who is signed in decides between the
 //! sign-in choice and the table; the table's view (filter, search, sort, page) lives in the URL.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
+use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
@@ -39,6 +42,36 @@ pub fn ConnectionsPage() -> impl IntoView {
     }
 }
 
+/// What the routes inside the table page (the Edit Credentials dialog) share with it.
+#[derive(Clone, Copy)]
+pub struct TablePage {
+    pub user: StoredValue<User>,
+    refresh: Callback<()>,
+    toast: RwSignal<Option<String>>,
+    /// The request whose Edit Credentials control gets focus once the table shows it again.
+    focus_after_render: RwSignal<Option<String>>,
+}
+
+impl TablePage {
+    /// Puts focus back on the Edit Credentials control of request `id`: at once, or, when the
+    /// table is reloading, once it shows the new rows.
+    pub fn return_focus(&self, id: String, after_reload: bool) {
+        self.focus_after_render.set(Some(id));
+        if !after_reload {
+            let pending = self.focus_after_render;
+            request_animation_frame(move || focus_pending_edit_button(pending));
+        }
+    }
+
+    /// After a save: the rows show it without a page reload, and a toast says so.
+    pub fn credentials_saved(&self, _updated: &ConnectionRequest) {
+        self.refresh.run(());
+        self.toast.set(Some("You've updated the API Portal access credentials successfully.".to_owned()));
+        let toast = self.toast;
+        set_timeout(move || toast.set(None), Duration::from_secs(8));
+    }
+}
+
 #[component]
 fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>) -> impl IntoView {
     let location = use_location();
@@ -72,6 +105,9 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>) -> i
     let on_view = Callback::new(move |request: ConnectionRequest| selected.set(Some(request)));
     let on_sort = Callback::new(move |field: SortField| go.run(view.get_untracked().sorted_by(field)));
     let on_search = Callback::new(move |search: String| go.run(view.get_untracked().with_search(&search)));
+    let toast = RwSignal::new(None::<String>);
+    let focus_after_render = RwSignal::new(None::<String>);
+    provide_context(TablePage { user: StoredValue::new(user.clone()), refresh: Callback::new(move |()| refresh()), toast, focus_after_render });
 
     view! {
         <AppHeader user=user.clone() dev_login on_signed_out=on_session_changed />
@@ -96,6 +132,9 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>) -> i
                             Ok(result) => {
                                 let now = (js_sys::Date::now() / 1000.0) as i64;
                                 let count = result.count;
+                                if focus_after_render.get_untracked().is_some() {
+                                    request_animation_frame(move || focus_pending_edit_button(focus_after_render));
+                                }
                                 view! {
                                     <RequestTable requests=result.results view=current.clone() user now on_sort on_view />
                                     <Pager view=current count on_change=go />
@@ -118,6 +157,10 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>) -> i
                 }}
             </Transition>
             <RequestDetails selected />
+            <Outlet />
+            <div class="toast" role="status" aria-live="polite">
+                {move || toast.get().map(|message| view! { <p class="message tone-positive">{message}</p> })}
+            </div>
         </main>
     }
 }
@@ -140,4 +183,17 @@ fn EmptyState(view: TableQuery, on_clear: Callback<TableQuery>) -> impl IntoView
         </div>
     }
     .into_any()
+}
+
+/// Focuses the Edit Credentials control of the pending request, if the table shows it.
+fn focus_pending_edit_button(pending: RwSignal<Option<String>>) {
+    use wasm_bindgen::JsCast;
+    let Some(id) = pending.get_untracked() else { return };
+    let selector = format!("[href^=\"/connections/{id}/credentials\"]");
+    let element = document().query_selector(&selector).ok().flatten().and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        if element.focus().is_ok() {
+            pending.set(None);
+        }
+    }
 }

@@ -1,0 +1,84 @@
+//! `/connections/{id}/credentials`: the Edit Credentials dialog over the table, as a deep link.
+//! Closing returns to the table with its view intact and focus on the row's Edit button.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate, use_params_map};
+use leptos_router::NavigateOptions;
+
+use crate::api;
+use crate::components::edit_credentials::EditCredentialsDialog;
+use crate::pages::connections::TablePage;
+use crate::permissions::can_edit_credentials;
+
+#[component]
+pub fn EditCredentialsRoute() -> impl IntoView {
+    let params = use_params_map();
+    let table = expect_context::<TablePage>();
+    let location = use_location();
+    let navigate = use_navigate();
+    let id = Memo::new(move |_| params.with(|params| params.get("id").unwrap_or_default()));
+    let request = LocalResource::new(move || {
+        let id = id.get();
+        async move { api::connection_request(&id).await }
+    });
+
+    // Back to the table, keeping its view, with focus on the control that opened the dialog.
+    let leave = move |after_reload: bool| {
+        let search = location.search.get_untracked();
+        let query = search.trim_start_matches('?');
+        let url = if query.is_empty() { "/connections".to_owned() } else { format!("/connections?{query}") };
+        navigate(&url, NavigateOptions::default());
+        table.return_focus(id.get_untracked(), after_reload);
+    };
+    let close = Callback::new({
+        let leave = leave.clone();
+        move |()| leave(false)
+    });
+    let saved = Callback::new(move |updated: api::ConnectionRequest| {
+        table.credentials_saved(&updated);
+        leave(true);
+    });
+
+    view! {
+        <Transition fallback=|| view! { <p class="visually-hidden" role="status">"Opening Edit Credentials…"</p> }>
+            {move || Suspend::new(async move {
+                let user = table.user.get_value();
+                match request.await {
+                    Ok(request) => match can_edit_credentials(&request, &user) {
+                        Ok(()) => view! { <EditCredentialsDialog request user on_close=close on_saved=saved /> }.into_any(),
+                        Err(blocked) => view! { <Notice title=format!("Edit Credentials for {}", request.api_portal_alias) message=blocked.reason().to_owned() on_close=close /> }.into_any(),
+                    },
+                    Err(error) => view! { <Notice title="Edit Credentials".to_owned() message=error.to_string() on_close=close /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// Why the dialog cannot be used, in a dialog of its own.
+#[component]
+fn Notice(title: String, message: String, #[prop(into)] on_close: Callback<()>) -> impl IntoView {
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    // Opened once it is in the document (showModal refuses a detached dialog).
+    Effect::new(move |_| {
+        if let Some(dialog) = dialog.get() {
+            request_animation_frame(move || {
+                if !dialog.open() {
+                    let _ = dialog.show_modal();
+                }
+            });
+        }
+    });
+    view! {
+        <dialog node_ref=dialog class="dialog" aria-labelledby="notice-title" on:cancel=move |event: leptos::ev::Event| {
+            event.prevent_default();
+            on_close.run(());
+        }>
+            <h2 id="notice-title">{title}</h2>
+            <p role="alert">{message}</p>
+            <div class="dialog-footer">
+                <button type="button" class="button" autofocus on:click=move |_| on_close.run(())>"Close"</button>
+            </div>
+        </dialog>
+    }
+}
