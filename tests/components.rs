@@ -125,3 +125,87 @@ fn the_table_marks_its_sorted_column_and_names_its_rows() {
     assert!(text.contains("Expires in 2 days"), "{text}");
     assert!(text.contains("Pending approval"), "{text}");
 }
+
+mod edit_credentials {
+    use super::*;
+    use portal_connections::components::edit_credentials::EditCredentialsDialog;
+
+    fn mount_dialog() -> (web_sys::HtmlElement, impl Sized) {
+        let parent = container();
+        let alice = user("alice", &["AuthGroup.APIPortalRegistration"]);
+        let mounted = leptos::mount::mount_to(parent.clone(), move || {
+            view! {
+                <EditCredentialsDialog
+                    request=request("EU Production Portal", "alice", Status::Submitted)
+                    user=alice.clone()
+                    on_close=|_| ()
+                    on_saved=|_| ()
+                />
+            }
+        });
+        (parent, mounted)
+    }
+
+    /// Types `value` into the control `selector` the way the browser reports a user's input.
+    fn enter(parent: &web_sys::HtmlElement, selector: &str, value: &str) {
+        let element = find(parent, selector);
+        if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            area.set_value(value);
+        } else {
+            element.unchecked_ref::<web_sys::HtmlInputElement>().set_value(value);
+        }
+        let event = web_sys::Event::new_with_event_init_dict("input", &{
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            init
+        })
+        .unwrap();
+        element.dispatch_event(&event).unwrap();
+    }
+
+    fn value(parent: &web_sys::HtmlElement, selector: &str) -> String {
+        let element = find(parent, selector);
+        match element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            Some(area) => area.value(),
+            None => element.unchecked_ref::<web_sys::HtmlInputElement>().value(),
+        }
+    }
+
+    const PASTED: &str = r#"{"url": "https://eu10apiportal.cfapps.eu10.hana.ondemand.com", "tokenUrl": "https://acme.authentication.eu10.hana.ondemand.com/oauth/token", "clientId": "sb-apiaccess1700000000001!b6077|api-portal-xsuaa!b2160", "clientSecret": "0f3a9c1e$Zx9="}"#;
+
+    #[wasm_bindgen_test]
+    async fn pasting_json_fills_the_fields_and_editing_a_field_rewrites_the_json() {
+        let (parent, _mounted) = mount_dialog();
+        enter(&parent, "#credentials-json", PASTED);
+        leptos::task::tick().await;
+        assert_eq!(value(&parent, "#credentials-clientId"), "sb-apiaccess1700000000001!b6077|api-portal-xsuaa!b2160");
+        assert_eq!(value(&parent, "#credentials-clientSecret"), "0f3a9c1e$Zx9=");
+        assert_eq!(find(&parent, "#credentials-clientSecret").get_attribute("type").as_deref(), Some("password"));
+        assert!(!find(&parent, "button[type='submit']").has_attribute("disabled"), "Save is enabled");
+
+        enter(&parent, "#credentials-clientId", "sb-apiaccess1700000000002!b6077|api-portal-xsuaa!b2160");
+        leptos::task::tick().await;
+        assert!(value(&parent, "#credentials-json").contains("sb-apiaccess1700000000002"));
+    }
+
+    #[wasm_bindgen_test]
+    async fn diagnostics_are_shown_at_their_field_and_summed_up_at_the_top() {
+        let (parent, _mounted) = mount_dialog();
+        enter(&parent, "#credentials-json", &PASTED.replace("https://acme", "http://acme"));
+        leptos::task::tick().await;
+        let token_url = find(&parent, "#credentials-tokenUrl");
+        assert_eq!(token_url.get_attribute("aria-invalid").as_deref(), Some("true"));
+        let messages = find(&parent, &format!("#{}", token_url.get_attribute("aria-describedby").unwrap()));
+        assert!(messages.text_content().unwrap().contains("Error: The token URL must use https"), "{:?}", messages.text_content());
+        let strip = find(&parent, ".message-strip");
+        assert_eq!(strip.get_attribute("role").as_deref(), Some("status"));
+        assert!(strip.text_content().unwrap().contains("1 problem to fix before saving"));
+        assert!(find(&parent, "button[type='submit']").has_attribute("disabled"), "Save is blocked");
+
+        enter(&parent, "#credentials-json", "{\n  \"url\": \"x\"\n  \"clientId\": 1\n}");
+        leptos::task::tick().await;
+        let json_messages = find(&parent, "#credentials-json-messages").text_content().unwrap();
+        assert!(json_messages.contains("line 3, column 3"), "{json_messages}");
+        assert_eq!(find(&parent, "#credentials-json").get_attribute("aria-invalid").as_deref(), Some("true"));
+    }
+}

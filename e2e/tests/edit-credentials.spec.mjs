@@ -172,6 +172,22 @@ test('a network failure keeps the input and offers Retry', async ({ page, contex
   await expect(row(page, 'Canada Test Portal')).toContainText('sb-apiaccess17');
 });
 
+test('a session that ended (401): sign in again, the input stays, then save', async ({ page, context }) => {
+  await signInAs(page, 'Bob Becker');
+  const dialog = await openEdit(page, 'China Operations Portal');
+  await dialog.getByRole('textbox', { name: 'API Portal Access Credentials' })
+    .fill(credentials('1707777777777', 'https://cn40opsportal.cfapps.cn40.platform.sapcloud.cn'));
+  await context.clearCookies();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Your session has ended');
+  await dialog.getByRole('button', { name: 'Sign in again as Bob Becker' }).click();
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await expect(dialog.getByRole('textbox', { name: 'Client ID' })).toHaveValue(/1707777777777/);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row(page, 'China Operations Portal')).toContainText('sb-apiaccess17');
+});
+
 test('dave, without the role, is told so on the deep link', async ({ page, playwright, baseURL }) => {
   const { session } = await hubSession(playwright, baseURL, 'alice');
   const request = await findRequest(session, 'EU Quality Portal');

@@ -171,7 +171,7 @@ pub fn EditCredentialsDialog(
                     <button
                         type="submit"
                         class="button button-emphasized"
-                        disabled=move || form.with(|form| form.body().is_none())
+                        disabled=move || saving.get() || form.with(|form| form.body().is_none())
                         aria-busy=move || saving.get().to_string()
                     >
                         {move || if saving.get() { "Saving…" } else { "Save" }}
