@@ -45,14 +45,9 @@ pub fn EditCredentialsDialog(
     });
     let saving = save.pending();
 
-    // Opened once it is in the document (showModal refuses a detached dialog).
     Effect::new(move |_| {
         if let Some(dialog) = dialog.get() {
-            request_animation_frame(move || {
-                if !dialog.open() {
-                    let _ = dialog.show_modal();
-                }
-            });
+            crate::components::modal::show_modal_when_attached(dialog);
         }
     });
 

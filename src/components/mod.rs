@@ -4,6 +4,7 @@ pub mod action_cell;
 pub mod app_header;
 pub mod edit_credentials;
 pub mod error_message;
+pub mod modal;
 pub mod pager;
 pub mod request_details;
 pub mod request_table;

@@ -59,14 +59,9 @@ pub fn EditCredentialsRoute() -> impl IntoView {
 #[component]
 fn Notice(title: String, message: String, #[prop(into)] on_close: Callback<()>) -> impl IntoView {
     let dialog = NodeRef::<leptos::html::Dialog>::new();
-    // Opened once it is in the document (showModal refuses a detached dialog).
     Effect::new(move |_| {
         if let Some(dialog) = dialog.get() {
-            request_animation_frame(move || {
-                if !dialog.open() {
-                    let _ = dialog.show_modal();
-                }
-            });
+            crate::components::modal::show_modal_when_attached(dialog);
         }
     });
     view! {
