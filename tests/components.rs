@@ -209,3 +209,38 @@ mod edit_credentials {
         assert_eq!(find(&parent, "#credentials-json").get_attribute("aria-invalid").as_deref(), Some("true"));
     }
 }
+
+mod table_states {
+    use super::*;
+    use portal_connections::components::empty_state::EmptyState;
+    use portal_connections::components::request_table::RequestTableSkeleton;
+
+    #[wasm_bindgen_test]
+    fn without_any_request_the_page_says_so() {
+        let parent = container();
+        let _mounted = leptos::mount::mount_to(parent.clone(), || view! { <EmptyState view=TableQuery::default() on_clear=|_| () /> });
+        assert_eq!(parent.text_content().unwrap(), "No connection requests yet.");
+        assert!(parent.query_selector("button").unwrap().is_none(), "nothing to clear");
+    }
+
+    #[wasm_bindgen_test]
+    fn a_search_without_matches_offers_to_clear_it() {
+        let parent = container();
+        let cleared = RwSignal::new(false);
+        let _mounted = leptos::mount::mount_to(parent.clone(), move || {
+            view! { <EmptyState view=TableQuery::default().with_search("foo") on_clear=move |_| cleared.set(true) /> }
+        });
+        assert!(parent.text_content().unwrap().contains("No request matches 'foo'."));
+        find(&parent, "button").unchecked_into::<web_sys::HtmlElement>().click();
+        assert!(cleared.get_untracked(), "Clear filter asks for the default view");
+    }
+
+    #[wasm_bindgen_test]
+    fn placeholder_rows_keep_the_table_size_while_loading() {
+        let parent = container();
+        let _mounted = leptos::mount::mount_to(parent.clone(), || view! { <RequestTableSkeleton rows=25 /> });
+        assert_eq!(parent.query_selector_all("tbody tr").unwrap().length(), 25);
+        assert_eq!(find(&parent, ".table-scroll").get_attribute("aria-busy").as_deref(), Some("true"));
+        assert_eq!(find(&parent, "[role='status']").text_content().unwrap(), "Loading connection requests…");
+    }
+}

@@ -37,6 +37,8 @@ async function findRequest(session, alias) {
 }
 
 test('the seed procedure: paste, save, see the toast and the updated row, stored in the hub', async ({ page, playwright, baseURL }) => {
+  const logged = [];
+  page.on('console', (message) => logged.push(message.text()));
   await signInAs(page, 'Alice Andersen');
   const dialog = await openEdit(page, 'EU Production Portal');
   const json = dialog.getByRole('textbox', { name: 'API Portal Access Credentials' });
@@ -68,6 +70,7 @@ test('the seed procedure: paste, save, see the toast and the updated row, stored
   expect(page.url()).not.toContain(SECRET);
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie);
   expect(stored).not.toContain(SECRET);
+  expect(logged.join('\n')).not.toContain(SECRET);
 
   const { session } = await hubSession(playwright, baseURL, 'alice');
   const saved = await findRequest(session, 'EU Production Portal');

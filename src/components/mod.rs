@@ -3,6 +3,7 @@
 pub mod action_cell;
 pub mod app_header;
 pub mod edit_credentials;
+pub mod empty_state;
 pub mod error_message;
 pub mod modal;
 pub mod pager;

@@ -10,6 +10,7 @@ use leptos_router::NavigateOptions;
 
 use crate::api::{self, ApiError, ConnectionRequest, User};
 use crate::components::app_header::AppHeader;
+use crate::components::empty_state::EmptyState;
 use crate::components::error_message::ErrorMessage;
 use crate::components::pager::Pager;
 use crate::components::request_details::RequestDetails;
@@ -163,26 +164,6 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>) -> i
             </div>
         </main>
     }
-}
-
-/// No rows: either there are no requests at all, or none matches the filter.
-#[component]
-fn EmptyState(view: TableQuery, on_clear: Callback<TableQuery>) -> impl IntoView {
-    if view.search.is_empty() && view.status.is_none() {
-        return view! { <p class="empty" role="status">"No connection requests yet."</p> }.into_any();
-    }
-    let message = if view.search.is_empty() {
-        "No request has this status.".to_owned()
-    } else {
-        format!("No request matches '{}'.", view.search)
-    };
-    view! {
-        <div class="empty" role="status">
-            <p>{message}</p>
-            <button type="button" class="button" on:click=move |_| on_clear.run(TableQuery::default())>"Clear filter"</button>
-        </div>
-    }
-    .into_any()
 }
 
 /// Focuses the Edit Credentials control of the pending request, if the table shows it.
