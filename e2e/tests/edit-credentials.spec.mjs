@@ -2,7 +2,10 @@
 // can fail. Files run in name order, one at a time; this one changes the hub's data.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
 import { signInAs, row } from './support.mjs';
+
+const CERTIFICATE = readFileSync(new URL('../../crates/credentials/tests/fixtures/client-certificate.pem', import.meta.url), 'utf8');
 
 const SECRET = '5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9$Tq4_Hz7-Np2+Rb6/Wm1=';
 
@@ -189,6 +192,24 @@ test('a session that ended (401): sign in again, the input stays, then save', as
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toBeHidden();
   await expect(row(page, 'China Operations Portal')).toContainText('sb-apiaccess17');
+});
+
+test('X.509 credentials show the certificate’s subject and validity, and save', async ({ page }) => {
+  await signInAs(page, 'Bob Becker');
+  const dialog = await openEdit(page, 'Australia Field Service');
+  await dialog.getByRole('textbox', { name: 'API Portal Access Credentials' }).fill(JSON.stringify({
+    url: 'https://au10fieldservice.cfapps.ap20.hana.ondemand.com',
+    tokenurl: 'https://au10fieldservice.authentication.cert.ap20.hana.ondemand.com/oauth/token',
+    certurl: 'https://au10fieldservice.authentication.cert.ap20.hana.ondemand.com',
+    certificate: CERTIFICATE,
+    key: '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----\n',
+  }, null, 2));
+  const certificate = dialog.getByRole('definition').filter({ hasText: 'CN=sb-apiaccess1689070958781' });
+  await expect(certificate).toContainText('OU=API Portal, O=SAP SE, C=DE');
+  await expect(dialog).toContainText('2054-04-16 02:08 UTC');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row(page, 'Australia Field Service')).toContainText('just now');
 });
 
 test('dave, without the role, is told so on the deep link', async ({ page, playwright, baseURL }) => {

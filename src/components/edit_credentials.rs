@@ -141,6 +141,7 @@ pub fn EditCredentialsDialog(
                         <TextField field=Field::CertUrl label="Cert URL" form problem on_edit=edited />
                         <TextField field=Field::ClientId label="Client ID (optional)" form problem on_edit=edited />
                         <TextField field=Field::Certificate label="Certificate" form problem on_edit=edited multiline=true />
+                        <CertificateInfo form />
                         <TextField field=Field::Key label="Private key" form problem on_edit=edited multiline=true />
                     </Show>
                 </fieldset>
@@ -319,6 +320,29 @@ fn TextField(
             {input}
             <Messages id=messages_id diagnostics />
         </div>
+    }
+}
+
+/// Whose certificate it is and when it is valid, when it can be read.
+#[component]
+fn CertificateInfo(form: RwSignal<CredentialsForm>) -> impl IntoView {
+    let summary = Memo::new(move |_| form.with(|form| credentials::read_certificate(&form.value(Field::Certificate))));
+    move || {
+        summary.get().map(|certificate| {
+            let now = (js_sys::Date::now() / 1000.0) as i64;
+            let expiry = crate::format::unix_seconds(&certificate.not_after).map(|expires| crate::format::Expiry::at(now, expires));
+            view! {
+                <dl class="details certificate-info">
+                    <dt>"Subject"</dt><dd>{certificate.subject.clone()}</dd>
+                    <dt>"Valid from"</dt><dd>{crate::format::timestamp(&certificate.not_before)}</dd>
+                    <dt>"Valid until"</dt>
+                    <dd>
+                        {crate::format::timestamp(&certificate.not_after)}
+                        {expiry.map(|expiry| view! { <span class=format!("expiry tone-{}", expiry.tone())>{format!(" ({})", expiry.label())}</span> })}
+                    </dd>
+                </dl>
+            }
+        })
     }
 }
 

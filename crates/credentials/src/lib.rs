@@ -12,6 +12,7 @@
 //! ```
 
 mod analyze;
+mod certificate;
 mod credentials;
 mod diagnostic;
 mod field;
@@ -22,6 +23,7 @@ mod rules;
 mod text;
 
 pub use analyze::{analyze, analyze_fields, Analysis, Shape, MAX_INPUT_BYTES};
+pub use certificate::{read_certificate, CertificateSummary};
 pub use credentials::{json_string, to_json, Credentials};
 pub use diagnostic::{Code, Diagnostic, Location, Severity};
 pub use field::{Field, FieldValues};

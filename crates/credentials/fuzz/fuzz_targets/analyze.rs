@@ -6,6 +6,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
+    let _ = credentials::read_certificate(text);
     let analysis = analyze(text, &Context::default());
     assert!(analysis.credentials.is_none() || !analysis.has_errors(), "usable despite errors");
     for diagnostic in &analysis.diagnostics {
