@@ -3,7 +3,7 @@
 
 use credentials::{analyze, to_json, Analysis, Code, Context, CredentialKind, Diagnostic, Field, FieldValues, Severity, Shape};
 
-use crate::api::ConnectionRequest;
+use crate::api::{ConnectionRequest, ErrorDetail};
 
 /// Repairs the engine applies by itself; after one, the JSON box shows the repaired text.
 const REPAIRS: [Code; 4] =
@@ -92,7 +92,14 @@ impl CredentialsForm {
 
     /// The body to send, when nothing blocks saving.
     pub fn body(&self) -> Option<String> {
-        self.analysis.as_ref()?.credentials.as_ref().map(|credentials| credentials.to_json())
+        let body = self.analysis.as_ref()?.credentials.as_ref()?.to_json();
+        (body.len() <= credentials::MAX_INPUT_BYTES).then_some(body)
+    }
+
+    /// Whether the credentials are usable but, written out, larger than the hub accepts.
+    pub fn too_large_to_send(&self) -> bool {
+        let usable = self.analysis.as_ref().and_then(|analysis| analysis.credentials.as_ref());
+        usable.is_some() && self.body().is_none()
     }
 
     /// The findings about `field`.
@@ -135,6 +142,16 @@ impl CredentialsForm {
         });
         changes
     }
+}
+
+/// The hub's error details of a refused save that concern `field` (targets such as `tokenUrl`,
+/// or `credentials.tokenUrl` when they come from a submission).
+pub fn server_messages_for(field: Field, details: &[ErrorDetail]) -> Vec<String> {
+    details
+        .iter()
+        .filter(|detail| detail.target.strip_prefix("credentials.").unwrap_or(&detail.target) == field.target())
+        .map(|detail| detail.message.clone())
+        .collect()
 }
 
 #[cfg(test)]
@@ -207,6 +224,30 @@ mod tests {
         assert_eq!(form.value(Field::ClientSecret), SECRET, "the fields keep the last readable values");
         let errors = form.input_diagnostics();
         assert_eq!(errors[0].code, Code::JsonSyntax);
+        assert!(form.body().is_none());
+    }
+
+    #[test]
+    fn the_hubs_field_errors_go_to_their_field() {
+        let details = vec![
+            ErrorDetail { code: "TOKEN_URL_NOT_HTTPS".into(), target: "tokenUrl".into(), message: "The token URL must use https.".into() },
+            ErrorDetail { code: "FIELD_MISSING".into(), target: "credentials.clientSecret".into(), message: "Missing.".into() },
+            ErrorDetail { code: "INPUT_EMPTY".into(), target: "credentials".into(), message: "Empty.".into() },
+        ];
+        assert_eq!(server_messages_for(Field::TokenUrl, &details), ["The token URL must use https."]);
+        assert_eq!(server_messages_for(Field::ClientSecret, &details), ["Missing."]);
+        assert!(server_messages_for(Field::Url, &details).is_empty());
+    }
+
+    #[test]
+    fn credentials_that_would_exceed_the_hubs_limit_are_not_sent() {
+        let mut form = CredentialsForm::new(CredentialKind::ClientSecret, PORTAL);
+        // Compact JSON just under 64 KiB grows past it when written out with indentation.
+        let padding = credentials::MAX_INPUT_BYTES - pasted().len() - 2;
+        let long_secret = format!("{SECRET}{}", "A".repeat(padding));
+        form.set_json(pasted().replace(SECRET, &long_secret));
+        assert!(form.analysis.as_ref().unwrap().credentials.is_some(), "{:?}", form.analysis.as_ref().unwrap().diagnostics);
+        assert!(form.too_large_to_send());
         assert!(form.body().is_none());
     }
 

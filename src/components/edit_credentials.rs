@@ -209,6 +209,9 @@ fn handle_failure(error: ApiError, current: RwSignal<ConnectionRequest>, problem
 fn MessageStrip(form: RwSignal<CredentialsForm>, problem: RwSignal<Option<SaveProblem>>) -> impl IntoView {
     let summary = move || {
         let (errors, warnings) = form.with(|form| (form.count(Severity::Error), form.count(Severity::Warning)));
+        if form.with(CredentialsForm::too_large_to_send) {
+            return Some(("error", "Written out, these credentials are larger than the 64 KiB the hub accepts. Remove what does not belong to them.".to_owned()));
+        }
         match (errors, warnings) {
             (0, 0) => None,
             (0, warnings) => Some(("warning", format!("{warnings} warning{}: saving is possible; check the fields marked below.", plural(warnings)))),
@@ -387,9 +390,12 @@ fn SecretField(
 fn field_diagnostics(field: Field, form: RwSignal<CredentialsForm>, problem: RwSignal<Option<SaveProblem>>) -> Vec<Diagnostic> {
     let mut found = form.with(|form| form.diagnostics_for(field));
     if let Some(SaveProblem::Fields(_, details)) = problem.get() {
-        found.extend(details.iter().filter(|detail| detail.target == field.target()).map(|detail| {
-            Diagnostic::error(credentials::Code::FieldMissing, Some(field), detail.message.clone())
-        }));
+        // The hub's own words, marked as errors at the field they name.
+        found.extend(
+            crate::credentials_form::server_messages_for(field, &details)
+                .into_iter()
+                .map(|message| Diagnostic::error(credentials::Code::FieldMissing, Some(field), message)),
+        );
     }
     found
 }
