@@ -77,6 +77,9 @@ fn end_to_end_tests(tools: &BuildTools) -> Result<(), String> {
         let result = run(Command::new("npx")
             .args(["playwright", "test"])
             .env("HUB_URL", &hub.url)
+            // For the test that stops a hub of its own mid-save.
+            .env("HUB_BINARY", &hub_binary)
+            .env("HUB_STATIC_DIR", build::dist_folder())
             .env("CHROMIUM_PATH", chromium)
             .current_dir(workspace_root().join("e2e")));
         drop(hub);
