@@ -143,24 +143,8 @@ impl Parser<'_> {
             }
             let value = self.value(depth + 1)?;
             members.push(Member { key, key_span, value });
-            self.skip_whitespace();
-            match self.peek() {
-                Some(b',') => {
-                    let comma = self.pos;
-                    self.pos += 1;
-                    self.skip_whitespace();
-                    if self.peek() == Some(b'}') {
-                        self.recovered.push(SyntaxError { kind: SyntaxErrorKind::TrailingComma, span: comma..comma + 1 });
-                        self.pos += 1;
-                        return Ok(Value::Object(members));
-                    }
-                }
-                Some(b'}') => {
-                    self.pos += 1;
-                    return Ok(Value::Object(members));
-                }
-                None => return Err(self.truncated(open)),
-                _ => return Err(self.unexpected("a comma or the closing brace")),
+            if self.after_element(open, b'}', "a comma or the closing brace")? {
+                return Ok(Value::Object(members));
             }
         }
     }
@@ -180,25 +164,35 @@ impl Parser<'_> {
                 _ => {}
             }
             items.push(self.value(depth + 1)?);
-            self.skip_whitespace();
-            match self.peek() {
-                Some(b',') => {
-                    let comma = self.pos;
-                    self.pos += 1;
-                    self.skip_whitespace();
-                    if self.peek() == Some(b']') {
-                        self.recovered.push(SyntaxError { kind: SyntaxErrorKind::TrailingComma, span: comma..comma + 1 });
-                        self.pos += 1;
-                        return Ok(Value::Array(items));
-                    }
-                }
-                Some(b']') => {
-                    self.pos += 1;
-                    return Ok(Value::Array(items));
-                }
-                None => return Err(self.truncated(open)),
-                _ => return Err(self.unexpected("a comma or the closing bracket")),
+            if self.after_element(open, b']', "a comma or the closing bracket")? {
+                return Ok(Value::Array(items));
             }
+        }
+    }
+
+    /// After an element of the object or array opened at `open`: either a comma (more follows,
+    /// unless a trailing comma before `close`, which is recovered and reported) or `close`.
+    /// Returns whether the container is closed.
+    fn after_element(&mut self, open: usize, close: u8, expected: &'static str) -> Result<bool, SyntaxError> {
+        self.skip_whitespace();
+        match self.peek() {
+            Some(b',') => {
+                let comma = self.pos;
+                self.pos += 1;
+                self.skip_whitespace();
+                let trailing = self.peek() == Some(close);
+                if trailing {
+                    self.recovered.push(SyntaxError { kind: SyntaxErrorKind::TrailingComma, span: comma..comma + 1 });
+                    self.pos += 1;
+                }
+                Ok(trailing)
+            }
+            Some(byte) if byte == close => {
+                self.pos += 1;
+                Ok(true)
+            }
+            None => Err(self.truncated(open)),
+            _ => Err(self.unexpected(expected)),
         }
     }
 

@@ -186,22 +186,11 @@ async fn of_twenty_concurrent_updates_with_one_version_exactly_one_wins() {
     let version = before["version"].as_i64().unwrap();
     let portal = before["apiPortalUrl"].as_str().unwrap().to_owned();
 
+    let hub = std::sync::Arc::new(hub);
     let attempts = (0..20).map(|attempt| {
-        let (hub_url, alice, token, id, portal) = (hub.url(""), alice.clone(), token.clone(), id.clone(), portal.clone());
-        tokio::spawn(async move {
-            let body = credentials_for(&portal).replace("1700000000001", &format!("17000000000{attempt:02}"));
-            alice
-                .put(format!("{hub_url}/connectionRequests/{id}/credentials"))
-                .header("X-CSRF-Token", token)
-                .header("If-Match", format!("\"{version}\""))
-                .header("Content-Type", "application/json")
-                .body(body)
-                .send()
-                .await
-                .unwrap()
-                .status()
-                .as_u16()
-        })
+        let (hub, alice, token, id) = (hub.clone(), alice.clone(), token.clone(), id.clone());
+        let body = credentials_for(&portal).replace("1700000000001", &format!("17000000000{attempt:02}"));
+        tokio::spawn(async move { put_credentials(&hub, &alice, &token, &id, version, body).await.status().as_u16() })
     });
     let mut statuses = Vec::new();
     for attempt in attempts.collect::<Vec<_>>() {
