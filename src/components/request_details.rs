@@ -13,9 +13,9 @@ pub fn RequestDetails(selected: RwSignal<Option<ConnectionRequest>>) -> impl Int
     Effect::new(move |_| {
         let open = selected.with(Option::is_some);
         if let Some(dialog) = dialog.get() {
-            if open && !dialog.open() {
-                let _ = dialog.show_modal();
-            } else if !open && dialog.open() {
+            if open {
+                crate::components::modal::show_modal_when_attached(dialog);
+            } else if dialog.open() {
                 dialog.close();
             }
         }

@@ -7,7 +7,7 @@ use std::process::Command;
 use std::sync::Mutex;
 
 use crate::build::{self, dist_folder, Profile};
-use crate::hub::Hub;
+use crate::hub::with_throwaway_hub;
 use crate::load::{measure, Connection};
 use crate::process::run as run_command;
 use crate::setup;
@@ -29,17 +29,12 @@ fn table_load_in_browser() -> Result<(), String> {
     let chromium = crate::process::find_on_path("chromium").ok_or("chromium is not on PATH")?;
     println!("\n==> the app in headless Chromium: time to a usable table, paste to feedback (release build, hub on loopback)");
     for (label, seed) in [("demo data (14 requests)", "demo"), ("10,000 requests", "bench")] {
-        let data = std::env::temp_dir().join(format!("portal-connections-browser-{seed}-{}", std::process::id()));
-        std::fs::create_dir_all(&data).map_err(|error| format!("cannot create {}: {error}", data.display()))?;
-        let args: Vec<String> = ["--addr", "127.0.0.1:0", "--seed", seed, "--static-dir"]
-            .into_iter()
-            .map(str::to_owned)
-            .chain([dist_folder().display().to_string(), "--db".to_owned(), data.join("hub.sqlite3").display().to_string()])
-            .collect();
+        let args: Vec<String> =
+            ["--seed", seed, "--static-dir"].into_iter().map(str::to_owned).chain([dist_folder().display().to_string()]).collect();
         // The paste benchmark edits a request of the demo data set.
         let scripts: &[&str] = if seed == "demo" { &["bench/table-load.mjs", "bench/paste-feedback.mjs"] } else { &["bench/table-load.mjs"] };
-        let outcome = Hub::start(&binary, &args, Some(&data.join("hub.log"))).and_then(|hub| {
-            let result = scripts.iter().try_for_each(|script| {
+        with_throwaway_hub(&binary, &format!("browser-{seed}"), &args, |hub| {
+            scripts.iter().try_for_each(|script| {
                 run_command(
                     Command::new("node")
                         .arg(script)
@@ -49,12 +44,8 @@ fn table_load_in_browser() -> Result<(), String> {
                         .env("RUNS", "10")
                         .current_dir(workspace_root().join("e2e")),
                 )
-            });
-            drop(hub);
-            result
-        });
-        let _ = std::fs::remove_dir_all(&data);
-        outcome?;
+            })
+        })?;
     }
     Ok(())
 }
@@ -65,21 +56,8 @@ const LOAD_WORKERS: usize = 4;
 /// sort, and credential updates with If-Match.
 fn hub_load() -> Result<(), String> {
     let binary = build::hub(Profile::Server)?;
-    let data = std::env::temp_dir().join(format!("portal-connections-bench-{}", std::process::id()));
-    std::fs::create_dir_all(&data).map_err(|error| format!("cannot create {}: {error}", data.display()))?;
-    let args: Vec<String> = ["--addr", "127.0.0.1:0", "--seed", "bench", "--db"]
-        .into_iter()
-        .map(str::to_owned)
-        .chain([data.join("hub.sqlite3").display().to_string()])
-        .collect();
-    let outcome = Hub::start(&binary, &args, Some(&data.join("hub.log"))).and_then(|hub| {
-        let host = hub.url.trim_start_matches("http://").to_owned();
-        let result = run_load(&host);
-        drop(hub);
-        result
-    });
-    let _ = std::fs::remove_dir_all(&data);
-    outcome
+    let args = ["--seed".to_owned(), "bench".to_owned()];
+    with_throwaway_hub(&binary, "load", &args, |hub| run_load(hub.url.trim_start_matches("http://")))
 }
 
 fn run_load(host: &str) -> Result<(), String> {

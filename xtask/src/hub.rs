@@ -65,6 +65,38 @@ impl Hub {
     }
 }
 
+/// Runs `work` against a hub of `binary` on a free loopback port with a fresh database in a
+/// temporary folder (named after `purpose`), with `args` besides. The hub is stopped and the
+/// folder removed afterwards, also when `work` fails; then the tail of the hub's log is printed.
+pub fn with_throwaway_hub<T>(
+    binary: &Path,
+    purpose: &str,
+    args: &[String],
+    work: impl FnOnce(&Hub) -> Result<T, String>,
+) -> Result<T, String> {
+    let data = std::env::temp_dir().join(format!("portal-connections-{purpose}-{}", std::process::id()));
+    std::fs::create_dir_all(&data).map_err(|error| format!("cannot create {}: {error}", data.display()))?;
+    let mut all_args = vec!["--addr".to_owned(), "127.0.0.1:0".to_owned(), "--db".to_owned(), data.join("hub.sqlite3").display().to_string()];
+    all_args.extend_from_slice(args);
+    let log = data.join("hub.log");
+    let outcome = Hub::start(binary, &all_args, Some(&log)).and_then(|hub| work(&hub));
+    if outcome.is_err() {
+        print_tail(&log, 60);
+    }
+    let _ = std::fs::remove_dir_all(&data);
+    outcome
+}
+
+/// Prints the last `count` lines of the hub's log, to explain a failure.
+fn print_tail(log: &Path, count: usize) {
+    let Ok(text) = std::fs::read_to_string(log) else { return };
+    let lines: Vec<&str> = text.lines().collect();
+    println!("\nlast lines of the hub's log ({}):", log.display());
+    for line in &lines[lines.len().saturating_sub(count)..] {
+        println!("  {line}");
+    }
+}
+
 impl Drop for Hub {
     fn drop(&mut self) {
         if let Ok(None) = self.child.try_wait() {

@@ -4,7 +4,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use crate::build::{self, Profile};
-use crate::hub::Hub;
+use crate::hub::{app_with_demo_data, with_throwaway_hub};
 use crate::process::{find_on_path, run};
 use crate::setup::{self, BuildTools};
 use crate::workspace_root;
@@ -67,37 +67,15 @@ fn component_tests(tools: &BuildTools) -> Result<(), String> {
 fn end_to_end_tests(tools: &BuildTools) -> Result<(), String> {
     build::app_release(tools)?;
     let hub_binary = build::hub(Profile::Debug)?;
-    let data = std::env::temp_dir().join(format!("portal-connections-e2e-{}", std::process::id()));
-    std::fs::create_dir_all(&data).map_err(|error| format!("cannot create {}: {error}", data.display()))?;
-    let mut args = crate::hub::app_with_demo_data();
-    args.extend(["--addr".to_owned(), "127.0.0.1:0".to_owned(), "--db".to_owned(), data.join("hub.sqlite3").display().to_string()]);
-    let log = data.join("hub.log");
-    let outcome = Hub::start(&hub_binary, &args, Some(&log)).and_then(|hub| {
-        let chromium = find_on_path("chromium").ok_or("chromium is not on PATH")?;
-        let result = run(Command::new("npx")
+    let chromium = find_on_path("chromium").ok_or("chromium is not on PATH")?;
+    with_throwaway_hub(&hub_binary, "e2e", &app_with_demo_data(), |hub| {
+        run(Command::new("npx")
             .args(["playwright", "test"])
             .env("HUB_URL", &hub.url)
             // For the test that stops a hub of its own mid-save.
             .env("HUB_BINARY", &hub_binary)
             .env("HUB_STATIC_DIR", build::dist_folder())
-            .env("CHROMIUM_PATH", chromium)
-            .current_dir(workspace_root().join("e2e")));
-        drop(hub);
-        result
-    });
-    if outcome.is_err() {
-        print_tail(&log, 60);
-    }
-    let _ = std::fs::remove_dir_all(&data);
-    outcome
-}
-
-/// Prints the last `count` lines of the hub's log, to explain a failure.
-fn print_tail(log: &std::path::Path, count: usize) {
-    let Ok(text) = std::fs::read_to_string(log) else { return };
-    let lines: Vec<&str> = text.lines().collect();
-    println!("\nlast lines of the hub's log ({}):", log.display());
-    for line in &lines[lines.len().saturating_sub(count)..] {
-        println!("  {line}");
-    }
+            .env("CHROMIUM_PATH", &chromium)
+            .current_dir(workspace_root().join("e2e")))
+    })
 }

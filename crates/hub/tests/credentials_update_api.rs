@@ -3,7 +3,7 @@
 mod support;
 
 use serde_json::Value;
-use support::{credentials_for, csrf_token, put_credentials, request_by_alias, TestHub, CLIENT_ID, CLIENT_SECRET};
+use support::{credentials_for, csrf_token, editing, put_credentials, request_by_alias, Editing, TestHub, CLIENT_ID, CLIENT_SECRET};
 
 const ALICE_SUBMITTED: &str = "EU Production Portal";
 
@@ -15,15 +15,10 @@ async fn error_code(response: reqwest::Response) -> (u16, String, Value) {
 
 #[tokio::test]
 async fn alice_replaces_the_credentials_of_her_submitted_request() {
-    let hub = TestHub::start(None).await;
-    let alice = hub.signed_in("alice").await;
-    let token = csrf_token(&hub, &alice).await;
-    let before = request_by_alias(&hub, &alice, ALICE_SUBMITTED).await;
-    let id = before["id"].as_str().unwrap();
-    let version = before["version"].as_i64().unwrap();
-    let portal = before["apiPortalUrl"].as_str().unwrap();
+    let Editing { hub, client: alice, token, before, id, version, portal } = editing("alice", ALICE_SUBMITTED).await;
+    let id = id.as_str();
 
-    let response = put_credentials(&hub, &alice, &token, id, version, credentials_for(portal)).await;
+    let response = put_credentials(&hub, &alice, &token, id, version, credentials_for(&portal)).await;
     assert_eq!(response.status(), 200);
     assert_eq!(response.headers()["etag"], format!("\"{}\"", version + 1));
     let text = response.text().await.unwrap();
@@ -57,13 +52,7 @@ async fn assert_unchanged(hub: &TestHub, client: &reqwest::Client, before: &Valu
 
 #[tokio::test]
 async fn every_refusal_changes_nothing() {
-    let hub = TestHub::start(None).await;
-    let alice = hub.signed_in("alice").await;
-    let token = csrf_token(&hub, &alice).await;
-    let before = request_by_alias(&hub, &alice, ALICE_SUBMITTED).await;
-    let id = before["id"].as_str().unwrap().to_owned();
-    let version = before["version"].as_i64().unwrap();
-    let portal = before["apiPortalUrl"].as_str().unwrap().to_owned();
+    let Editing { hub, client: alice, token, before, id, version, portal } = editing("alice", ALICE_SUBMITTED).await;
     let url = hub.url(&format!("/connectionRequests/{id}/credentials"));
 
     // 428: no If-Match.
@@ -178,13 +167,7 @@ async fn approved_and_rejected_requests_cannot_be_edited() {
 
 #[tokio::test]
 async fn of_twenty_concurrent_updates_with_one_version_exactly_one_wins() {
-    let hub = TestHub::start(None).await;
-    let alice = hub.signed_in("alice").await;
-    let token = csrf_token(&hub, &alice).await;
-    let before = request_by_alias(&hub, &alice, ALICE_SUBMITTED).await;
-    let id = before["id"].as_str().unwrap().to_owned();
-    let version = before["version"].as_i64().unwrap();
-    let portal = before["apiPortalUrl"].as_str().unwrap().to_owned();
+    let Editing { hub, client: alice, token, id, version, portal, .. } = editing("alice", ALICE_SUBMITTED).await;
 
     let hub = std::sync::Arc::new(hub);
     let attempts = (0..20).map(|attempt| {

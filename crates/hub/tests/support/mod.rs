@@ -157,3 +157,25 @@ pub async fn put_credentials(
         .await
         .expect("PUT answers")
 }
+
+/// A hub with `user` signed in, their CSRF token, and request `alias` as it was before any change.
+pub struct Editing {
+    pub hub: TestHub,
+    pub client: reqwest::Client,
+    pub token: String,
+    pub before: serde_json::Value,
+    pub id: String,
+    pub version: i64,
+    pub portal: String,
+}
+
+pub async fn editing(user: &str, alias: &str) -> Editing {
+    let hub = TestHub::start(None).await;
+    let client = hub.signed_in(user).await;
+    let token = csrf_token(&hub, &client).await;
+    let before = request_by_alias(&hub, &client, alias).await;
+    let id = before["id"].as_str().expect("an id").to_owned();
+    let version = before["version"].as_i64().expect("a version");
+    let portal = before["apiPortalUrl"].as_str().expect("a URL").to_owned();
+    Editing { hub, client, token, before, id, version, portal }
+}
