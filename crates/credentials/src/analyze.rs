@@ -7,8 +7,8 @@ use std::ops::Range;
 use crate::credentials::Credentials;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::field::{Field, FieldValues};
-use crate::json::{self, Member, SyntaxError, SyntaxErrorKind, Value};
-use crate::rules::{self, WHERE_CREDENTIALS_COME_FROM};
+use crate::json::{self, Expected, Member, SyntaxError, SyntaxErrorKind, Value};
+use crate::rules;
 use crate::text::{location_in, masked_excerpt, Prepared};
 use crate::{Context, CredentialKind};
 
@@ -67,7 +67,7 @@ impl Shape {
             Shape::Unrecognized => "a JSON object that is not credentials".into(),
             Shape::Credentials(kind) => format!("API portal credentials ({})", kind.label().to_lowercase()),
             Shape::ServiceKeySection { section, kind } => {
-                format!("an SAP service key with a `{section}` section ({})", kind.label().to_lowercase())
+                format!("an SAP service key with a \"{section}\" section ({})", kind.label().to_lowercase())
             }
             Shape::XsuaaBinding(kind) => format!("an XSUAA service key ({})", kind.label().to_lowercase()),
         }
@@ -121,7 +121,7 @@ pub fn analyze(input: &str, context: &Context) -> Analysis {
         return Analysis::new(Shape::TooLarge, vec![Diagnostic::error(Code::InputTooLarge, None, message)]);
     }
     if input.trim().is_empty() {
-        let message = format!("Paste the API portal access credentials (a JSON object). {WHERE_CREDENTIALS_COME_FROM}");
+        let message = "Paste the API portal access credentials (a JSON object), or type them in their fields.";
         return Analysis::new(Shape::Empty, vec![Diagnostic::error(Code::InputEmpty, None, message)]);
     }
     let prepared = Prepared::new(input);
@@ -146,7 +146,7 @@ pub fn analyze(input: &str, context: &Context) -> Analysis {
         let message = if text.contains("\":") {
             "The opening brace { is missing: the credentials start with { and end with }. Copy them again, including the first and last line.".to_owned()
         } else {
-            format!("This is not JSON. The credentials are a JSON object that starts with {{. {WHERE_CREDENTIALS_COME_FROM} Or type the client ID and client secret in their fields.")
+            "This is not JSON: the credentials are a JSON object that starts with {. Paste them again, or type the client ID and client secret in their fields.".to_owned()
         };
         diagnostics.push(located(Diagnostic::error(Code::NotJson, None, message), &prepared, first..text.len()));
         return Analysis::new(Shape::NotJson, diagnostics);
@@ -338,23 +338,33 @@ fn analyze_object(members: &[Member], prepared: &Prepared<'_>, context: &Context
         }
         if let Some((name, mut nested, nested_diagnostics)) = found {
             diagnostics.extend(nested_diagnostics);
-            // The service key's own url (the API portal's address) serves when the section has
-            // none, or when the section's url is that of its authentication server.
-            if let (Some(url), Some(span)) = (source.values.get(Field::Url), source.spans.get(Field::Url)) {
-                if nested.is_xsuaa || !nested.values.has(Field::Url) {
-                    if nested.is_xsuaa {
-                        let nested_kind = kind_of(&nested.values);
-                        derive_token_url(&mut nested, nested_kind);
-                    }
+            // A section whose url is its authentication server (the `uaa` of a service key):
+            // the token URL is built from that url, and the API portal's URL is the service
+            // key's own url, or else the one registered on the request.
+            let auth_server = nested.is_xsuaa || nested.values.get(Field::Url).is_some_and(rules::is_authentication_url);
+            if auth_server {
+                let nested_kind = kind_of(&nested.values);
+                derive_token_url(&mut nested, nested_kind);
+                nested.values.remove(Field::Url);
+                nested.spans.spans.retain(|(field, _)| !matches!(field, Field::Url | Field::TokenUrl));
+            }
+            let portal_url = source.values.get(Field::Url).filter(|url| !rules::is_authentication_url(url));
+            match (portal_url, source.spans.get(Field::Url)) {
+                (Some(url), Some(span)) if !nested.values.has(Field::Url) => {
                     nested.values.set(Field::Url, url);
-                    nested.spans.spans.retain(|(field, _)| !matches!(field, Field::Url | Field::TokenUrl));
                     nested.spans.spans.push((Field::Url, span.clone()));
                     nested.is_xsuaa = false;
                 }
+                _ => nested.is_xsuaa = auth_server,
             }
             section_name = Some(name);
             source = nested;
         }
+    }
+    // Credentials whose url is an authentication server and that have no token URL are an
+    // XSUAA service key, whatever else they hold.
+    if !source.values.has(Field::TokenUrl) && source.values.get(Field::Url).is_some_and(rules::is_authentication_url) {
+        source.is_xsuaa = true;
     }
 
     let kind = kind_of(&source.values);
@@ -381,7 +391,7 @@ fn analyze_object(members: &[Member], prepared: &Prepared<'_>, context: &Context
             Code::ShapeUnrecognized,
             None,
             format!(
-                "This JSON is not API portal credentials: it has {listed}. Credentials have url, tokenUrl, clientId and clientSecret (or certificate and key for X.509). {WHERE_CREDENTIALS_COME_FROM}"
+                "This JSON is not API portal credentials: it has {listed}. Credentials have url, tokenUrl, clientId and clientSecret (or certificate and key for X.509)."
             ),
         ));
         let mut analysis = Analysis::new(Shape::Unrecognized, diagnostics);
@@ -394,11 +404,11 @@ fn analyze_object(members: &[Member], prepared: &Prepared<'_>, context: &Context
         (Some(section), false) => Shape::ServiceKeySection { section: section.clone(), kind },
         (None, false) => Shape::Credentials(kind),
     };
-    if let Some(section) = &section_name {
+    if let (Some(section), false) = (&section_name, source.is_xsuaa) {
         diagnostics.push(Diagnostic::info(
             Code::ServiceKeySectionUsed,
             None,
-            format!("Recognised an SAP service key with a `{section}` section; its credentials were used."),
+            format!("Recognised an SAP service key with a \"{section}\" section; its credentials were used."),
         ));
     }
     if let Some(note) = xsuaa_note {
@@ -443,13 +453,13 @@ fn use_xsuaa_binding(source: &mut Extracted<'_>, kind: CredentialKind, context: 
             Diagnostic::warning(
                 Code::XsuaaBindingUsed,
                 None,
-                "Recognised an XSUAA service key, not the credentials the API portal generates: its client ID and secret were used, with its authentication server's token URL and the API portal URL registered on this request. Check that the key belongs to the API portal's service instance.",
+                "This is an XSUAA service key, not the credentials the API portal generates. Its client ID and secret are used, the token URL is its url followed by /oauth/token, and the URL is the API portal registered on this request. Check that the key belongs to that API portal.",
             )
         }
         None => Diagnostic::warning(
             Code::XsuaaBindingUsed,
             None,
-            "Recognised an XSUAA service key, not the credentials the API portal generates: its client ID and secret were used, with its authentication server's token URL. Its url is the authentication server, so the API portal's URL is still needed.",
+            "This is an XSUAA service key, not the credentials the API portal generates. Its client ID and secret are used and the token URL is its url followed by /oauth/token; its url is the authentication server, so the API portal's URL is still needed.",
         ),
     }
 }
@@ -514,7 +524,6 @@ fn located(mut diagnostic: Diagnostic, prepared: &Prepared<'_>, span: Range<usiz
 
 fn syntax_diagnostic(error: &SyntaxError, prepared: &Prepared<'_>) -> Diagnostic {
     let location = prepared.location(&error.span);
-    let at = format!("line {}, column {}", location.line, location.column);
     let (code, message) = match &error.kind {
         SyntaxErrorKind::Truncated { open } => {
             let opened = location_in(prepared.original, prepared.original_span(&(*open..*open + 1))).line;
@@ -525,39 +534,37 @@ fn syntax_diagnostic(error: &SyntaxError, prepared: &Prepared<'_>) -> Diagnostic
             )
         }
         SyntaxErrorKind::Unexpected { found, expected } => {
+            // Only punctuation is named: a letter or digit found may belong to a secret.
             let found = match found {
-                Some(c) if c.is_ascii_graphic() => format!("'{c}'"),
-                Some(c) => format!("U+{:04X}", u32::from(*c)),
+                Some(c) if c.is_ascii_punctuation() => format!("'{c}'"),
+                Some(c) if c.is_alphanumeric() => "a letter or digit".to_owned(),
+                Some(c) if c.is_whitespace() => format!("a space character (U+{:04X})", u32::from(*c)),
+                Some(_) => "another character".to_owned(),
                 None => "the end".to_owned(),
             };
-            let hint = if *expected == "a comma or the closing brace" && found == "'\"'" {
-                " A comma is probably missing at the end of the previous line."
-            } else if *expected == "a key in double quotes" {
-                " Keys need double quotes, like \"clientId\"."
-            } else {
-                ""
+            let hint = match expected {
+                Expected::CommaOrClosingBrace if found == "'\"'" => " A comma is probably missing at the end of the previous line.",
+                Expected::Key => " Keys need double quotes, like \"clientId\".",
+                _ => "",
             };
-            (Code::JsonSyntax, format!("JSON error at {at}: expected {expected}, found {found}.{hint}"))
+            (Code::JsonSyntax, format!("Expected {}, found {found}.{hint}", expected.description()))
         }
         SyntaxErrorKind::TooDeep => (
             Code::JsonTooDeep,
-            format!("The JSON is nested more than {} levels deep at {at}; credentials are a flat object.", json::MAX_DEPTH),
+            format!("The JSON is nested more than {} levels deep; credentials are a flat object.", json::MAX_DEPTH),
         ),
         SyntaxErrorKind::TrailingComma => (
             Code::JsonTrailingComma,
-            format!("JSON does not allow a comma before the closing brace or bracket ({at}). Remove that comma."),
+            "JSON does not allow a comma before the closing brace or bracket. Remove that comma.".to_owned(),
         ),
-        SyntaxErrorKind::SingleQuotes => (
-            Code::JsonSingleQuotes,
-            format!("JSON needs double quotes (\"), not single quotes ('), at {at}."),
-        ),
+        SyntaxErrorKind::SingleQuotes => (Code::JsonSingleQuotes, "JSON needs double quotes (\"), not single quotes (').".to_owned()),
         SyntaxErrorKind::InvalidEscape => (
             Code::JsonInvalidString,
-            format!("Invalid escape sequence at {at}: after a backslash, JSON allows only \" \\ / b f n r t or u with four hex digits."),
+            "Invalid escape sequence: after a backslash, JSON allows only \" \\ / b f n r t or u with four hex digits.".to_owned(),
         ),
         SyntaxErrorKind::LoneSurrogate => (
             Code::JsonInvalidString,
-            format!("Invalid \\u escape at {at}: half of a surrogate pair, which is no character. Copy the value again."),
+            "Invalid \\u escape: half of a surrogate pair, which is no character. Copy the value again.".to_owned(),
         ),
         SyntaxErrorKind::ControlCharacterInString { character } => {
             let what = match character {
@@ -567,12 +574,12 @@ fn syntax_diagnostic(error: &SyntaxError, prepared: &Prepared<'_>) -> Diagnostic
             };
             (
                 Code::JsonInvalidString,
-                format!("A string contains {what} at {at}. A value must stay on one line: the copy probably broke it; join the lines (or write \\n)."),
+                format!("A string contains {what}. A value must stay on one line: the copy probably broke it; join the lines (or write \\n)."),
             )
         }
         SyntaxErrorKind::UnterminatedString => (
             Code::JsonTruncated,
-            format!("A string that starts at {at} has no closing quote: the copy was cut off. Copy the credentials again."),
+            "A string that starts here has no closing quote: the copy was cut off. Copy the credentials again.".to_owned(),
         ),
     };
     let mut diagnostic = Diagnostic::error(code, None, message);

@@ -139,6 +139,10 @@ fn read_name(name: &[u8]) -> Option<String> {
 /// `UTCTime` (YYMMDDHHMMSSZ) or `GeneralizedTime` (YYYYMMDDHHMMSSZ) as RFC 3339.
 fn read_time((tag, contents): (u8, &[u8])) -> Option<String> {
     let text = std::str::from_utf8(contents).ok()?.strip_suffix('Z')?;
+    // Digits only, so that every slice below falls on a character boundary.
+    if !text.bytes().all(|byte| byte.is_ascii_digit()) {
+        return None;
+    }
     let (year, rest) = match tag {
         0x17 if text.len() == 12 => {
             let short: u32 = text[..2].parse().ok()?;
@@ -147,9 +151,6 @@ fn read_time((tag, contents): (u8, &[u8])) -> Option<String> {
         0x18 if text.len() == 14 => (text[..4].parse().ok()?, &text[4..]),
         _ => return None,
     };
-    if !rest.bytes().all(|byte| byte.is_ascii_digit()) {
-        return None;
-    }
     Some(format!("{year:04}-{}-{}T{}:{}:{}Z", &rest[0..2], &rest[2..4], &rest[4..6], &rest[6..8], &rest[8..10]))
 }
 
@@ -194,6 +195,14 @@ mod tests {
         assert_eq!(read_time((0x17, b"261129020821Z")).as_deref(), Some("2026-11-29T02:08:21Z"));
         assert_eq!(read_time((0x18, b"20540416020821Z")).as_deref(), Some("2054-04-16T02:08:21Z"));
         assert_eq!(read_time((0x17, b"2611290208Z")), None);
+    }
+
+    #[test]
+    fn a_time_with_other_characters_is_refused_not_sliced() {
+        // The right number of bytes, but "é" straddles a slice: this used to panic.
+        assert_eq!(read_time((0x17, "2é112902082Z".as_bytes())), None);
+        assert_eq!(read_time((0x18, "202é416020821Z".as_bytes())), None);
+        assert_eq!(read_time((0x17, b"26112902082xZ")), None);
     }
 
     #[test]

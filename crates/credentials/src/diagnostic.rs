@@ -132,6 +132,18 @@ codes! {
     KeyEncrypted => "KEY_ENCRYPTED",
 }
 
+impl Code {
+    /// Whether the finding means the user has no real credentials in hand (nothing pasted, not
+    /// JSON, another JSON, the documentation's sample): then the way to get them
+    /// ([`crate::WHERE_CREDENTIALS_COME_FROM`]) is worth saying, once.
+    pub const fn calls_for_new_credentials(self) -> bool {
+        matches!(
+            self,
+            Code::InputEmpty | Code::NotJson | Code::ShapeUnrecognized | Code::SampleCredentials | Code::SampleValue
+        )
+    }
+}
+
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -154,7 +166,8 @@ pub struct Diagnostic {
     pub code: Code,
     /// The field concerned; `None` for the input as a whole.
     pub field: Option<Field>,
-    /// What is wrong and how to fix it, in English. Never contains a secret.
+    /// What is wrong and how to fix it, in English. Never contains a secret. Where in the text
+    /// is not part of it: see [`Diagnostic::located_message`].
     pub message: String,
     pub location: Option<Location>,
     /// For JSON syntax errors: the line around the error, with string values masked.
@@ -186,6 +199,15 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// The message, preceded by the line and column it is about when it concerns the text as a
+    /// whole ("Line 3, column 5: expected a comma..."); for readers who do not see the text.
+    pub fn located_message(&self) -> String {
+        match (&self.location, self.field) {
+            (Some(location), None) => format!("Line {}, column {}: {}", location.line, location.column, self.message),
+            _ => self.message.clone(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -200,6 +222,15 @@ mod tests {
             assert!(seen.insert(text), "{text} twice");
             assert!(text.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'), "{text}");
         }
+    }
+
+    #[test]
+    fn a_location_is_told_for_the_text_as_a_whole_only() {
+        let location = Some(Location { line: 3, column: 5, span: 10..11 });
+        let syntax = Diagnostic { location: location.clone(), ..Diagnostic::error(Code::JsonSyntax, None, "Expected a comma.") };
+        assert_eq!(syntax.located_message(), "Line 3, column 5: Expected a comma.");
+        let field = Diagnostic { location, ..Diagnostic::error(Code::UrlNotHttps, Some(Field::Url), "Use https.") };
+        assert_eq!(field.located_message(), "Use https.");
     }
 
     #[test]

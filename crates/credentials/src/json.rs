@@ -47,10 +47,39 @@ pub struct Member {
     pub value: Node,
 }
 
+/// What the parser was looking for when it found something else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    Value,
+    Key,
+    Colon,
+    CommaOrClosingBrace,
+    CommaOrClosingBracket,
+    Digit,
+    DigitAfterDecimalPoint,
+    DigitInExponent,
+}
+
+impl Expected {
+    /// For messages: "expected a colon after the key".
+    pub fn description(self) -> &'static str {
+        match self {
+            Expected::Value => "a value",
+            Expected::Key => "a key in double quotes",
+            Expected::Colon => "a colon after the key",
+            Expected::CommaOrClosingBrace => "a comma or the closing brace",
+            Expected::CommaOrClosingBracket => "a comma or the closing bracket",
+            Expected::Digit => "a digit",
+            Expected::DigitAfterDecimalPoint => "a digit after the decimal point",
+            Expected::DigitInExponent => "a digit in the exponent",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SyntaxErrorKind {
     /// Something else was found where `expected` was due.
-    Unexpected { found: Option<char>, expected: &'static str },
+    Unexpected { found: Option<char>, expected: Expected },
     /// The text ended inside the value that opens at `open`.
     Truncated { open: usize },
     TooDeep,
@@ -107,7 +136,7 @@ impl Parser<'_> {
             Some(b'f') => self.literal("false", Value::Bool(false))?,
             Some(b'n') => self.literal("null", Value::Null)?,
             Some(b'-' | b'0'..=b'9') => self.number()?,
-            _ => return Err(self.unexpected("a value")),
+            _ => return Err(self.unexpected(Expected::Value)),
         };
         Ok(Node { value, span: start..self.pos })
     }
@@ -126,7 +155,7 @@ impl Parser<'_> {
                 }
                 Some(b'"') => {}
                 Some(b'\'') => return Err(self.error_here(SyntaxErrorKind::SingleQuotes)),
-                _ => return Err(self.unexpected("a key in double quotes")),
+                _ => return Err(self.unexpected(Expected::Key)),
             }
             let key_start = self.pos;
             let key = self.string()?;
@@ -135,7 +164,7 @@ impl Parser<'_> {
             match self.peek() {
                 Some(b':') => self.pos += 1,
                 None => return Err(self.truncated(open)),
-                _ => return Err(self.unexpected("a colon after the key")),
+                _ => return Err(self.unexpected(Expected::Colon)),
             }
             self.skip_whitespace();
             if self.peek().is_none() {
@@ -143,7 +172,7 @@ impl Parser<'_> {
             }
             let value = self.value(depth + 1)?;
             members.push(Member { key, key_span, value });
-            if self.after_element(open, b'}', "a comma or the closing brace")? {
+            if self.after_element(open, b'}', Expected::CommaOrClosingBrace)? {
                 return Ok(Value::Object(members));
             }
         }
@@ -164,7 +193,7 @@ impl Parser<'_> {
                 _ => {}
             }
             items.push(self.value(depth + 1)?);
-            if self.after_element(open, b']', "a comma or the closing bracket")? {
+            if self.after_element(open, b']', Expected::CommaOrClosingBracket)? {
                 return Ok(Value::Array(items));
             }
         }
@@ -173,7 +202,7 @@ impl Parser<'_> {
     /// After an element of the object or array opened at `open`: either a comma (more follows,
     /// unless a trailing comma before `close`, which is recovered and reported) or `close`.
     /// Returns whether the container is closed.
-    fn after_element(&mut self, open: usize, close: u8, expected: &'static str) -> Result<bool, SyntaxError> {
+    fn after_element(&mut self, open: usize, close: u8, expected: Expected) -> Result<bool, SyntaxError> {
         self.skip_whitespace();
         match self.peek() {
             Some(b',') => {
@@ -285,12 +314,12 @@ impl Parser<'_> {
             self.pos += 1;
         }
         if !self.digits() {
-            return Err(self.unexpected("a digit"));
+            return Err(self.unexpected(Expected::Digit));
         }
         if self.peek() == Some(b'.') {
             self.pos += 1;
             if !self.digits() {
-                return Err(self.unexpected("a digit after the decimal point"));
+                return Err(self.unexpected(Expected::DigitAfterDecimalPoint));
             }
         }
         if matches!(self.peek(), Some(b'e' | b'E')) {
@@ -299,7 +328,7 @@ impl Parser<'_> {
                 self.pos += 1;
             }
             if !self.digits() {
-                return Err(self.unexpected("a digit in the exponent"));
+                return Err(self.unexpected(Expected::DigitInExponent));
             }
         }
         Ok(Value::Number)
@@ -318,7 +347,7 @@ impl Parser<'_> {
             self.pos += word.len();
             Ok(value)
         } else {
-            Err(self.unexpected("a value"))
+            Err(self.unexpected(Expected::Value))
         }
     }
 
@@ -336,7 +365,7 @@ impl Parser<'_> {
         self.text[at.min(self.text.len())..].chars().next().map_or(self.text.len(), |c| at + c.len_utf8())
     }
 
-    fn unexpected(&self, expected: &'static str) -> SyntaxError {
+    fn unexpected(&self, expected: Expected) -> SyntaxError {
         let found = self.text[self.pos..].chars().next();
         match found {
             None => SyntaxError { kind: SyntaxErrorKind::Truncated { open: self.pos }, span: self.pos..self.pos },
@@ -402,7 +431,7 @@ mod tests {
     #[test]
     fn a_missing_comma_is_unexpected_text() {
         let error = parse("{\"a\": \"b\"\n \"c\": 1}").unwrap_err();
-        assert_eq!(error.kind, SyntaxErrorKind::Unexpected { found: Some('"'), expected: "a comma or the closing brace" });
+        assert_eq!(error.kind, SyntaxErrorKind::Unexpected { found: Some('"'), expected: Expected::CommaOrClosingBrace });
         assert_eq!(error.span, 11..12);
     }
 

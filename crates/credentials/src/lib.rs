@@ -18,6 +18,7 @@ mod diagnostic;
 mod field;
 mod json;
 mod kind;
+mod mask;
 mod pem;
 mod rules;
 mod text;
@@ -28,6 +29,9 @@ pub use credentials::{json_string, to_json, Credentials};
 pub use diagnostic::{Code, Diagnostic, Location, Severity};
 pub use field::{Field, FieldValues};
 pub use kind::CredentialKind;
+pub use mask::{secret_values, SecretValue, MASK};
+pub use rules::WHERE_CREDENTIALS_COME_FROM;
+pub use text::location_in;
 
 /// What is known beyond the input itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

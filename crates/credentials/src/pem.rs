@@ -6,6 +6,9 @@
 pub enum PemProblem {
     /// No `-----BEGIN ...-----` line.
     NoBegin,
+    /// A `-----BEGIN` or `-----END` line that does not end in a label and five dashes (a dash
+    /// lost in copying): nothing of what follows is taken as its label.
+    MalformedLine,
     /// Text other than whitespace outside the blocks.
     TextOutsideBlocks,
     MismatchedEnd { begin: String, end: String },
@@ -30,7 +33,6 @@ pub fn normalize_line_breaks(text: &str) -> String {
 pub fn parse_blocks(text: &str) -> Result<Vec<PemBlock>, PemProblem> {
     const BEGIN: &str = "-----BEGIN ";
     const END: &str = "-----END ";
-    const DASHES: &str = "-----";
     let text = normalize_line_breaks(text);
     let mut rest = text.as_str();
     let mut blocks = Vec::new();
@@ -45,14 +47,12 @@ pub fn parse_blocks(text: &str) -> Result<Vec<PemBlock>, PemProblem> {
             return Err(PemProblem::TextOutsideBlocks);
         }
         let after_begin = &rest[begin_at + BEGIN.len()..];
-        let Some(label_end) = after_begin.find(DASHES) else { return Err(PemProblem::NoBegin) };
-        let label = after_begin[..label_end].trim().to_owned();
-        let body_and_rest = &after_begin[label_end + DASHES.len()..];
+        let (label, body_and_rest) = read_label(after_begin)?;
+        let label = label.to_owned();
         let Some(end_at) = body_and_rest.find(END) else { return Err(PemProblem::MissingEnd { label }) };
         let body = &body_and_rest[..end_at];
         let after_end = &body_and_rest[end_at + END.len()..];
-        let Some(end_label_end) = after_end.find(DASHES) else { return Err(PemProblem::MissingEnd { label }) };
-        let end_label = after_end[..end_label_end].trim();
+        let (end_label, after_block) = read_label(after_end)?;
         if end_label != label {
             return Err(PemProblem::MismatchedEnd { begin: label, end: end_label.to_owned() });
         }
@@ -60,9 +60,29 @@ pub fn parse_blocks(text: &str) -> Result<Vec<PemBlock>, PemProblem> {
             return Err(PemProblem::InvalidBase64 { block: blocks.len() + 1 });
         }
         blocks.push(PemBlock { label });
-        rest = &after_end[end_label_end + DASHES.len()..];
+        rest = after_block;
     }
     Ok(blocks)
+}
+
+/// Labels are a few upper-case words (`CERTIFICATE`, `RSA PRIVATE KEY`); anything longer is not a
+/// label but the text after a damaged BEGIN or END line, which may be the key itself.
+const MAX_LABEL_CHARS: usize = 40;
+
+/// The label that starts `text` (after `-----BEGIN ` or `-----END `) up to its five dashes, and
+/// the text after them. Refuses anything but a short label of upper-case words on one line.
+fn read_label(text: &str) -> Result<(&str, &str), PemProblem> {
+    const DASHES: &str = "-----";
+    let label_end = text
+        .char_indices()
+        .take(MAX_LABEL_CHARS + 1)
+        .find(|(_, c)| !(c.is_ascii_uppercase() || c.is_ascii_digit() || *c == ' '))
+        .map_or(text.len(), |(at, _)| at);
+    let label = text[..label_end].trim();
+    match text[label_end..].strip_prefix(DASHES) {
+        Some(after) if !label.is_empty() && label.len() <= MAX_LABEL_CHARS => Ok((label, after)),
+        _ => Err(PemProblem::MalformedLine),
+    }
 }
 
 /// A PEM body: base64 (whitespace anywhere, `=` padding only at the end), not empty. Headers of
@@ -118,6 +138,18 @@ mod tests {
             Err(PemProblem::InvalidBase64 { block: 1 })
         );
         assert_eq!(parse_blocks(&format!("{CERT}trailing words")), Err(PemProblem::TextOutsideBlocks));
+    }
+
+    #[test]
+    fn a_damaged_begin_or_end_line_gives_no_label() {
+        // One dash lost on the BEGIN line: the label must not run on into the key.
+        let lost_dash = "-----BEGIN PRIVATE KEY----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----";
+        assert_eq!(parse_blocks(lost_dash), Err(PemProblem::MalformedLine));
+        let run_on = "-----BEGIN PRIVATE KEY MIIEvQIBADANBgkqhkiG9w0BAQEFAASC-----END PRIVATE KEY-----";
+        assert_eq!(parse_blocks(run_on), Err(PemProblem::MalformedLine));
+        let end_damaged = "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE----";
+        assert_eq!(parse_blocks(end_damaged), Err(PemProblem::MalformedLine));
+        assert_eq!(parse_blocks(&"-----BEGIN A-----\nAAAA\n-----END A-----".replace('A', &"A".repeat(41))), Err(PemProblem::MalformedLine));
     }
 
     #[test]

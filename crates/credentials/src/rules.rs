@@ -5,9 +5,10 @@ use crate::field::{Field, FieldValues};
 use crate::pem::{self, PemProblem};
 use crate::{Context, CredentialKind};
 
-/// Where real credentials come from, for messages that send the user there.
+/// Where real credentials come from: said once, beside the findings that call for it
+/// ([`Code::calls_for_new_credentials`]), not in each of their messages.
 pub const WHERE_CREDENTIALS_COME_FROM: &str =
-    "Generate them in Integration Suite under Settings > APIs > Connection > Generate Credentials, and paste what it copies.";
+    "Generate the credentials in Integration Suite under Settings > APIs > Connection > Generate Credentials, and paste what it copies.";
 
 /// The fields each kind of credentials needs.
 pub fn required_fields(kind: CredentialKind) -> &'static [Field] {
@@ -24,7 +25,7 @@ pub fn check(values: &mut FieldValues, kind: CredentialKind, context: &Context) 
     trim(values, &mut report);
     for &field in required_fields(kind) {
         match values.get(field) {
-            None => report.error(Code::FieldMissing, field, missing_message(field, kind)),
+            None => report.error(Code::FieldMissing, field, missing_message(field)),
             Some("") => report.error(Code::FieldEmpty, field, format!("The {} is empty. {}", field.label(), hint(field))),
             Some(_) => {}
         }
@@ -91,21 +92,18 @@ fn trim(values: &mut FieldValues, report: &mut Report) {
     }
 }
 
-fn missing_message(field: Field, kind: CredentialKind) -> String {
-    let shape = match kind {
-        CredentialKind::ClientSecret => "Client-secret credentials have url, tokenUrl, clientId and clientSecret.",
-        CredentialKind::X509 => "X.509 credentials have url, tokenurl, certurl, certificate and key.",
-    };
-    format!("The {} ({}) is missing. {shape} {}", field.label(), field.target(), hint(field))
+fn missing_message(field: Field) -> String {
+    format!("The {} is missing. {}", field.label(), hint(field))
 }
 
+/// What a value of `field` looks like, in one short sentence.
 fn hint(field: Field) -> &'static str {
     match field {
-        Field::Url => "It is the API portal's URL, like https://<application>.cfapps.eu10.hana.ondemand.com.",
+        Field::Url => "It is the API portal's address, like https://<application>.cfapps.eu10.hana.ondemand.com.",
         Field::TokenUrl => "It looks like https://<subdomain>.authentication.eu10.hana.ondemand.com/oauth/token.",
         Field::CertUrl => "It looks like https://<subdomain>.authentication.cert.eu10.hana.ondemand.com.",
-        Field::ClientId => "It looks like sb-apiaccess1689070958781!b6077|api-portal-xsuaa!b2160.",
-        Field::ClientSecret => "Copy it from the credentials the API portal generated.",
+        Field::ClientId => "It starts with sb-.",
+        Field::ClientSecret => "It is the long random value beside the client ID.",
         Field::Certificate => "It starts with -----BEGIN CERTIFICATE-----.",
         Field::Key => "It starts with -----BEGIN PRIVATE KEY-----.",
     }
@@ -124,20 +122,13 @@ fn check_samples(values: &FieldValues, report: &mut Report) {
         .map(|(field, _)| field)
         .collect();
     for &field in &samples {
-        report.error(
-            Code::SampleValue,
-            field,
-            format!(
-                "The {} is a placeholder from SAP's documentation sample, not a real value. {WHERE_CREDENTIALS_COME_FROM}",
-                field.label()
-            ),
-        );
+        report.error(Code::SampleValue, field, "Placeholder from SAP's sample — paste your own value.");
     }
     if samples.len() >= 2 {
         report.diagnostics.push(Diagnostic::error(
             Code::SampleCredentials,
             None,
-            format!("These are the sample credentials from SAP's documentation, not real ones. {WHERE_CREDENTIALS_COME_FROM}"),
+            "These are the sample credentials from SAP's documentation, not real ones.",
         ));
     }
 }
@@ -250,6 +241,11 @@ fn parse_url(value: &str) -> Option<Url<'_>> {
     valid_host.then(|| Url { scheme, host: host.to_ascii_lowercase(), path })
 }
 
+/// Whether `value` is a URL of an authentication server (`<subdomain>.authentication.<region>...`).
+pub fn is_authentication_url(value: &str) -> bool {
+    parse_url(value).is_some_and(|url| is_authentication_host(&url.host))
+}
+
 fn is_authentication_host(host: &str) -> bool {
     host.contains(".authentication.")
 }
@@ -294,7 +290,7 @@ fn check_url(field: Field, value: &str, context: &Context, report: &mut Report) 
         report.error(
             not_https,
             field,
-            format!("The {} must use https, not {}. {}", field.label(), url.scheme.to_ascii_lowercase(), hint(field)),
+            format!("The {} must use https, not {}.", field.label(), url.scheme.to_ascii_lowercase()),
         );
         return;
     }
@@ -446,6 +442,10 @@ fn check_pem(field: Field, value: &str, report: &mut Report) {
 fn pem_problem(field: Field, problem: PemProblem) -> (Code, String) {
     let label = field.label();
     match problem {
+        PemProblem::MalformedLine => (
+            Code::PemMalformed,
+            format!("A -----BEGIN or -----END line of the {label} is damaged: each needs five dashes on both sides, like -----BEGIN PRIVATE KEY-----. Copy the whole value again."),
+        ),
         PemProblem::NoBegin => (
             Code::PemMalformed,
             format!("The {label} is not in PEM format: it must start with a -----BEGIN ...----- line. {}", hint(field)),

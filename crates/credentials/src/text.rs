@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use crate::diagnostic::Location;
+use crate::mask::mask_values;
 
 /// Double quotes that word processors and chat tools put in place of `"`.
 const TYPOGRAPHIC_DOUBLE_QUOTES: [char; 5] = ['\u{201C}', '\u{201D}', '\u{201E}', '\u{201F}', '\u{2033}'];
@@ -84,14 +85,14 @@ pub fn location_in(text: &str, span: Range<usize>) -> Location {
     Location { line, column, span }
 }
 
-/// The line of `text` around byte `offset`, at most `radius` characters either side, with the
-/// contents of string values masked so that no secret is ever echoed. Keys stay readable.
+/// The line of `text` around byte `offset`, at most `radius` characters either side, with every
+/// value masked (whatever its quotes) so that no secret is ever echoed. Keys stay readable.
 pub fn masked_excerpt(text: &str, offset: usize, radius: usize) -> String {
     let offset = floor_char_boundary(text, offset);
     let line_start = text[..offset].rfind('\n').map_or(0, |newline| newline + 1);
     let line_end = text[offset..].find('\n').map_or(text.len(), |newline| offset + newline);
     let line: Vec<char> = text[line_start..line_end].chars().collect();
-    let masked = mask_string_values(&line);
+    let masked = mask_values(&line);
     let position = text[line_start..offset].chars().count();
     let from = position.saturating_sub(radius);
     let to = (position + radius).min(masked.len());
@@ -103,32 +104,6 @@ pub fn masked_excerpt(text: &str, offset: usize, radius: usize) -> String {
         excerpt.push('…');
     }
     excerpt.trim().to_owned()
-}
-
-/// Replaces every character inside a string literal that is not a key with `•`.
-fn mask_string_values(line: &[char]) -> Vec<char> {
-    let mut out = line.to_vec();
-    let mut index = 0;
-    while index < line.len() {
-        if line[index] != '"' {
-            index += 1;
-            continue;
-        }
-        let open = index;
-        index += 1;
-        while index < line.len() && line[index] != '"' {
-            index += if line[index] == '\\' { 2 } else { 1 };
-        }
-        let close = index.min(line.len());
-        let is_key = line[close.saturating_add(1).min(line.len())..].iter().find(|c| !c.is_whitespace()) == Some(&':');
-        if !is_key {
-            for c in &mut out[open + 1..close] {
-                *c = '•';
-            }
-        }
-        index = close + 1;
-    }
-    out
 }
 
 fn floor_char_boundary(text: &str, offset: usize) -> usize {
@@ -172,5 +147,15 @@ mod tests {
         let excerpt = masked_excerpt(text, comma, 40);
         assert_eq!(excerpt, "\"clientSecret\": \"••••••••••\",}");
         assert!(!excerpt.contains("top-secret"));
+    }
+
+    #[test]
+    fn excerpts_mask_values_in_any_quotes() {
+        for quoted in ["\u{201C}top-secret\u{201D}", "'top-secret'", "\u{2018}top-secret\u{2019}", "top-secret"] {
+            let text = format!("{{\n  'clientSecret': {quoted} 'url': 'x'}}\n");
+            let excerpt = masked_excerpt(&text, text.find("'url'").unwrap(), 40);
+            assert!(!excerpt.contains("top-secret"), "{excerpt}");
+            assert!(excerpt.contains("clientSecret"), "{excerpt}");
+        }
     }
 }

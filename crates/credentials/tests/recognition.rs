@@ -23,6 +23,23 @@ fn an_xsuaa_key_is_usable_with_the_registered_portal_url() {
 }
 
 #[test]
+fn a_uaa_section_whose_url_is_its_authentication_server_gives_the_token_url() {
+    // The report: uaa.url landed in URL ("points at the authentication server") and the token
+    // URL was said to be missing.
+    let key = include_str!("corpus/uaa_section_of_another_service_key.json");
+    let context = Context { registered_api_portal_url: Some("https://eu10apiportal.cfapps.eu10.hana.ondemand.com".into()) };
+    let analysis = analyze(key, &context);
+    assert!(!analysis.has_errors(), "{:?}", analysis.diagnostics);
+    let credentials = analysis.credentials.expect("usable");
+    assert_eq!(credentials.token_url(), "https://acme-prod.authentication.eu10.hana.ondemand.com/oauth/token");
+    assert_eq!(credentials.url(), "https://eu10apiportal.cfapps.eu10.hana.ondemand.com");
+    assert_eq!(credentials.client_id(), Some("sb-apiaccess1689070958781!b6077|api-portal-xsuaa!b2160"));
+    let note = analysis.diagnostics.iter().find(|d| d.code == Code::XsuaaBindingUsed).expect("said plainly");
+    assert!(note.message.starts_with("This is an XSUAA service key"), "{}", note.message);
+    assert!(!analysis.diagnostics.iter().any(|d| d.code == Code::UrlIsAuthenticationHost));
+}
+
+#[test]
 fn without_context_an_xsuaa_key_says_what_is_missing() {
     let analysis = analyze(XSUAA_KEY, &Context::default());
     let missing: Vec<_> = analysis.errors().map(|d| (d.code, d.field)).collect();
@@ -37,7 +54,7 @@ fn syntax_errors_point_at_line_and_column_with_a_masked_excerpt() {
     assert_eq!(error.code, Code::JsonSyntax);
     let location = error.location.as_ref().unwrap();
     assert_eq!((location.line, location.column), (3, 3));
-    assert!(error.message.contains("line 3, column 3"), "{}", error.message);
+    assert!(error.located_message().starts_with("Line 3, column 3: "), "{}", error.located_message());
     assert!(error.message.contains("comma"), "{}", error.message);
     let excerpt = error.excerpt.as_deref().unwrap();
     assert!(excerpt.contains("\"clientSecret\""), "{excerpt}");
