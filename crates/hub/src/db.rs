@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_initial.sql"),
     include_str!("../migrations/0002_secrets_and_decisions.sql"),
     include_str!("../migrations/0003_search_and_sort_indexes.sql"),
+    include_str!("../migrations/0004_lifecycle_order_and_requester_filter.sql"),
 ];
 
 /// Read connections: in WAL mode readers run side by side, and beside the writer.

@@ -18,7 +18,7 @@ impl From<&credentials::Diagnostic> for ErrorDetail {
         Self {
             code: diagnostic.code.as_str().to_owned(),
             target: diagnostic.target().to_owned(),
-            message: diagnostic.message.clone(),
+            message: diagnostic.located_message(),
         }
     }
 }

@@ -45,6 +45,40 @@ async fn filters_searches_sorts_and_pages() {
 }
 
 #[tokio::test]
+async fn status_sorts_in_lifecycle_order_not_alphabetically() {
+    let hub = TestHub::start(None).await;
+    let alice = hub.signed_in("alice").await;
+    let statuses = |page: &Value| -> Vec<String> {
+        let mut seen: Vec<String> = Vec::new();
+        for request in page["results"].as_array().unwrap() {
+            let status = request["status"].as_str().unwrap().to_owned();
+            if seen.last() != Some(&status) {
+                seen.push(status);
+            }
+        }
+        seen
+    };
+    let (_, ascending) = list(&hub, &alice, "?orderby=status%20asc").await;
+    assert_eq!(statuses(&ascending), ["SUBMITTED", "PENDING_APPROVAL", "APPROVED", "REJECTED"]);
+    let (_, descending) = list(&hub, &alice, "?orderby=status%20desc").await;
+    assert_eq!(statuses(&descending), ["REJECTED", "APPROVED", "PENDING_APPROVAL", "SUBMITTED"]);
+}
+
+#[tokio::test]
+async fn requested_by_keeps_one_users_requests() {
+    let hub = TestHub::start(None).await;
+    let alice = hub.signed_in("alice").await;
+    let (status, mine) = list(&hub, &alice, "?requestedBy=alice&status=SUBMITTED,PENDING_APPROVAL").await;
+    assert_eq!(status, 200);
+    assert_eq!(mine["count"], 4);
+    assert!(mine["results"].as_array().unwrap().iter().all(|request| request["requestedBy"]["id"] == "alice"));
+    let (_, nobody) = list(&hub, &alice, "?requestedBy=nobody").await;
+    assert_eq!(nobody["count"], 0);
+    let (status, _) = list(&hub, &alice, &format!("?requestedBy={}", "x".repeat(65))).await;
+    assert_eq!(status, 400);
+}
+
+#[tokio::test]
 async fn a_search_with_sql_in_it_is_plain_text() {
     let hub = TestHub::start(None).await;
     let alice = hub.signed_in("alice").await;

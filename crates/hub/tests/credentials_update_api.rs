@@ -88,7 +88,7 @@ async fn every_refusal_changes_nothing() {
     let (status, code, body) =
         error_code(put_credentials(&hub, &alice, &token, &id, version, "{\n  \"url\": \"x\"\n  \"clientId\": 1}".into()).await).await;
     assert_eq!((status, code.as_str()), (400, "INVALID_JSON"));
-    assert!(body["error"]["message"].as_str().unwrap().contains("line 3, column 3"), "{body}");
+    assert!(body["error"]["message"].as_str().unwrap().starts_with("Line 3, column 3: "), "{body}");
     let truncated = credentials_for(&portal)[..60].to_owned();
     let (status, code, _) = error_code(put_credentials(&hub, &alice, &token, &id, version, truncated).await).await;
     assert_eq!((status, code.as_str()), (400, "INVALID_JSON"));

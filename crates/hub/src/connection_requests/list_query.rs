@@ -5,11 +5,14 @@ use crate::model::Status;
 
 const DEFAULT_TOP: u32 = 50;
 const MAX_TOP: u32 = 500;
+/// User ids are short names; a longer value is a mistake, not a user.
+const MAX_USER_ID_BYTES: usize = 64;
 
 /// The fields a list may be ordered by, and the column behind each.
 const ORDERABLE_FIELDS: &[(&str, &str)] = &[
     ("apiPortalAlias", "api_portal_alias COLLATE NOCASE"),
-    ("status", "status"),
+    // The lifecycle's order, not the alphabet's (see migration 0004).
+    ("status", "status_rank"),
     ("requestedAt", "requested_at"),
     ("updatedAt", "updated_at"),
     ("requestedBy", "requester_name COLLATE NOCASE"),
@@ -20,6 +23,8 @@ const ORDERABLE_FIELDS: &[(&str, &str)] = &[
 pub struct ListQuery {
     pub statuses: Vec<Status>,
     pub search: Option<String>,
+    /// Only the requests of this user (their id).
+    pub requested_by: Option<String>,
     /// The SQL column from [`ORDERABLE_FIELDS`] (never text from the caller) and whether descending.
     pub order_column: &'static str,
     pub descending: bool,
@@ -32,6 +37,7 @@ impl ListQuery {
         let mut query = ListQuery {
             statuses: Vec::new(),
             search: None,
+            requested_by: None,
             order_column: "updated_at",
             descending: true,
             top: DEFAULT_TOP,
@@ -61,6 +67,13 @@ impl ListQuery {
                     let trimmed = value.trim();
                     query.search = (!trimmed.is_empty()).then(|| trimmed.to_ascii_lowercase());
                 }
+                "requestedBy" => {
+                    let id = value.trim();
+                    if id.is_empty() || id.len() > MAX_USER_ID_BYTES {
+                        return Err(invalid(format!("'requestedBy' must be a user id of 1 to {MAX_USER_ID_BYTES} characters.")));
+                    }
+                    query.requested_by = Some(id.to_owned());
+                }
                 "orderby" => (query.order_column, query.descending) = parse_order(value)?,
                 "top" => {
                     query.top = parse_number(name, value)?;
@@ -71,7 +84,7 @@ impl ListQuery {
                 "skip" => query.skip = parse_number(name, value)?,
                 _ => {
                     return Err(invalid(format!(
-                        "Unknown parameter '{name}'. Use status, search, orderby, top or skip."
+                        "Unknown parameter '{name}'. Use status, search, requestedBy, orderby, top or skip."
                     )))
                 }
             }
@@ -131,6 +144,7 @@ mod tests {
         let query = parse(&[
             ("status", "SUBMITTED,PENDING_APPROVAL"),
             ("search", "  eu "),
+            ("requestedBy", "alice"),
             ("orderby", "apiPortalAlias asc"),
             ("top", "10"),
             ("skip", "20"),
@@ -138,6 +152,7 @@ mod tests {
         .unwrap();
         assert_eq!(query.statuses, vec![Status::Submitted, Status::PendingApproval]);
         assert_eq!(query.search.as_deref(), Some("eu"));
+        assert_eq!(query.requested_by.as_deref(), Some("alice"));
         assert!(!query.descending);
         assert_eq!((query.top, query.skip), (10, 20));
     }
@@ -154,6 +169,7 @@ mod tests {
             vec![("skip", "-1")],
             vec![("colour", "red")],
             vec![("top", "5"), ("top", "6")],
+            vec![("requestedBy", " ")],
         ] {
             let error = parse(&pairs).expect_err(&format!("{pairs:?} must be refused"));
             assert_eq!(error.code(), "INVALID_PARAMETER");

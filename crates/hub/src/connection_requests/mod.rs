@@ -8,7 +8,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use credentials::{Analysis, Context, Credentials, Shape};
+use credentials::{Analysis, Context, Credentials, Shape, WHERE_CREDENTIALS_COME_FROM};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
@@ -201,22 +201,28 @@ fn usable(analysis: Analysis) -> Result<Credentials, ApiError> {
         return Ok(credentials);
     }
     let details: Vec<ErrorDetail> = analysis.errors().map(ErrorDetail::from).collect();
+    // Where real credentials come from, said once for the whole answer when a finding calls for it.
+    let guidance = analysis.errors().any(|diagnostic| diagnostic.code.calls_for_new_credentials());
+    let with_guidance = |message: String| if guidance { format!("{message} {WHERE_CREDENTIALS_COME_FROM}") } else { message };
     match analysis.shape {
         Shape::TooLarge => Err(ApiError::PayloadTooLarge),
         Shape::Empty | Shape::NotJson | Shape::InvalidJson => {
             let first = details.first().map_or_else(|| "The body is not JSON.".to_owned(), |d| d.message.clone());
-            Err(ApiError::InvalidJson { message: first, details })
+            Err(ApiError::InvalidJson { message: with_guidance(first), details })
         }
-        _ => Err(validation_failed(details)),
+        _ => Err(ApiError::ValidationFailed { message: with_guidance(validation_message(&details)), details }),
     }
 }
 
 fn validation_failed(details: Vec<ErrorDetail>) -> ApiError {
-    let message = match details.len() {
-        1 => format!("The request is not valid: {}", details[0].message),
-        count => format!("The request is not valid: {count} problems, each named in details."),
-    };
-    ApiError::ValidationFailed { message, details }
+    ApiError::ValidationFailed { message: validation_message(&details), details }
+}
+
+fn validation_message(details: &[ErrorDetail]) -> String {
+    match details {
+        [only] => format!("The request is not valid: {}", only.message),
+        _ => format!("The request is not valid: {} problems, each named in details.", details.len()),
+    }
 }
 
 fn detail(code: &str, target: &str, message: &str) -> ErrorDetail {

@@ -21,7 +21,7 @@ const SELECT_COLUMNS: &str = "id, api_portal_alias, api_portal_url, status, comm
      decision_reason";
 
 /// One page and the number of matches. The page is found on the covering index of its sort
-/// order (ids only), then its 50 rows are read by id.
+/// order (ids only), then its rows are read by id.
 pub fn select_page(db: &Connection, query: &ListQuery) -> rusqlite::Result<Page<ConnectionRequest>> {
     let mut conditions: Vec<String> = Vec::new();
     let mut parameters: Vec<String> = Vec::new();
@@ -39,6 +39,10 @@ pub fn select_page(db: &Connection, query: &ListQuery) -> rusqlite::Result<Page<
     if let Some(search) = &query.search {
         parameters.push(search.clone());
         conditions.push(format!("instr(search_text, ?{}) > 0", parameters.len()));
+    }
+    if let Some(requester) = &query.requested_by {
+        parameters.push(requester.clone());
+        conditions.push(format!("requested_by = ?{}", parameters.len()));
     }
     let filter = if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
 
