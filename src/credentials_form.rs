@@ -1,71 +1,216 @@
-//! The Edit Credentials form as plain data: the pasted JSON and the typed fields kept in step,
-//! checked by the credentials engine on every change, and what saving would change.
+//! The Edit Credentials form as plain data. It starts from the request's current non-secret
+//! values, so that typing the Client ID and Client Secret alone makes a complete set; the
+//! pasted JSON and the typed fields are kept in step and checked by the credentials engine on
+//! every change; findings are shown at once after a paste, and for a typed field once it is
+//! left or Save is pressed.
 
 use credentials::{analyze, to_json, Analysis, Code, Context, CredentialKind, Diagnostic, Field, FieldValues, Severity, Shape};
 
 use crate::api::{ConnectionRequest, ErrorDetail};
+use crate::hidden_secrets::{self, Hidden};
 
 /// Repairs the engine applies by itself; after one, the JSON box shows the repaired text.
 const REPAIRS: [Code; 4] =
     [Code::ByteOrderMarkRemoved, Code::TypographicQuotesReplaced, Code::TextBeforeJsonIgnored, Code::TextAfterJsonIgnored];
 
+/// The fields whose current values the form starts from: none of them secret.
+const KEPT_FIELDS: [Field; 3] = [Field::Url, Field::TokenUrl, Field::CertUrl];
+
+/// A field as the dialog labels it.
+pub fn label(field: Field) -> &'static str {
+    match field {
+        Field::Url => "URL",
+        Field::TokenUrl => "Token URL",
+        Field::CertUrl => "Cert URL",
+        Field::ClientId => "Client ID",
+        Field::ClientSecret => "Client Secret",
+        Field::Certificate => "Certificate",
+        Field::Key => "Private key",
+    }
+}
+
+/// The request's credentials as they are: their kind and non-secret values.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Current {
+    kind: CredentialKind,
+    values: FieldValues,
+}
+
+impl Current {
+    fn of(request: &ConnectionRequest) -> Self {
+        let credentials = &request.credentials;
+        let mut values = FieldValues::new().with(Field::Url, credentials.url.as_str()).with(Field::TokenUrl, credentials.token_url.as_str());
+        for (field, value) in [(Field::CertUrl, &credentials.cert_url), (Field::ClientId, &credentials.client_id)] {
+            if let Some(value) = value {
+                values.set(field, value.as_str());
+            }
+        }
+        Self { kind: credentials.kind().unwrap_or(CredentialKind::ClientSecret), values }
+    }
+
+    /// The values a form starts from: the current ones that are kept unless replaced.
+    fn kept(&self, kind: CredentialKind) -> impl Iterator<Item = (Field, &str)> {
+        KEPT_FIELDS
+            .into_iter()
+            .filter(move |field| kind == CredentialKind::X509 || *field != Field::CertUrl)
+            .filter_map(|field| self.values.get(field).map(|value| (field, value)))
+    }
+}
+
+/// A set of fields, by [`Field`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct FieldSet([bool; 7]);
+
+impl FieldSet {
+    const ALL: FieldSet = FieldSet([true; 7]);
+
+    fn contains(self, field: Field) -> bool {
+        self.0[field as usize]
+    }
+
+    fn insert(&mut self, field: Field) {
+        self.0[field as usize] = true;
+    }
+
+    fn is_empty(self) -> bool {
+        !self.0.contains(&true)
+    }
+}
+
+/// A message about the JSON box as shown to the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JsonMessage {
+    pub severity: Severity,
+    /// The message, preceded by "Line 3, column 5: " where it points into the box's text.
+    pub text: String,
+    /// The line around the problem, every value masked.
+    pub excerpt: Option<String>,
+}
+
+/// What saving would change, compared with the request's current credentials.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChangeSummary {
+    /// Like "Client ID and Client Secret will change; URL and Token URL stay."
+    pub sentence: String,
+    /// Each non-secret value that changes: label, new value, old value.
+    pub changes: Vec<(&'static str, String, Option<String>)>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CredentialsForm {
-    /// The "API Portal Access Credentials" box.
-    pub json: String,
+    /// The JSON box's text, secrets in clear: the box shows it through [`Self::shown_json`].
+    json: String,
     /// The Client ID, Client Secret, URL... fields.
     pub values: FieldValues,
     pub kind: CredentialKind,
-    /// The engine's verdict on the current input; `None` until the user enters something.
-    pub analysis: Option<Analysis>,
-    /// Notices of repairs applied to the last paste.
-    pub repairs: Vec<String>,
+    current: Current,
+    /// The fields the user replaced (typed, or pasted); the others keep the current value.
+    changed: FieldSet,
+    /// The fields whose findings are shown.
+    revealed: FieldSet,
+    /// The engine's verdict on the values.
+    analysis: Analysis,
+    /// Notices of what the form did to the last paste (repairs, values kept).
+    pub notices: Vec<String>,
     context: Context,
 }
 
 impl CredentialsForm {
-    /// An empty form for a request whose API portal is `registered_url`.
-    pub fn new(kind: CredentialKind, registered_url: &str) -> Self {
-        Self {
+    /// The form for `request`: its URLs filled in, everything else empty.
+    pub fn new(request: &ConnectionRequest) -> Self {
+        let current = Current::of(request);
+        let context = Context { registered_api_portal_url: Some(request.api_portal_url.clone()) };
+        let mut form = Self {
             json: String::new(),
             values: FieldValues::new(),
-            kind,
-            analysis: None,
-            repairs: Vec::new(),
-            context: Context { registered_api_portal_url: Some(registered_url.to_owned()) },
-        }
+            kind: current.kind,
+            current,
+            changed: FieldSet::default(),
+            revealed: FieldSet::default(),
+            analysis: analyze("", &context),
+            notices: Vec::new(),
+            context,
+        };
+        form.start_over();
+        form
     }
 
-    /// The user pasted or typed in the JSON box: the fields follow whenever the JSON can be read.
+    /// Back to the request's current values, nothing entered.
+    fn start_over(&mut self) {
+        self.kind = self.current.kind;
+        self.values = FieldValues::new();
+        for (field, value) in self.current.kept(self.kind) {
+            self.values.set(field, value);
+        }
+        self.json.clear();
+        self.changed = FieldSet::default();
+        self.revealed = FieldSet::default();
+        self.notices.clear();
+        self.check();
+    }
+
+    fn check(&mut self) {
+        let json = if self.json.is_empty() { to_json(&self.values, self.kind) } else { self.json.clone() };
+        self.analysis = analyze(&json, &self.context);
+    }
+
+    /// The user pasted or typed in the JSON box (its real text, secrets in clear). Pasted
+    /// credentials replace every field; fields they lack keep the request's current value.
     pub fn set_json(&mut self, text: String) {
         if text == self.json {
             // Nothing new (the box reports the text the form itself put there).
             return;
         }
+        if text.trim().is_empty() {
+            self.start_over();
+            return;
+        }
         let analysis = analyze(&text, &self.context);
         self.json = text;
-        self.repairs.clear();
-        if let Some(kind) = analysis.shape.kind() {
-            self.kind = kind;
+        self.revealed = FieldSet::ALL;
+        self.notices = analysis.diagnostics.iter().filter(|d| REPAIRS.contains(&d.code)).map(|d| d.message.clone()).collect();
+        let Some(kind) = analysis.shape.kind() else {
+            // Not credentials (yet): the fields keep the last values that were.
+            self.analysis = analysis;
+            return;
+        };
+        self.kind = kind;
+        self.values = analysis.values.clone();
+        self.changed = FieldSet::default();
+        for (field, _) in self.values.present() {
+            self.changed.insert(field);
         }
-        let readable = !matches!(analysis.shape, Shape::InvalidJson | Shape::NotJson | Shape::TooLarge);
-        if readable {
-            self.values = analysis.values.clone();
-        }
-        let repaired: Vec<String> = analysis
-            .diagnostics
-            .iter()
-            .filter(|diagnostic| REPAIRS.contains(&diagnostic.code))
-            .map(|diagnostic| diagnostic.message.clone())
+        let kept: Vec<Field> = self
+            .current
+            .kept(kind)
+            .filter(|(field, _)| !self.values.has(*field))
+            .map(|(field, _)| field)
             .collect();
-        if readable && !repaired.is_empty() {
-            // Show what will be sent: the repaired JSON, with a notice of each repair.
-            self.json = to_json(&self.values, self.kind);
-            self.analysis = Some(analyze(&self.json, &self.context));
-            self.repairs = repaired;
-        } else {
-            self.analysis = (!self.json.trim().is_empty()).then_some(analysis);
+        for &field in &kept {
+            let value = self.current.values.get(field).unwrap_or_default().to_owned();
+            self.values.set(field, value);
         }
+        if !kept.is_empty() {
+            self.notices.push(format!("{} kept from the current credentials.", sentence_list(kept.iter().map(|field| label(*field)))));
+        }
+        if self.notices.is_empty() {
+            self.analysis = analysis;
+        } else {
+            // Show what will be sent: the repaired, completed JSON.
+            self.json = to_json(&self.values, self.kind);
+            self.check();
+        }
+    }
+
+    /// The user edited the JSON box as shown, `hidden` secrets showing as placeholders.
+    pub fn set_shown_json(&mut self, shown: &str, hidden: Hidden) {
+        let real = hidden_secrets::reveal(shown, &self.json, hidden);
+        self.set_json(real);
+    }
+
+    /// The JSON box's text as shown while `hidden` secrets are hidden.
+    pub fn shown_json(&self, hidden: Hidden) -> String {
+        hidden_secrets::hide(&self.json, hidden).text
     }
 
     /// The user typed in a field: the JSON box is rewritten from the fields.
@@ -75,9 +220,40 @@ impl CredentialsForm {
         } else {
             self.values.set(field, value);
         }
-        self.repairs.clear();
-        self.json = if self.values.present().next().is_some() { to_json(&self.values, self.kind) } else { String::new() };
-        self.analysis = (!self.json.is_empty()).then(|| analyze(&self.json, &self.context));
+        self.changed.insert(field);
+        self.notices.clear();
+        self.json = to_json(&self.values, self.kind);
+        self.check();
+    }
+
+    /// The user left a field: its findings are shown from now on.
+    pub fn leave_field(&mut self, field: Field) {
+        self.revealed.insert(field);
+    }
+
+    /// Save was pressed: every finding is shown; the body to send, if nothing blocks it.
+    pub fn attempt_save(&mut self) -> Option<String> {
+        self.revealed = FieldSet::ALL;
+        self.body()
+    }
+
+    /// The request changed meanwhile (someone else saved): the fields the user did not touch
+    /// follow it.
+    pub fn rebase(&mut self, latest: &ConnectionRequest) {
+        self.current = Current::of(latest);
+        if self.changed.is_empty() {
+            let revealed = self.revealed;
+            self.start_over();
+            self.revealed = revealed;
+            return;
+        }
+        let follow: Vec<(Field, String)> =
+            self.current.kept(self.kind).filter(|(field, _)| !self.changed.contains(*field)).map(|(f, v)| (f, v.to_owned())).collect();
+        for (field, value) in follow {
+            self.values.set(field, value);
+        }
+        self.json = to_json(&self.values, self.kind);
+        self.check();
     }
 
     /// The value shown in a field.
@@ -85,62 +261,140 @@ impl CredentialsForm {
         self.values.get(field).unwrap_or_default().to_owned()
     }
 
-    /// Whether anything was entered (closing then asks first).
+    /// Whether the user entered anything (closing then asks first).
     pub fn is_dirty(&self) -> bool {
-        !self.json.trim().is_empty() || self.values.present().next().is_some()
+        !self.changed.is_empty()
     }
 
     /// The body to send, when nothing blocks saving.
     pub fn body(&self) -> Option<String> {
-        let body = self.analysis.as_ref()?.credentials.as_ref()?.to_json();
+        let body = self.analysis.credentials.as_ref()?.to_json();
         (body.len() <= credentials::MAX_INPUT_BYTES).then_some(body)
     }
 
     /// Whether the credentials are usable but, written out, larger than the hub accepts.
     pub fn too_large_to_send(&self) -> bool {
-        let usable = self.analysis.as_ref().and_then(|analysis| analysis.credentials.as_ref());
-        usable.is_some() && self.body().is_none()
+        self.analysis.credentials.is_some() && self.body().is_none()
     }
 
-    /// The findings about `field`.
+    /// The findings shown for `field`.
     pub fn diagnostics_for(&self, field: Field) -> Vec<Diagnostic> {
-        self.analysis.iter().flat_map(|analysis| analysis.for_field(field).cloned()).collect()
+        if !self.revealed.contains(field) {
+            return Vec::new();
+        }
+        self.analysis.for_field(field).cloned().collect()
     }
 
-    /// The findings about the input as a whole (JSON syntax, shape...).
-    pub fn input_diagnostics(&self) -> Vec<Diagnostic> {
-        self.analysis
-            .iter()
-            .flat_map(|analysis| analysis.diagnostics.iter().filter(|d| d.field.is_none() && !REPAIRS.contains(&d.code)).cloned())
+    /// The findings about the JSON box's text as a whole (syntax, shape...), located in the
+    /// text as shown while `hidden` secrets are hidden.
+    pub fn json_messages(&self, hidden: Hidden) -> Vec<JsonMessage> {
+        if self.json.is_empty() {
+            return Vec::new();
+        }
+        let shown = hidden_secrets::hide(&self.json, hidden);
+        self.whole_input_findings()
+            .map(|diagnostic| {
+                let text = match &diagnostic.location {
+                    Some(location) => {
+                        let at = shown.offset(location.span.start);
+                        let shown_location = credentials::location_in(&shown.text, at..at);
+                        format!("Line {}, column {}: {}", shown_location.line, shown_location.column, diagnostic.message)
+                    }
+                    None => diagnostic.message.clone(),
+                };
+                JsonMessage { severity: diagnostic.severity, text, excerpt: diagnostic.excerpt.clone() }
+            })
             .collect()
     }
 
-    pub fn count(&self, severity: Severity) -> usize {
-        self.analysis.as_ref().map_or(0, |analysis| analysis.count(severity))
+    fn whole_input_findings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.analysis.diagnostics.iter().filter(|d| d.field.is_none() && !REPAIRS.contains(&d.code))
     }
 
-    /// What saving would change, line by line, compared with `current`. Never shows a secret.
-    pub fn changes(&self, current: &ConnectionRequest) -> Vec<String> {
-        let Some(credentials) = self.analysis.as_ref().and_then(|analysis| analysis.credentials.as_ref()) else {
-            return Vec::new();
+    /// The findings shown anywhere in the form.
+    fn shown_findings(&self) -> impl Iterator<Item = &Diagnostic> {
+        let whole = self.whole_input_findings().filter(|_| !self.json.is_empty());
+        whole.chain(self.analysis.diagnostics.iter().filter(|d| d.field.is_some_and(|field| self.revealed.contains(field))))
+    }
+
+    /// How many findings of `severity` are shown.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.shown_findings().filter(|diagnostic| diagnostic.severity == severity).count()
+    }
+
+    /// Whether a finding shown says the user has no real credentials in hand; then where to
+    /// get them is worth saying (once).
+    pub fn calls_for_new_credentials(&self) -> bool {
+        self.shown_findings().any(|diagnostic| diagnostic.is_error() && diagnostic.code.calls_for_new_credentials())
+    }
+
+    /// The first field whose findings block saving, in the order the dialog shows them.
+    pub fn first_field_in_error(&self) -> Option<Field> {
+        const ORDER: [Field; 7] =
+            [Field::ClientId, Field::ClientSecret, Field::Url, Field::TokenUrl, Field::CertUrl, Field::Certificate, Field::Key];
+        ORDER.into_iter().find(|field| self.analysis.for_field(*field).any(Diagnostic::is_error))
+    }
+
+    /// Whether the JSON box's text itself has an error (syntax, not credentials...).
+    pub fn json_has_errors(&self) -> bool {
+        !self.json.is_empty() && self.whole_input_findings().any(Diagnostic::is_error)
+    }
+
+    /// What the recognised input is, when it is not plain API portal credentials.
+    pub fn shape(&self) -> &Shape {
+        &self.analysis.shape
+    }
+
+    /// What saving would change, compared with the request's current credentials; `None`
+    /// while nothing can be saved. Never shows a secret.
+    pub fn summary(&self) -> Option<ChangeSummary> {
+        let credentials = self.analysis.credentials.as_ref()?;
+        let new = credentials.to_values();
+        let kind = credentials.kind();
+        let (secret_fields, compared): (&[Field], &[Field]) = match kind {
+            CredentialKind::ClientSecret => (&[Field::ClientSecret], &[Field::ClientId, Field::Url, Field::TokenUrl]),
+            CredentialKind::X509 => (&[Field::Certificate, Field::Key], &[Field::ClientId, Field::Url, Field::TokenUrl, Field::CertUrl]),
         };
+        let mut changing: Vec<&'static str> = Vec::new();
+        let mut staying: Vec<&'static str> = Vec::new();
         let mut changes = Vec::new();
-        if credentials.kind().as_str() != current.credentials.kind {
-            changes.push(format!("Type: {} instead of {}", credentials.kind().label(), current.credentials.kind));
-        }
-        let compare = |label: &str, new: Option<&str>, old: Option<&str>, changes: &mut Vec<String>| {
-            if new != old {
-                changes.push(format!("{label}: {} (was {})", new.unwrap_or("none"), old.unwrap_or("none")));
+        for &field in compared {
+            let (now, before) = (new.get(field), self.current.values.get(field));
+            if now.is_none() && before.is_none() {
+                continue;
             }
-        };
-        compare("Client ID", credentials.client_id(), current.credentials.client_id.as_deref(), &mut changes);
-        compare("URL", Some(credentials.url()), Some(current.credentials.url.as_str()), &mut changes);
-        compare("Token URL", Some(credentials.token_url()), Some(current.credentials.token_url.as_str()), &mut changes);
-        changes.push(match credentials.kind() {
-            CredentialKind::ClientSecret => "Client secret: replaced".to_owned(),
-            CredentialKind::X509 => "Certificate and private key: replaced".to_owned(),
-        });
-        changes
+            if now == before {
+                staying.push(label(field));
+            } else {
+                changing.push(label(field));
+                changes.push((label(field), now.unwrap_or("none").to_owned(), before.map(str::to_owned)));
+            }
+        }
+        // A secret is never shown, nor compared: it always counts as new.
+        let position = if changing.first() == Some(&label(Field::ClientId)) { 1 } else { 0 };
+        for (offset, field) in secret_fields.iter().enumerate() {
+            changing.insert(position + offset, label(*field));
+        }
+        let mut parts = Vec::new();
+        if kind != self.current.kind {
+            parts.push(format!("The type changes to {}", kind.label().to_lowercase()));
+        }
+        parts.push(format!("{} will change", sentence_list(changing.into_iter())));
+        if !staying.is_empty() {
+            let verb = if staying.len() == 1 { "stays" } else { "stay" };
+            parts.push(format!("{} {verb}", sentence_list(staying.into_iter())));
+        }
+        Some(ChangeSummary { sentence: format!("{}.", parts.join("; ")), changes })
+    }
+}
+
+/// "A", "A and B", "A, B and C".
+fn sentence_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    let items: Vec<&str> = items.collect();
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
     }
 }
 
@@ -159,72 +413,205 @@ mod tests {
     use super::*;
     use crate::api::test_support::request;
     use crate::api::Status;
+    use crate::hidden_secrets::PLACEHOLDER;
 
     const PORTAL: &str = "https://eu10apiportal.cfapps.eu10.hana.ondemand.com";
+    const TOKEN_URL: &str = "https://a.authentication.eu10.hana.ondemand.com/oauth/token";
     const SECRET: &str = "0f3a9c1e-5b7d-4c2a-9e8f-1a2b3c4d5e6f$Zx9_Ab-Cd=";
+    const NEW_ID: &str = "sb-apiaccess1700000000001!b6077|api-portal-xsuaa!b2160";
 
     fn pasted() -> String {
-        format!(
-            r#"{{"url": "{PORTAL}", "tokenUrl": "https://acme.authentication.eu10.hana.ondemand.com/oauth/token", "clientId": "sb-apiaccess1700000000001!b6077|api-portal-xsuaa!b2160", "clientSecret": "{SECRET}"}}"#
-        )
+        format!(r#"{{"url": "{PORTAL}", "tokenUrl": "https://acme.authentication.eu10.hana.ondemand.com/oauth/token", "clientId": "{NEW_ID}", "clientSecret": "{SECRET}"}}"#)
     }
 
+    fn form() -> CredentialsForm {
+        CredentialsForm::new(&request("alice", Status::Submitted))
+    }
+
+    fn x509_request() -> ConnectionRequest {
+        let mut x509 = request("alice", Status::Submitted);
+        x509.credentials.kind = "x509".into();
+        x509.credentials.token_url = "https://a.authentication.cert.eu10.hana.ondemand.com/oauth/token".into();
+        x509.credentials.cert_url = Some("https://a.authentication.cert.eu10.hana.ondemand.com".into());
+        x509.credentials.client_id = None;
+        x509
+    }
+
+    const CERTIFICATE: &str = include_str!("../crates/credentials/tests/fixtures/client-certificate.pem");
+    const KEY: &str = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----";
+
     #[test]
-    fn pasting_json_fills_the_fields_and_allows_saving() {
-        let mut form = CredentialsForm::new(CredentialKind::ClientSecret, PORTAL);
+    fn the_form_starts_from_the_current_urls_with_nothing_to_show() {
+        let form = form();
+        assert_eq!(form.value(Field::Url), PORTAL);
+        assert_eq!(form.value(Field::TokenUrl), TOKEN_URL);
+        assert_eq!(form.value(Field::ClientId), "", "the client ID is what the user came to replace");
+        assert_eq!(form.shown_json(Hidden::ALL), "", "nothing pasted");
         assert!(!form.is_dirty() && form.body().is_none());
+        assert_eq!(form.count(Severity::Error), 0, "no errors about fields not reached yet");
+    }
+
+    #[test]
+    fn typing_client_id_and_secret_alone_makes_a_complete_set() {
+        let mut form = form();
+        form.set_field(Field::ClientId, NEW_ID.into());
+        form.leave_field(Field::ClientId);
+        assert_eq!(form.count(Severity::Error), 0, "the secret's field was not reached yet");
+        form.set_field(Field::ClientSecret, SECRET.into());
+        let body = form.attempt_save().expect("a complete, valid set");
+        assert!(body.contains(PORTAL) && body.contains(TOKEN_URL) && body.contains(NEW_ID));
+        let summary = form.summary().unwrap();
+        assert_eq!(summary.sentence, "Client ID and Client Secret will change; URL and Token URL stay.");
+        assert_eq!(summary.changes.len(), 1);
+        assert_eq!(summary.changes[0].0, "Client ID");
+        assert!(summary.changes.iter().all(|(_, new, old)| !new.contains(SECRET) && !old.as_deref().unwrap_or("").contains(SECRET)));
+    }
+
+    #[test]
+    fn a_typed_field_is_checked_when_left_or_on_save() {
+        let mut form = form();
+        form.set_field(Field::ClientId, "sb-x y".into());
+        assert!(form.diagnostics_for(Field::ClientId).is_empty(), "not while typing");
+        form.leave_field(Field::ClientId);
+        assert_eq!(form.diagnostics_for(Field::ClientId)[0].code, Code::ClientIdWhitespace);
+        assert!(form.diagnostics_for(Field::ClientSecret).is_empty());
+        assert_eq!(form.attempt_save(), None);
+        assert_eq!(form.diagnostics_for(Field::ClientSecret)[0].code, Code::FieldMissing);
+        assert_eq!(form.first_field_in_error(), Some(Field::ClientId));
+    }
+
+    #[test]
+    fn a_paste_is_checked_at_once_and_replaces_everything() {
+        let mut form = form();
+        form.set_json(pasted().replace("https://acme", "http://acme"));
+        assert_eq!(form.diagnostics_for(Field::TokenUrl)[0].code, Code::TokenUrlNotHttps);
+        assert_eq!(form.count(Severity::Error), 1);
         form.set_json(pasted());
-        assert_eq!(form.value(Field::ClientId), "sb-apiaccess1700000000001!b6077|api-portal-xsuaa!b2160");
-        assert_eq!(form.value(Field::ClientSecret), SECRET);
+        assert_eq!(form.value(Field::TokenUrl), "https://acme.authentication.eu10.hana.ondemand.com/oauth/token");
+        assert_eq!(form.summary().unwrap().sentence, "Client ID, Client Secret and Token URL will change; URL stays.");
+    }
+
+    #[test]
+    fn a_partial_paste_keeps_the_current_urls() {
+        let mut form = form();
+        form.set_json(format!(r#"{{"clientId": "{NEW_ID}", "clientSecret": "{SECRET}"}}"#));
+        assert_eq!(form.notices, ["URL and Token URL kept from the current credentials."]);
         assert!(form.body().is_some());
-        assert!(form.is_dirty());
+        assert!(form.shown_json(Hidden::ALL).contains(TOKEN_URL), "the box shows the whole set that will be sent");
     }
 
     #[test]
-    fn editing_a_field_rewrites_the_json_so_the_two_agree() {
-        let mut form = CredentialsForm::new(CredentialKind::ClientSecret, PORTAL);
+    fn x509_a_new_certificate_and_key_alone_keep_the_urls() {
+        let mut form = CredentialsForm::new(&x509_request());
+        assert_eq!(form.kind, CredentialKind::X509);
+        assert_eq!(form.value(Field::CertUrl), "https://a.authentication.cert.eu10.hana.ondemand.com");
+        form.set_field(Field::Certificate, CERTIFICATE.into());
+        form.set_field(Field::Key, KEY.into());
+        assert!(form.attempt_save().is_some(), "{:?}", form.analysis.diagnostics);
+        assert_eq!(form.summary().unwrap().sentence, "Certificate and Private key will change; URL, Token URL and Cert URL stay.");
+    }
+
+    #[test]
+    fn the_json_box_hides_the_secret_until_shown() {
+        let mut form = form();
+        form.set_field(Field::ClientId, NEW_ID.into());
+        form.set_field(Field::ClientSecret, SECRET.into());
+        let shown = form.shown_json(Hidden::ALL);
+        assert!(!shown.contains(SECRET) && shown.contains(&format!("\"clientSecret\": \"{PLACEHOLDER}\"")), "{shown}");
+        assert!(form.shown_json(Hidden::NONE).contains(SECRET), "Show reveals it there too");
+        // Editing the JSON around the placeholder keeps the secret.
+        form.set_shown_json(&shown.replace("1700000000001", "1700000000002"), Hidden::ALL);
+        assert_eq!(form.value(Field::ClientSecret), SECRET);
+        assert_eq!(form.value(Field::ClientId), NEW_ID.replace("1700000000001", "1700000000002"));
+        assert!(form.body().unwrap().contains(SECRET));
+    }
+
+    #[test]
+    fn a_pasted_secret_is_hidden_in_the_box_at_once() {
+        let mut form = form();
         form.set_json(pasted());
-        form.set_field(Field::ClientId, "sb-apiaccess1700000000002!b6077|api-portal-xsuaa!b2160".into());
-        assert!(form.json.contains("sb-apiaccess1700000000002"));
-        let mut again = CredentialsForm::new(CredentialKind::ClientSecret, PORTAL);
-        again.set_json(form.json.clone());
-        assert_eq!(again.values, form.values, "the JSON says what the fields say");
+        assert!(!form.shown_json(Hidden::ALL).contains(SECRET));
+        // Also when the paste is not readable JSON, whatever its quotes.
+        let broken = pasted().replace('"', "'");
+        form.set_json(broken);
+        let shown = form.shown_json(Hidden::ALL);
+        assert!(!shown.contains(SECRET), "{shown}");
+        assert!(form.json_messages(Hidden::ALL).iter().all(|m| !m.text.contains(SECRET) && !m.excerpt.as_deref().unwrap_or("").contains(SECRET)));
     }
 
     #[test]
-    fn typing_the_fields_alone_builds_the_json() {
-        let mut form = CredentialsForm::new(CredentialKind::ClientSecret, PORTAL);
-        form.set_field(Field::ClientId, "sb-x!b1|y!b2".into());
-        assert!(form.json.contains("\"clientId\": \"sb-x!b1|y!b2\""));
-        assert!(form.body().is_none(), "the secret and URLs are still missing");
-        assert!(form.diagnostics_for(Field::ClientSecret).iter().any(|d| d.code == Code::FieldMissing));
-        form.set_field(Field::ClientId, String::new());
-        assert!(!form.is_dirty());
+    fn json_messages_point_into_the_box_as_shown() {
+        let mut form = form();
+        let text = format!("{{\n  \"clientSecret\": \"{SECRET}\", \"url\": \"{PORTAL}\"\n  \"clientId\": \"x\"\n}}");
+        form.set_json(text);
+        let messages = form.json_messages(Hidden::ALL);
+        assert!(messages[0].text.starts_with("Line 3, column 3: Expected a comma"), "{:?}", messages);
+        let shown = form.shown_json(Hidden::ALL);
+        let messages = {
+            let mut one_line = form.clone();
+            one_line.set_json(format!(r#"{{"clientSecret": "{SECRET}" "url": "{PORTAL}"}}"#));
+            one_line.json_messages(Hidden::ALL)
+        };
+        let column = PLACEHOLDER.chars().count() + r#"{"clientSecret": "" "#.len() + 1;
+        assert!(messages[0].text.starts_with(&format!("Line 1, column {column}:")), "{:?} {shown}", messages);
     }
 
     #[test]
     fn safe_repairs_are_applied_with_a_notice() {
-        let mut form = CredentialsForm::new(CredentialKind::ClientSecret, PORTAL);
+        let mut form = form();
         form.set_json(format!("Sample credentials:\n{}", pasted().replace('"', "\u{201C}")));
-        assert!(!form.json.contains('\u{201C}') && form.json.starts_with('{'), "{}", form.json);
-        assert_eq!(form.repairs.len(), 2, "{:?}", form.repairs);
+        assert!(form.shown_json(Hidden::ALL).starts_with('{'));
+        assert_eq!(form.notices.len(), 2, "{:?}", form.notices);
         assert!(form.body().is_some());
-        let shown = form.json.clone();
-        form.set_json(shown);
-        assert_eq!(form.repairs.len(), 2, "the box echoing the repaired text keeps the notice");
+        let shown = form.shown_json(Hidden::ALL);
+        form.set_shown_json(&shown, Hidden::ALL);
+        assert_eq!(form.notices.len(), 2, "the box echoing the repaired text keeps the notice");
     }
 
     #[test]
     fn a_syntax_error_keeps_the_text_and_the_fields() {
-        let mut form = CredentialsForm::new(CredentialKind::ClientSecret, PORTAL);
+        let mut form = form();
         form.set_json(pasted());
         let broken = pasted().replace(", \"clientSecret\"", " \"clientSecret\"");
-        form.set_json(broken.clone());
-        assert_eq!(form.json, broken);
+        form.set_json(broken);
         assert_eq!(form.value(Field::ClientSecret), SECRET, "the fields keep the last readable values");
-        let errors = form.input_diagnostics();
-        assert_eq!(errors[0].code, Code::JsonSyntax);
+        assert!(form.json_has_errors());
         assert!(form.body().is_none());
+    }
+
+    #[test]
+    fn clearing_the_box_starts_over() {
+        let mut form = form();
+        form.set_json(pasted());
+        form.set_json(String::new());
+        assert!(!form.is_dirty());
+        assert_eq!(form.value(Field::TokenUrl), TOKEN_URL);
+        assert_eq!(form.count(Severity::Error), 0);
+    }
+
+    #[test]
+    fn the_sample_credentials_are_named_once_with_the_way_to_real_ones() {
+        let mut form = form();
+        form.set_json(include_str!("../crates/credentials/tests/corpus/documentation_sample.json").to_owned());
+        assert!(form.calls_for_new_credentials());
+        let placeholders = [Field::Url, Field::TokenUrl, Field::ClientId, Field::ClientSecret];
+        for field in placeholders {
+            assert_eq!(form.diagnostics_for(field)[0].message, "Placeholder from SAP's sample — paste your own value.");
+        }
+    }
+
+    #[test]
+    fn someone_elses_save_moves_the_untouched_fields_along() {
+        let mut form = form();
+        form.set_field(Field::ClientId, NEW_ID.into());
+        form.set_field(Field::ClientSecret, SECRET.into());
+        let mut latest = request("alice", Status::Submitted);
+        latest.credentials.token_url = "https://b.authentication.eu10.hana.ondemand.com/oauth/token".into();
+        latest.credentials.client_id = Some("sb-apiaccess1703333333333!b6077|api-portal-xsuaa!b2160".into());
+        form.rebase(&latest);
+        assert_eq!(form.value(Field::TokenUrl), "https://b.authentication.eu10.hana.ondemand.com/oauth/token");
+        assert_eq!(form.value(Field::ClientId), NEW_ID, "what the user typed stays");
+        assert_eq!(form.summary().unwrap().changes[0].2.as_deref(), Some("sb-apiaccess1703333333333!b6077|api-portal-xsuaa!b2160"));
     }
 
     #[test]
@@ -241,23 +628,13 @@ mod tests {
 
     #[test]
     fn credentials_that_would_exceed_the_hubs_limit_are_not_sent() {
-        let mut form = CredentialsForm::new(CredentialKind::ClientSecret, PORTAL);
+        let mut form = form();
         // Compact JSON just under 64 KiB grows past it when written out with indentation.
         let padding = credentials::MAX_INPUT_BYTES - pasted().len() - 2;
         let long_secret = format!("{SECRET}{}", "A".repeat(padding));
         form.set_json(pasted().replace(SECRET, &long_secret));
-        assert!(form.analysis.as_ref().unwrap().credentials.is_some(), "{:?}", form.analysis.as_ref().unwrap().diagnostics);
+        assert!(form.analysis.credentials.is_some(), "{:?}", form.analysis.diagnostics);
         assert!(form.too_large_to_send());
         assert!(form.body().is_none());
-    }
-
-    #[test]
-    fn the_summary_says_what_will_change_without_the_secret() {
-        let mut form = CredentialsForm::new(CredentialKind::ClientSecret, PORTAL);
-        form.set_json(pasted());
-        let changes = form.changes(&request("alice", Status::Submitted));
-        assert!(changes.iter().any(|line| line.starts_with("Client ID: sb-apiaccess1700000000001")), "{changes:?}");
-        assert!(changes.contains(&"Client secret: replaced".to_owned()));
-        assert!(changes.iter().all(|line| !line.contains(SECRET)));
     }
 }

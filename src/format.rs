@@ -1,5 +1,8 @@
 //! Presenting values of the API to people: dates, client IDs, credential expiry.
 
+use crate::components::icon::Icon;
+use crate::tone::Tone;
+
 /// `2026-11-20T16:03:11Z` as `2026-11-20 16:03 UTC`; anything unexpected is shown as it is.
 pub fn timestamp(value: &str) -> String {
     let Some((date, time)) = value.strip_suffix('Z').and_then(|rest| rest.split_once('T')) else {
@@ -53,15 +56,24 @@ pub fn relative(now: i64, then: i64) -> String {
     format!("{amount} {unit}{} ago", if amount == 1 { "" } else { "s" })
 }
 
-/// A client ID short enough for a table cell: its start and end around an ellipsis.
-pub fn short_client_id(client_id: &str) -> String {
-    let chars: Vec<char> = client_id.chars().collect();
-    if chars.len() <= 24 {
-        return client_id.to_owned();
+/// The part of a client ID that tells one key from another, for a table cell. The API portal's
+/// client IDs (`sb-apiaccess1689070958781!b6077|api-portal-xsuaa!b2160`) share their start and
+/// their end with every other key of the portal; what differs is the number in the middle and
+/// its `!b` part (`1689070958781!b6077`). Other IDs keep their end, where keys differ most.
+pub fn distinguishing_client_id(client_id: &str) -> String {
+    let own = client_id.split('|').next().unwrap_or(client_id);
+    if let Some(rest) = own.strip_prefix("sb-") {
+        let number_at = rest.find(|c: char| c.is_ascii_digit());
+        if let Some(at) = number_at.filter(|at| rest[..*at].chars().all(|c| c.is_ascii_alphabetic() || c == '-')) {
+            return rest[at..].to_owned();
+        }
     }
-    let start: String = chars[..14].iter().collect();
-    let end: String = chars[chars.len() - 6..].iter().collect();
-    format!("{start}…{end}")
+    let chars: Vec<char> = own.chars().collect();
+    if chars.len() <= 24 {
+        return own.to_owned();
+    }
+    let end: String = chars[chars.len() - 20..].iter().collect();
+    format!("…{end}")
 }
 
 /// Where credentials stand against their expiry date.
@@ -100,12 +112,12 @@ impl Expiry {
         }
     }
 
-    /// The tone for styling: `error`, `warning` or `neutral`.
-    pub fn tone(self) -> &'static str {
+    /// How it is shown: expired is an error, soon a warning; valid needs no icon.
+    pub fn presentation(self) -> (Tone, Option<Icon>) {
         match self {
-            Expiry::Expired { .. } => "error",
-            Expiry::Soon { .. } => "warning",
-            Expiry::Valid { .. } => "neutral",
+            Expiry::Expired { .. } => (Tone::Negative, Some(Icon::Error)),
+            Expiry::Soon { .. } => (Tone::Warning, Some(Icon::Clock)),
+            Expiry::Valid { .. } => (Tone::Neutral, None),
         }
     }
 }
@@ -142,9 +154,15 @@ mod tests {
     }
 
     #[test]
-    fn client_ids_are_shortened_in_the_middle() {
-        assert_eq!(short_client_id("sb-apiaccess1689070958781!b6077|api-portal-xsuaa!b2160"), "sb-apiaccess16…!b2160");
-        assert_eq!(short_client_id("sb-short!b1"), "sb-short!b1");
+    fn a_client_id_is_shown_by_the_part_that_differs_between_keys() {
+        let before = distinguishing_client_id("sb-apiaccess1689070958781!b6077|api-portal-xsuaa!b2160");
+        let after = distinguishing_client_id("sb-apiaccess1701234567890!b6077|api-portal-xsuaa!b2160");
+        assert_eq!(before, "1689070958781!b6077");
+        assert_eq!(after, "1701234567890!b6077");
+        assert_ne!(before, after, "a new key reads differently");
+        assert_eq!(distinguishing_client_id("sb-na-1234!t5678"), "1234!t5678");
+        assert_eq!(distinguishing_client_id("sb-short"), "sb-short");
+        assert_eq!(distinguishing_client_id("a-client-id-of-some-other-shape-0042"), "…ome-other-shape-0042");
     }
 
     #[test]
@@ -152,10 +170,11 @@ mod tests {
         let now = 1_000_000_000;
         let day = 86_400;
         assert_eq!(Expiry::at(now, now - 2 * day), Expiry::Expired { days_ago: 2 });
-        assert_eq!(Expiry::at(now, now - 2 * day).tone(), "error");
+        assert_eq!(Expiry::at(now, now - 2 * day).presentation(), (Tone::Negative, Some(Icon::Error)));
         assert_eq!(Expiry::at(now, now + 12 * day + 5), Expiry::Soon { days_left: 12 });
         assert_eq!(Expiry::at(now, now + 12 * day).label(), "Expires in 12 days");
-        assert_eq!(Expiry::at(now, now + 300 * day).tone(), "neutral");
+        assert_eq!(Expiry::at(now, now + 12 * day).presentation().1, Some(Icon::Clock), "not the hourglass of Pending approval");
+        assert_eq!(Expiry::at(now, now + 300 * day).presentation(), (Tone::Neutral, None));
         assert_eq!(Expiry::at(now, now - 10).label(), "Expired today");
     }
 }

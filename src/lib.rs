@@ -5,9 +5,13 @@ pub mod api;
 mod app;
 pub mod components;
 pub mod credentials_form;
+pub mod focus;
 pub mod format;
+pub mod hidden_secrets;
 pub mod pages;
 pub mod permissions;
 pub mod table_query;
+pub mod tone;
+pub mod url_encoding;
 
 pub use app::App;

@@ -5,22 +5,22 @@ use crate::api::{ConnectionRequest, Status, User};
 pub const ROLE_PORTAL_REGISTRATION: &str = "AuthGroup.APIPortalRegistration";
 
 /// Why "Edit Credentials" is not available for a request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EditBlocked {
     MissingRole,
-    NotSubmitter,
+    NotSubmitter { submitter: String },
     Approved,
     Rejected,
 }
 
 impl EditBlocked {
-    /// The reason, as shown to everyone (mouse, keyboard and screen reader alike).
-    pub fn reason(self) -> &'static str {
+    /// Why, and what to do instead: short enough for a table cell, shown to everyone alike.
+    pub fn reason(&self) -> String {
         match self {
-            EditBlocked::MissingRole => "You need the role AuthGroup.APIPortalRegistration",
-            EditBlocked::NotSubmitter => "Only the user who submitted this request can edit its credentials",
-            EditBlocked::Approved => "Approved requests can't be edited here",
-            EditBlocked::Rejected => "Rejected requests can't be edited",
+            EditBlocked::MissingRole => format!("Needs the role {ROLE_PORTAL_REGISTRATION}: ask your subaccount administrator"),
+            EditBlocked::NotSubmitter { submitter } => format!("Only {submitter}, who submitted it, can edit it"),
+            EditBlocked::Approved => "Approved: re-establish the connection to renew credentials".to_owned(),
+            EditBlocked::Rejected => "Rejected: submit a new connection request instead".to_owned(),
         }
     }
 }
@@ -37,7 +37,7 @@ pub fn can_edit_credentials(request: &ConnectionRequest, user: &User) -> Result<
         return Err(EditBlocked::MissingRole);
     }
     if request.requested_by.id != user.id {
-        return Err(EditBlocked::NotSubmitter);
+        return Err(EditBlocked::NotSubmitter { submitter: request.requested_by.name.clone() });
     }
     Ok(())
 }
@@ -56,11 +56,11 @@ mod tests {
     }
 
     #[test]
-    fn everyone_else_is_told_why_not() {
+    fn everyone_else_is_told_why_not_and_what_to_do() {
         let alice = user("alice", &[ROLE_PORTAL_REGISTRATION]);
         let dave = user("dave", &[]);
         let cases = [
-            (request("bob", Status::Submitted), &alice, EditBlocked::NotSubmitter),
+            (request("bob", Status::Submitted), &alice, EditBlocked::NotSubmitter { submitter: "bob".into() }),
             (request("alice", Status::Approved), &alice, EditBlocked::Approved),
             (request("alice", Status::Rejected), &alice, EditBlocked::Rejected),
             (request("dave", Status::Submitted), &dave, EditBlocked::MissingRole),
@@ -68,6 +68,8 @@ mod tests {
         for (request, user, blocked) in cases {
             assert_eq!(can_edit_credentials(&request, user), Err(blocked));
         }
-        assert_eq!(EditBlocked::NotSubmitter.reason(), "Only the user who submitted this request can edit its credentials");
+        assert_eq!(EditBlocked::NotSubmitter { submitter: "Bob Becker".into() }.reason(), "Only Bob Becker, who submitted it, can edit it");
+        assert!(EditBlocked::Rejected.reason().contains("submit a new connection request"));
+        assert!(EditBlocked::MissingRole.reason().contains("ask your subaccount administrator"));
     }
 }

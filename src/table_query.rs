@@ -1,7 +1,11 @@
 //! What the table shows (status filter, search, sort, page) as it lives in the URL query, so
 //! that a view can be bookmarked, shared and reloaded, and back and forward move through it.
 
-use crate::api::Status;
+use crate::api::{ListParams, Status};
+use crate::url_encoding::{encode, pairs};
+
+/// Where the table lives in the app.
+const TABLE_PATH: &str = "/connections";
 
 pub const PAGE_SIZES: [u32; 4] = [10, 25, 50, 100];
 const DEFAULT_PAGE_SIZE: u32 = 25;
@@ -44,11 +48,21 @@ pub struct TableQuery {
     /// 1-based.
     pub page: u32,
     pub page_size: u32,
+    /// Only the signed-in user's own requests ("Requested by me").
+    pub mine: bool,
 }
 
 impl Default for TableQuery {
     fn default() -> Self {
-        Self { status: None, search: String::new(), sort: SortField::UpdatedAt, descending: true, page: 1, page_size: DEFAULT_PAGE_SIZE }
+        Self {
+            status: None,
+            search: String::new(),
+            sort: SortField::UpdatedAt,
+            descending: true,
+            page: 1,
+            page_size: DEFAULT_PAGE_SIZE,
+            mine: false,
+        }
     }
 }
 
@@ -72,6 +86,7 @@ impl TableQuery {
                 "size" => {
                     table.page_size = value.parse().ok().filter(|size| PAGE_SIZES.contains(size)).unwrap_or(DEFAULT_PAGE_SIZE)
                 }
+                "mine" => table.mine = value == "1",
                 _ => {}
             }
         }
@@ -82,6 +97,9 @@ impl TableQuery {
     pub fn to_query_string(&self) -> String {
         let defaults = Self::default();
         let mut parts = Vec::new();
+        if self.mine {
+            parts.push("mine=1".to_owned());
+        }
         if let Some(status) = self.status {
             parts.push(format!("status={}", status.api_name()));
         }
@@ -100,25 +118,49 @@ impl TableQuery {
         parts.join("&")
     }
 
-    /// The hub's query for this view's page.
-    pub fn to_api_query(&self) -> String {
-        let mut parts = vec![
-            format!("orderby={}%20{}", self.sort.api_name(), if self.descending { "desc" } else { "asc" }),
-            format!("top={}", self.page_size),
-            format!("skip={}", (self.page - 1) * self.page_size),
-        ];
-        if let Some(status) = self.status {
-            parts.push(format!("status={}", status.api_name()));
+    /// The address of the table showing this view.
+    pub fn href(&self) -> String {
+        self.href_under(TABLE_PATH)
+    }
+
+    /// The address of the Edit Credentials dialog of request `id` over this view.
+    pub fn edit_href(&self, id: &str) -> String {
+        self.href_under(&format!("{TABLE_PATH}/{}/credentials", encode(id)))
+    }
+
+    fn href_under(&self, path: &str) -> String {
+        match self.to_query_string() {
+            query if query.is_empty() => path.to_owned(),
+            query => format!("{path}?{query}"),
         }
-        if !self.search.is_empty() {
-            parts.push(format!("search={}", encode(&self.search)));
+    }
+
+    /// The hub's query for this view's page; `user_id` is the signed-in user, for "mine".
+    pub fn list_params(&self, user_id: &str) -> ListParams {
+        ListParams {
+            statuses: self.status.into_iter().collect(),
+            search: self.search.clone(),
+            requested_by: self.mine.then(|| user_id.to_owned()),
+            order_by: self.sort.api_name(),
+            descending: self.descending,
+            top: self.page_size,
+            skip: (self.page - 1) * self.page_size,
         }
-        parts.join("&")
+    }
+
+    /// The same view with only the user's own requests, or everyone's.
+    pub fn with_mine(&self, mine: bool) -> Self {
+        Self { mine, page: 1, ..self.clone() }
     }
 
     /// The same view sorted by `field`: ascending first, then the other way round.
     pub fn sorted_by(&self, field: SortField) -> Self {
         let descending = self.sort == field && !self.descending;
+        Self { sort: field, descending, page: 1, ..self.clone() }
+    }
+
+    /// The same view sorted by `field` in the direction given.
+    pub fn sorted(&self, field: SortField, descending: bool) -> Self {
         Self { sort: field, descending, page: 1, ..self.clone() }
     }
 
@@ -144,46 +186,6 @@ impl TableQuery {
     }
 }
 
-/// Percent-encodes everything but unreserved characters.
-pub fn encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(char::from(byte)),
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
-}
-
-fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut index = 0;
-    while index < bytes.len() {
-        match bytes[index] {
-            b'+' => out.push(b' '),
-            b'%' => match text.get(index + 1..index + 3).and_then(|hex| u8::from_str_radix(hex, 16).ok()) {
-                Some(decoded) => {
-                    out.push(decoded);
-                    index += 2;
-                }
-                None => out.push(b'%'),
-            },
-            byte => out.push(byte),
-        }
-        index += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn pairs(query: &str) -> impl Iterator<Item = (String, String)> + '_ {
-    query.split('&').filter(|pair| !pair.is_empty()).map(|pair| {
-        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-        (decode(name), decode(value))
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,9 +205,10 @@ mod tests {
             descending: false,
             page: 3,
             page_size: 50,
+            mine: true,
         };
         let query = view.to_query_string();
-        assert_eq!(query, "status=PENDING_APPROVAL&search=EU%20%26%2050%25%20%C3%BC&sort=apiPortalAlias%20asc&page=3&size=50");
+        assert_eq!(query, "mine=1&status=PENDING_APPROVAL&search=EU%20%26%2050%25%20%C3%BC&sort=apiPortalAlias%20asc&page=3&size=50");
         assert_eq!(TableQuery::from_query_string(&format!("?{query}")), view);
     }
 
@@ -216,9 +219,19 @@ mod tests {
     }
 
     #[test]
-    fn the_hub_query_pages_and_sorts() {
+    fn the_hub_query_pages_sorts_and_filters() {
         let view = TableQuery::default().with_status(Some(Status::Submitted)).with_search("eu").with_page(3);
-        assert_eq!(view.to_api_query(), "orderby=updatedAt%20desc&top=25&skip=50&status=SUBMITTED&search=eu");
+        assert_eq!(view.list_params("alice").to_query(), "orderby=updatedAt%20desc&top=25&skip=50&status=SUBMITTED&search=eu");
+        assert_eq!(view.with_mine(true).list_params("alice").requested_by.as_deref(), Some("alice"));
+        assert_eq!(view.with_mine(true).page, 1);
+    }
+
+    #[test]
+    fn links_keep_the_view() {
+        assert_eq!(TableQuery::default().href(), "/connections");
+        let view = TableQuery::default().with_page(2);
+        assert_eq!(view.href(), "/connections?page=2");
+        assert_eq!(view.edit_href("cr 1"), "/connections/cr%201/credentials?page=2");
     }
 
     #[test]

@@ -74,7 +74,7 @@ fn the_submitter_gets_an_edit_link_and_a_view_button() {
     let parent = container();
     let alice = user("alice", &["AuthGroup.APIPortalRegistration"]);
     let _mounted = leptos::mount::mount_to(parent.clone(), move || {
-        view! { <ActionCell request=request("EU Production Portal", "alice", Status::Submitted) user=alice.clone() view_query="page=2" on_view=|_| () /> }
+        view! { <ActionCell request=request("EU Production Portal", "alice", Status::Submitted) user=alice.clone() view=TableQuery::default().with_page(2) on_view=|_| () /> }
     });
     let edit = find(&parent, "a");
     assert_eq!(edit.get_attribute("aria-label").as_deref(), Some("Edit Credentials for EU Production Portal"));
@@ -83,25 +83,26 @@ fn the_submitter_gets_an_edit_link_and_a_view_button() {
 }
 
 #[wasm_bindgen_test]
-fn anyone_else_gets_a_focusable_disabled_action_that_says_why() {
+fn anyone_else_sees_the_action_unavailable_with_why_and_what_to_do() {
     let cases = [
-        ("bob", Status::Submitted, &["AuthGroup.APIPortalRegistration"][..], "Only the user who submitted this request can edit its credentials"),
-        ("alice", Status::Approved, &["AuthGroup.APIPortalRegistration"][..], "Approved requests can't be edited here"),
-        ("dave", Status::PendingApproval, &[][..], "You need the role AuthGroup.APIPortalRegistration"),
+        ("bob", Status::Submitted, &["AuthGroup.APIPortalRegistration"][..], "Only alice name, who submitted it, can edit it"),
+        ("alice", Status::Approved, &["AuthGroup.APIPortalRegistration"][..], "Approved: re-establish the connection to renew credentials"),
+        ("dave", Status::PendingApproval, &[][..], "Needs the role AuthGroup.APIPortalRegistration: ask your subaccount administrator"),
     ];
     for (viewer, status, roles, reason) in cases {
         let parent = container();
         let viewer = user(viewer, roles);
         let _mounted = leptos::mount::mount_to(parent.clone(), move || {
-            view! { <ActionCell request=request("EU Production Portal", "alice", status) user=viewer.clone() view_query="" on_view=|_| () /> }
+            view! { <ActionCell request=request("EU Production Portal", "alice", status) user=viewer.clone() view=TableQuery::default() on_view=|_| () /> }
         });
-        let edit = find(&parent, "button[aria-disabled='true']");
-        assert!(!edit.has_attribute("disabled"), "still focusable, so keyboard users reach the reason");
+        let edit = find(&parent, "button[disabled]");
+        assert_eq!(edit.get_attribute("aria-label").as_deref(), Some("Edit Credentials for EU Production Portal"));
+        assert!(edit.query_selector("svg").unwrap().is_some(), "a lock, not only grey");
         let described_by = edit.get_attribute("aria-describedby").expect("a description");
         let description = find(&parent, &format!("#{described_by}"));
-        assert_eq!(description.text_content().unwrap(), reason);
-        assert_eq!(description.get_attribute("role").as_deref(), Some("tooltip"));
+        assert_eq!(description.text_content().unwrap(), reason, "the reason is on screen, not in a tooltip");
         assert!(parent.query_selector("a").unwrap().is_none(), "no edit link");
+        assert_eq!(parent.query_selector_all("button:not([disabled])").unwrap().length(), 1, "one tab stop: View");
     }
 }
 
@@ -119,7 +120,10 @@ fn the_table_marks_its_sorted_column_and_names_its_rows() {
     assert_eq!(sorted.text_content().unwrap(), "Last updated↓");
     assert_eq!(parent.query_selector_all("th[aria-sort='none']").unwrap().length(), 4);
     let row_header = find(&parent, "tbody th[scope='row']");
-    assert_eq!(row_header.text_content().unwrap(), "EU Production Portal");
+    assert!(row_header.text_content().unwrap().starts_with("EU Production Portal"));
+    let line = find(&parent, ".row-more").text_content().unwrap();
+    assert!(line.contains("API portal") && line.contains("eu10apiportal.cfapps.eu10.hana.ondemand.com"), "{line}");
+    assert!(line.contains("1689070958781!b6077"), "the part of the client ID that differs: {line}");
     let text = find(&parent, "tbody tr").text_content().unwrap();
     assert!(text.contains("3 days ago"), "{text}");
     assert!(text.contains("Expires in 2 days"), "{text}");
@@ -181,7 +185,8 @@ mod edit_credentials {
         assert_eq!(value(&parent, "#credentials-clientId"), "sb-apiaccess1700000000001!b6077|api-portal-xsuaa!b2160");
         assert_eq!(value(&parent, "#credentials-clientSecret"), "0f3a9c1e$Zx9=");
         assert_eq!(find(&parent, "#credentials-clientSecret").get_attribute("type").as_deref(), Some("password"));
-        assert!(!find(&parent, "button[type='submit']").has_attribute("disabled"), "Save is enabled");
+        assert_eq!(find(&parent, "button[type='submit']").get_attribute("aria-disabled").as_deref(), Some("false"));
+        assert!(!value(&parent, "#credentials-json").contains("0f3a9c1e$Zx9="), "the pasted secret is hidden in the box");
 
         enter(&parent, "#credentials-clientId", "sb-apiaccess1700000000002!b6077|api-portal-xsuaa!b2160");
         leptos::task::tick().await;
@@ -197,16 +202,43 @@ mod edit_credentials {
         assert_eq!(token_url.get_attribute("aria-invalid").as_deref(), Some("true"));
         let messages = find(&parent, &format!("#{}", token_url.get_attribute("aria-describedby").unwrap()));
         assert!(messages.text_content().unwrap().contains("Error: The token URL must use https"), "{:?}", messages.text_content());
-        let strip = find(&parent, ".message-strip");
-        assert_eq!(strip.get_attribute("role").as_deref(), Some("status"));
+        let strip = find(&parent, "[role='status'] .message-strip");
         assert!(strip.text_content().unwrap().contains("1 problem to fix before saving"));
-        assert!(find(&parent, "button[type='submit']").has_attribute("disabled"), "Save is blocked");
 
         enter(&parent, "#credentials-json", "{\n  \"url\": \"x\"\n  \"clientId\": 1\n}");
         leptos::task::tick().await;
         let json_messages = find(&parent, "#credentials-json-messages").text_content().unwrap();
-        assert!(json_messages.contains("line 3, column 3"), "{json_messages}");
+        assert!(json_messages.contains("Line 3, column 3"), "{json_messages}");
         assert_eq!(find(&parent, "#credentials-json").get_attribute("aria-invalid").as_deref(), Some("true"));
+    }
+
+    fn blur(parent: &web_sys::HtmlElement, selector: &str) {
+        find(parent, selector).dispatch_event(&web_sys::Event::new("blur").unwrap()).unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    async fn typing_client_id_and_secret_alone_is_enough_and_the_secret_stays_hidden() {
+        let (parent, _mounted) = mount_dialog();
+        leptos::task::tick().await;
+        assert_eq!(value(&parent, "#credentials-url"), "https://eu10apiportal.cfapps.eu10.hana.ondemand.com", "the URLs are kept");
+        enter(&parent, "#credentials-clientId", "sb-apiaccess1700000000001!b6077|api-portal-xsuaa!b2160");
+        leptos::task::tick().await;
+        assert!(find(&parent, "#credentials-clientSecret-messages").text_content().unwrap().is_empty(), "no error for a field not reached");
+        blur(&parent, "#credentials-clientId");
+        enter(&parent, "#credentials-clientSecret", "s3cr3t-value$Zx9=");
+        leptos::task::tick().await;
+        let json = value(&parent, "#credentials-json");
+        assert!(json.contains("\"clientSecret\": \"•••••• (hidden)\""), "{json}");
+        assert!(!json.contains("s3cr3t-value"), "{json}");
+        assert!(!parent.inner_text().contains("s3cr3t-value"));
+        let summary = find(&parent, ".changes").text_content().unwrap();
+        assert!(summary.contains("Client ID and Client Secret will change; URL and Token URL stay."), "{summary}");
+
+        // Show: in the field and in the JSON box at once.
+        find(&parent, ".secret button").unchecked_into::<web_sys::HtmlElement>().click();
+        leptos::task::tick().await;
+        assert_eq!(find(&parent, "#credentials-clientSecret").get_attribute("type").as_deref(), Some("text"));
+        assert!(value(&parent, "#credentials-json").contains("s3cr3t-value$Zx9="));
     }
 }
 
@@ -240,7 +272,7 @@ mod table_states {
         let parent = container();
         let _mounted = leptos::mount::mount_to(parent.clone(), || view! { <RequestTableSkeleton rows=25 /> });
         assert_eq!(parent.query_selector_all("tbody tr").unwrap().length(), 25);
-        assert_eq!(find(&parent, ".table-scroll").get_attribute("aria-busy").as_deref(), Some("true"));
+        assert_eq!(find(&parent, ".table-loading").get_attribute("aria-busy").as_deref(), Some("true"));
         assert_eq!(find(&parent, "[role='status']").text_content().unwrap(), "Loading connection requests…");
     }
 }

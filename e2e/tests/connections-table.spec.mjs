@@ -11,7 +11,7 @@ test('filter by status with the tabs, and the view lives in the URL', async ({ p
   await tabs.getByRole('link', { name: /^Approved \d+$/ }).click();
   await expect(page).toHaveURL(/status=APPROVED/);
   await expect(tabs.getByRole('link', { name: /^Approved/ })).toHaveAttribute('aria-current', 'page');
-  const statuses = await requestTable(page).locator('tbody tr td:nth-child(3)').allTextContents();
+  const statuses = await requestTable(page).locator('tbody tr td:nth-child(3)').allInnerTexts();
   expect(statuses.length).toBeGreaterThan(0);
   expect(new Set(statuses)).toEqual(new Set(['Approved']));
 
@@ -27,12 +27,12 @@ test('search is answered by the hub and says when nothing matches', async ({ pag
   await expect(page).toHaveURL(/search=becker/);
   await expect(row(page, 'Canada Test Portal')).toBeVisible();
   await expect(row(page, 'EU Production Portal')).toHaveCount(0);
-  const requesters = await requestTable(page).locator('tbody tr td:nth-child(4)').allTextContents();
+  const requesters = await requestTable(page).locator('tbody tr td:nth-child(4)').allInnerTexts();
   expect(new Set(requesters)).toEqual(new Set(['Bob Becker']));
 
   await page.getByRole('searchbox', { name: 'Search' }).fill('zzz-nothing');
   await expect(page.getByText("No request matches 'zzz-nothing'.")).toBeVisible();
-  await page.getByRole('button', { name: 'Clear filter' }).click();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(page).toHaveURL(/\/connections$/);
   await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue('');
   await expect(row(page, 'EU Production Portal')).toBeVisible();
@@ -67,7 +67,13 @@ test('page through the requests, with reload, back and forward', async ({ page }
   await expect.poll(async () => (await aliases(page))[0]).not.toBe(firstPage[0]);
   const secondPage = await aliases(page);
   expect(secondPage.some((alias) => firstPage.includes(alias))).toBe(false);
-  await expect(page.getByRole('button', { name: 'Next page' })).toBeDisabled();
+  // On the last page Next says it is unavailable, and keeps focus.
+  const next = page.getByRole('button', { name: 'Next page' });
+  await expect(next).toHaveAttribute('aria-disabled', 'true');
+  await expect(next).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/page=2/);
+  await expect(next).toBeFocused();
 
   await page.reload();
   await expect.poll(() => aliases(page)).toEqual(secondPage);
@@ -79,31 +85,65 @@ test('page through the requests, with reload, back and forward', async ({ page }
   await expect.poll(() => aliases(page)).toEqual(secondPage);
 });
 
-test('alice may edit only her own open requests, and everyone can read why not', async ({ page }) => {
+test('alice may edit only her own open requests; the others say why not and what to do', async ({ page }) => {
   await signInAs(page, 'Alice Andersen');
   await expect(row(page, 'EU Production Portal').getByRole('link', { name: 'Edit Credentials for EU Production Portal' })).toBeVisible();
 
   const bobs = row(page, 'Canada Test Portal').getByRole('button', { name: 'Edit Credentials for Canada Test Portal' });
-  await expect(bobs).toHaveAttribute('aria-disabled', 'true');
-  await expect(bobs).toHaveAccessibleDescription('Only the user who submitted this request can edit its credentials');
-  await bobs.focus();
-  await expect(row(page, 'Canada Test Portal').getByRole('tooltip')).toBeVisible();
+  await expect(bobs).toBeDisabled();
+  await expect(bobs).toHaveAccessibleDescription('Only Bob Becker, who submitted it, can edit it');
+  await expect(row(page, 'Canada Test Portal').getByText('Only Bob Becker, who submitted it, can edit it')).toBeVisible();
 
   const approved = row(page, 'US Sales Portal').getByRole('button', { name: /Edit Credentials/ });
-  await expect(approved).toHaveAccessibleDescription("Approved requests can't be edited here");
+  await expect(approved).toHaveAccessibleDescription('Approved: re-establish the connection to renew credentials');
+  const rejected = row(page, 'Partner Sandbox').getByRole('button', { name: /Edit Credentials/ });
+  await expect(rejected).toHaveAccessibleDescription('Rejected: submit a new connection request instead');
+});
+
+test('row actions are plain, and a row is at most two tab stops', async ({ page }) => {
+  await signInAs(page, 'Alice Andersen');
+  await expect(row(page, 'EU Production Portal')).toBeVisible();
+  const stops = await requestTable(page).locator('tbody tr').evaluateAll((rows) => rows.map((tr) =>
+    [...tr.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')].filter((element) => !element.disabled && element.tabIndex >= 0).length));
+  expect(Math.max(...stops)).toBeLessThanOrEqual(2);
+  expect(await requestTable(page).locator('.button-emphasized').count()).toBe(0);
+  expect(await page.getByRole('navigation', { name: 'Pages' }).locator('.button-emphasized').count()).toBe(0);
 });
 
 test('bob may edit his own requests but not alice’s', async ({ page }) => {
   await signInAs(page, 'Bob Becker');
   await expect(row(page, 'Canada Test Portal').getByRole('link', { name: /Edit Credentials/ })).toBeVisible();
   await expect(row(page, 'EU Production Portal').getByRole('button', { name: /Edit Credentials/ }))
-    .toHaveAccessibleDescription('Only the user who submitted this request can edit its credentials');
+    .toHaveAccessibleDescription('Only Alice Andersen, who submitted it, can edit it');
 });
 
-test('dave, without a role, is told which role he lacks', async ({ page }) => {
+test('"Requested by me" keeps the requests alice can act on', async ({ page }) => {
+  await signInAs(page, 'Alice Andersen');
+  await page.getByRole('checkbox', { name: 'Requested by me' }).check();
+  await expect(page).toHaveURL(/mine=1/);
+  await expect.poll(async () => new Set(await requestTable(page).locator('tbody tr td:nth-child(4)').allInnerTexts()))
+    .toEqual(new Set(['Alice Andersen']));
+  const tabs = page.getByRole('navigation', { name: 'Filter by status' });
+  await expect(tabs.getByRole('link', { name: /^All \d+$/ })).toHaveText(/All\s*6/);
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: 'Requested by me' })).toBeChecked();
+  await page.getByRole('checkbox', { name: 'Requested by me' }).uncheck();
+  await expect(page).not.toHaveURL(/mine=1/);
+});
+
+test('status sorts in the order of the lifecycle', async ({ page }) => {
+  await signInAs(page, 'Alice Andersen');
+  await requestTable(page).getByRole('columnheader', { name: /^Status/ }).getByRole('button').click();
+  await expect(page).toHaveURL(/sort=status%20asc/);
+  await expect.poll(async () => [...new Set(await requestTable(page).locator('tbody tr td:nth-child(3)').allInnerTexts())])
+    .toEqual(['Submitted', 'Pending approval', 'Approved', 'Rejected']);
+});
+
+test('dave, without a role, is told which role he lacks and whom to ask, with no Retry', async ({ page }) => {
   await signInAs(page, 'Dave Dietrich');
   await expect(page.getByRole('alert')).toContainText('AuthGroup.APIPortalRegistration');
-  await expect(page.getByRole('button', { name: 'Retry' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('Ask your SAP BTP subaccount administrator');
+  await expect(page.getByRole('button', { name: 'Retry' })).toHaveCount(0);
 });
 
 test('view shows the comment and details in a dialog that Escape closes', async ({ page }) => {
@@ -131,6 +171,8 @@ test('the whole page works by keyboard alone', async ({ page }) => {
   await page.keyboard.type('alice');
   await expect(page).toHaveURL(/search=alice/);
 
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('checkbox', { name: 'Requested by me' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: /^All/ })).toBeFocused();
   await page.keyboard.press('Tab');

@@ -20,5 +20,21 @@ export function row(page, alias) {
 
 /** The aliases of the rows, top to bottom. */
 export async function aliases(page) {
-  return requestTable(page).locator('tbody').getByRole('rowheader').allTextContents();
+  // A row header holds the alias on its first line (what moved out of the columns follows it).
+  const headers = await requestTable(page).locator('tbody').getByRole('rowheader').allInnerTexts();
+  return headers.map((text) => text.split('\n')[0].trim());
+}
+
+/** A second session of `user` that talks to the hub directly, with its CSRF token. */
+export async function hubSession(playwright, baseURL, user) {
+  const session = await playwright.request.newContext({ baseURL });
+  await session.post('/api/1.0/session', { data: { user } });
+  const token = (await session.get('/api/1.0/user', { headers: { 'X-CSRF-Token': 'Fetch' } })).headers()['x-csrf-token'];
+  return { session, token };
+}
+
+/** The request with `alias`, as the hub has it now. */
+export async function findRequest(session, alias) {
+  const page = await (await session.get(`/api/1.0/connectionRequests?search=${encodeURIComponent(alias)}`)).json();
+  return page.results.find((request) => request.apiPortalAlias === alias);
 }

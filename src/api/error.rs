@@ -30,6 +30,8 @@ pub enum ApiError {
     BadRequest(String),
     #[error("You are not signed in, or your session has ended. Sign in to continue.")]
     NotAuthenticated,
+    #[error("{0} Ask your SAP BTP subaccount administrator to assign it to you.")]
+    MissingRole(String),
     #[error("You may not do this: {0}")]
     Forbidden(String),
     #[error("Not found: {0}")]
@@ -55,15 +57,22 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// Whether trying the same again may help (the network or the hub had trouble); a refusal
+    /// will not change by retrying.
+    pub fn is_transient(&self) -> bool {
+        matches!(self, Self::Network | Self::Server(_))
+    }
+
     /// The error for a response with `status` and, if it could be read, its error body.
     pub fn from_response(status: u16, body: Option<ErrorBody>) -> Self {
-        let (message, details) = match body {
-            Some(ErrorBody { error }) => (error.message, error.details),
-            None => (format!("HTTP {status}"), Vec::new()),
+        let (code, message, details) = match body {
+            Some(ErrorBody { error }) => (error.code, error.message, error.details),
+            None => (String::new(), format!("HTTP {status}"), Vec::new()),
         };
         match status {
             400 => Self::BadRequest(message),
             401 => Self::NotAuthenticated,
+            403 if code == "MISSING_ROLE" => Self::MissingRole(message),
             403 => Self::Forbidden(message),
             404 => Self::NotFound(message),
             409 => Self::Conflict(message),
@@ -109,9 +118,20 @@ mod tests {
     }
 
     #[test]
-    fn the_hubs_message_reaches_the_user() {
+    fn a_missing_role_is_named_with_whom_to_ask() {
         let error = ApiError::from_response(403, body("MISSING_ROLE", "This action needs the role AuthGroup.APIPortalRegistration."));
-        assert!(error.to_string().contains("AuthGroup.APIPortalRegistration"));
+        assert!(matches!(error, ApiError::MissingRole(_)));
+        assert_eq!(
+            error.to_string(),
+            "This action needs the role AuthGroup.APIPortalRegistration. Ask your SAP BTP subaccount administrator to assign it to you."
+        );
+        assert!(matches!(ApiError::from_response(403, body("NOT_SUBMITTER", "Only...")), ApiError::Forbidden(_)));
+    }
+
+    #[test]
+    fn only_trouble_on_the_way_is_worth_a_retry() {
+        assert!(ApiError::Network.is_transient() && ApiError::Server(503).is_transient());
+        assert!(!ApiError::MissingRole("x".into()).is_transient() && !ApiError::NotAuthenticated.is_transient());
     }
 
     #[test]

@@ -1,15 +1,17 @@
 //! The hub's REST API (hub-api.md): typed models and one async function per endpoint.
 
 mod error;
+mod list_params;
 mod models;
 
 use gloo_net::http::{Request, Response};
 use serde::de::DeserializeOwned;
 
 pub use error::{ApiError, ErrorBody, ErrorDetail};
+pub use list_params::ListParams;
 pub use models::{ConnectionRequest, Credentials, Page, Status, StatusCounts, User, UserRef};
 
-use crate::table_query::{encode, TableQuery};
+use crate::url_encoding::encode;
 
 /// Where the hub's API lives, relative to the app's origin.
 const API_BASE: &str = "/api/1.0";
@@ -32,9 +34,9 @@ pub async fn sign_in(user_id: String) -> Result<User, ApiError> {
     read_json(request.send().await.map_err(|_| ApiError::Network)?).await
 }
 
-/// `GET /connectionRequests` for the table's view: one page, and the number of matches.
-pub async fn connection_requests(view: &TableQuery) -> Result<Page<ConnectionRequest>, ApiError> {
-    get_json(&format!("{API_BASE}/connectionRequests?{}", view.to_api_query())).await
+/// `GET /connectionRequests`: one page, and the number of matches.
+pub async fn connection_requests(params: &ListParams) -> Result<Page<ConnectionRequest>, ApiError> {
+    get_json(&format!("{API_BASE}/connectionRequests?{}", params.to_query())).await
 }
 
 /// `GET /connectionRequests/{id}`: one request as it is now.
@@ -55,12 +57,10 @@ pub async fn replace_credentials(id: String, version: i64, body: String) -> Resu
     read_json(request.send().await.map_err(|_| ApiError::Network)?).await
 }
 
-/// How many requests match `search` in each status tab: all of them, then each status.
-pub async fn status_counts(search: &str) -> Result<StatusCounts, ApiError> {
-    let search = if search.is_empty() { String::new() } else { format!("&search={}", encode(search)) };
+/// How many requests match `params` in each status tab: all of them, then each status.
+pub async fn status_counts(params: &ListParams) -> Result<StatusCounts, ApiError> {
     let count = |status: Option<Status>| {
-        let status = status.map(|status| format!("&status={}", status.api_name())).unwrap_or_default();
-        let url = format!("{API_BASE}/connectionRequests?top=1{status}{search}");
+        let url = format!("{API_BASE}/connectionRequests?{}", params.counting(status).to_query());
         async move { get_json::<Page<ConnectionRequest>>(&url).await.map(|page| page.count) }
     };
     let mut counts = StatusCounts { all: count(None).await?, by_status: Vec::with_capacity(4) };

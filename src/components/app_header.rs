@@ -1,25 +1,28 @@
 //! The shell bar: the app's name, who is signed in, "Sign out" and, with the development
-//! login, "Switch user".
+//! login, "Switch user" (signing in as someone else at once).
 
 use leptos::prelude::*;
 
 use crate::api::{self, User};
+use crate::components::modal::Modal;
+use crate::components::sign_in::UserChoice;
 
 #[component]
 pub fn AppHeader(
     user: User,
     /// Whether the development login is on (then "Switch user" is offered).
     dev_login: Signal<bool>,
-    /// Called once the session has ended.
+    /// Called once the session has ended or changed hands.
     #[prop(into)]
-    on_signed_out: Callback<()>,
+    on_session_changed: Callback<()>,
 ) -> impl IntoView {
     let sign_out = Action::new_local(|_: &()| api::sign_out());
     Effect::new(move |_| {
         if let Some(Ok(())) = sign_out.value().get() {
-            on_signed_out.run(());
+            on_session_changed.run(());
         }
     });
+    let switching = RwSignal::new(false);
     let busy = sign_out.pending();
     view! {
         <header class="app-header">
@@ -27,18 +30,28 @@ pub fn AppHeader(
             <div class="app-user">
                 <span>"Signed in as " <strong>{user.name}</strong></span>
                 <Show when=move || dev_login.get()>
-                    <button type="button" class="button button-transparent" disabled=move || busy.get() on:click=move |_| {
-                        sign_out.dispatch(());
-                    }>"Switch user"</button>
+                    <button type="button" class="button button-transparent" on:click=move |_| switching.set(true)>"Switch user"</button>
                 </Show>
-                <button type="button" class="button button-transparent" disabled=move || busy.get() on:click=move |_| {
-                    sign_out.dispatch(());
+                <button type="button" class="button button-transparent" aria-disabled=move || busy.get().to_string() on:click=move |_| {
+                    if !busy.get_untracked() {
+                        sign_out.dispatch(());
+                    }
                 }>"Sign out"</button>
             </div>
             {move || match sign_out.value().get() {
                 Some(Err(error)) => Some(view! { <p class="message message-error" role="alert">{error.to_string()}</p> }),
                 _ => None,
             }}
+            <Show when=move || switching.get()>
+                <Modal title="Switch user" title_id="switch-user-title" on_cancel=move |()| switching.set(false)>
+                    <div class="dialog-body">
+                        <UserChoice on_signed_in=on_session_changed />
+                    </div>
+                    <div class="dialog-footer">
+                        <button type="button" class="button button-transparent" on:click=move |_| switching.set(false)>"Cancel"</button>
+                    </div>
+                </Modal>
+            </Show>
         </header>
     }
 }

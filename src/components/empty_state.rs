@@ -4,23 +4,29 @@ use leptos::prelude::*;
 
 use crate::table_query::TableQuery;
 
-/// No rows: either there are no requests at all, or none matches the filter.
+/// No rows: either there are no requests at all, or none matches the filters.
 #[component]
 pub fn EmptyState(view: TableQuery, #[prop(into)] on_clear: Callback<TableQuery>) -> impl IntoView {
-    if view.search.is_empty() && view.status.is_none() {
+    let filtered = !view.search.is_empty() || view.status.is_some() || view.mine;
+    if !filtered {
         return view! { <p class="empty" role="status">"No connection requests yet."</p> }.into_any();
     }
-    let message = if view.search.is_empty() {
-        "No request has this status.".to_owned()
+    let message = match (view.search.as_str(), view.mine) {
+        ("", true) => "None of your requests has this status.".to_owned(),
+        ("", false) => "No request has this status.".to_owned(),
+        (search, true) => format!("None of your requests matches '{search}'."),
+        (search, false) => format!("No request matches '{search}'."),
+    };
+    let message = if view.mine && view.search.is_empty() && view.status.is_none() {
+        "You have not requested any connection yet.".to_owned()
     } else {
-        format!("No request matches '{}'.", view.search)
+        message
     };
     view! {
         <div class="empty" role="status">
             <p>{message}</p>
-            <button type="button" class="button" on:click=move |_| on_clear.run(TableQuery::default())>"Clear filter"</button>
+            <button type="button" class="button" on:click=move |_| on_clear.run(TableQuery::default())>"Clear filters"</button>
         </div>
     }
     .into_any()
 }
-

@@ -1,15 +1,75 @@
-//! Opening a native `<dialog>` as a modal once it is in the document.
+//! `<Modal>`: every dialog of the app, on the native `<dialog>` opened with `showModal()`, so
+//! that the browser traps focus, makes the page behind inert and turns Escape into "cancel".
+//! A modal is open while it is mounted; its owner unmounts it to close it.
+//!
+//! Its title stays on top and its footer (the buttons) at the bottom; only the body between
+//! them scrolls, so that Save never scrolls out of sight.
 
-use leptos::prelude::request_animation_frame;
+use leptos::html::Dialog;
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlDialogElement;
+
+use crate::focus;
 
 /// Frames to wait for the dialog to be attached before giving up (about a second).
 const MAX_FRAMES: u32 = 60;
 
+#[component]
+pub fn Modal(
+    /// The dialog's title, which also names it.
+    #[prop(into)]
+    title: String,
+    /// The id of the title element (unique in the page).
+    title_id: &'static str,
+    /// Extra classes, such as `dialog-wide`.
+    #[prop(optional)]
+    class: &'static str,
+    /// Escape was pressed: the owner decides whether to close.
+    #[prop(into)]
+    on_cancel: Callback<()>,
+    /// The body and the footer (`.dialog-body`, `.dialog-footer`), possibly inside a form.
+    children: Children,
+) -> impl IntoView {
+    let dialog = NodeRef::<Dialog>::new();
+    // Where focus was before: it goes back there when the dialog is gone (unless it has found a
+    // better place, or that element is gone too).
+    let opener = SendWrapper::new(document().active_element());
+    on_cleanup(move || {
+        if let Some(opener) = opener.take().and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok()) {
+            request_animation_frame(move || {
+                if opener.is_connected() && focus::focus_is_lost() {
+                    let _ = opener.focus();
+                }
+            });
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(dialog) = dialog.get() {
+            show_modal_when_attached(dialog);
+        }
+    });
+    view! {
+        <dialog
+            node_ref=dialog
+            class=format!("dialog {class}")
+            aria-labelledby=title_id
+            on:cancel=move |event: leptos::ev::Event| {
+                event.prevent_default();
+                on_cancel.run(());
+            }
+        >
+            <h2 id=title_id class="dialog-title">{title}</h2>
+            {children()}
+        </dialog>
+    }
+}
+
 /// Calls `showModal()` on `dialog` as soon as it is connected to the document: a dialog that a
 /// suspended view renders may be attached a frame or more after it is created, and
 /// `showModal()` refuses a detached one.
-pub fn show_modal_when_attached(dialog: HtmlDialogElement) {
+fn show_modal_when_attached(dialog: HtmlDialogElement) {
     try_open(dialog, MAX_FRAMES);
 }
 

@@ -1,24 +1,41 @@
 //! The table of connection requests: sortable columns, status, credentials' expiry, actions.
+//!
+//! It fits the window at every width. Columns have priorities, like SAP's responsive table:
+//! as the window narrows, the less important ones (API portal, Requested on, Credentials) move
+//! into a line under the row's alias as "label: value"; on a phone each row is a card. The
+//! stylesheet decides which place shows them (`.col-*` cells or `.more-*` items).
 
 use leptos::prelude::*;
 
 use crate::api::{ConnectionRequest, User};
 use crate::components::action_cell::ActionCell;
-use crate::components::status_badge::{StatusBadge, ToneIcon};
+use crate::components::icon::{Icon, IconView};
+use crate::components::status_badge::StatusBadge;
 use crate::format::{self, Expiry};
 use crate::table_query::{SortField, TableQuery};
 
-/// The columns, with the field each sorts by (if any).
-const COLUMNS: [(&str, Option<SortField>); 8] = [
-    ("API Portal Alias Name", Some(SortField::Alias)),
-    ("API portal", None),
-    ("Status", Some(SortField::Status)),
-    ("Requested by", Some(SortField::RequestedBy)),
-    ("Requested on", Some(SortField::RequestedAt)),
-    ("Last updated", Some(SortField::UpdatedAt)),
-    ("Credentials", None),
-    ("Actions", None),
+/// A column: its header, the field it sorts by (if any), and its class (its priority).
+struct Column {
+    label: &'static str,
+    sort: Option<SortField>,
+    class: &'static str,
+}
+
+const COLUMNS: [Column; 8] = [
+    Column { label: "API Portal Alias Name", sort: Some(SortField::Alias), class: "col-alias" },
+    Column { label: "API portal", sort: None, class: "col-host" },
+    Column { label: "Status", sort: Some(SortField::Status), class: "col-status" },
+    Column { label: "Requested by", sort: Some(SortField::RequestedBy), class: "col-requester" },
+    Column { label: "Requested on", sort: Some(SortField::RequestedAt), class: "col-requested-on" },
+    Column { label: "Last updated", sort: Some(SortField::UpdatedAt), class: "col-updated" },
+    Column { label: "Credentials", sort: None, class: "col-credentials" },
+    Column { label: "Actions", sort: None, class: "col-actions" },
 ];
+
+/// The id of a column's sort button, so that focus can find it again after the rows reload.
+pub fn sort_button_id(field: SortField) -> String {
+    format!("sort-{}", field.api_name())
+}
 
 #[component]
 pub fn RequestTable(
@@ -27,47 +44,46 @@ pub fn RequestTable(
     user: User,
     /// Now, in seconds since 1970, for relative dates and expiry.
     now: i64,
+    /// The request saved a moment ago, marked for a while.
+    #[prop(optional, into)]
+    saved: MaybeProp<String>,
     #[prop(into)] on_sort: Callback<SortField>,
     #[prop(into)] on_view: Callback<ConnectionRequest>,
 ) -> impl IntoView {
-    let view_query = view.to_query_string();
     let rows = requests
         .into_iter()
-        .map(|request| view! { <RequestRow request user=user.clone() now view_query=view_query.clone() on_view /> })
+        .map(|request| {
+            let id = request.id.clone();
+            let saved = Signal::derive(move || saved.with(|saved| saved.as_deref() == Some(id.as_str())));
+            view! { <RequestRow request user=user.clone() now view=view.clone() saved on_view /> }
+        })
         .collect_view();
     view! {
-        <div class="table-scroll">
-            <table class="requests">
-                <caption class="visually-hidden">"Connection requests"</caption>
-                <TableHead view on_sort />
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <table class="requests">
+            <caption class="visually-hidden">"Connection requests"</caption>
+            <TableHead view on_sort />
+            <tbody>{rows}</tbody>
+        </table>
     }
 }
 
 #[component]
 fn TableHead(view: TableQuery, on_sort: Callback<SortField>) -> impl IntoView {
     let cells = COLUMNS
-        .into_iter()
-        .map(|(label, field)| match field {
-            None => view! { <th scope="col">{label}</th> }.into_any(),
+        .iter()
+        .map(|column| match column.sort {
+            None => view! { <th scope="col" class=column.class>{column.label}</th> }.into_any(),
             Some(field) => {
                 let sorted = view.sort == field;
-                let aria_sort = match (sorted, view.descending) {
-                    (false, _) => "none",
-                    (true, false) => "ascending",
-                    (true, true) => "descending",
-                };
-                let arrow = match (sorted, view.descending) {
-                    (false, _) => "↕",
-                    (true, false) => "↑",
-                    (true, true) => "↓",
+                let (aria_sort, arrow) = match (sorted, view.descending) {
+                    (false, _) => ("none", "↕"),
+                    (true, false) => ("ascending", "↑"),
+                    (true, true) => ("descending", "↓"),
                 };
                 view! {
-                    <th scope="col" aria-sort=aria_sort>
-                        <button type="button" class="sort" on:click=move |_| on_sort.run(field)>
-                            {label}
+                    <th scope="col" class=column.class aria-sort=aria_sort>
+                        <button type="button" id=sort_button_id(field) class="sort" on:click=move |_| on_sort.run(field)>
+                            {column.label}
                             <span class="sort-arrow" aria-hidden="true">{arrow}</span>
                         </button>
                     </th>
@@ -84,43 +100,64 @@ fn RequestRow(
     request: ConnectionRequest,
     user: User,
     now: i64,
-    view_query: String,
+    view: TableQuery,
+    saved: Signal<bool>,
     on_view: Callback<ConnectionRequest>,
 ) -> impl IntoView {
     let host = portal_host(&request.api_portal_url).to_owned();
+    let requested_on = request.requested_at.get(..10).unwrap_or_default().to_owned();
     let updated = format::unix_seconds(&request.updated_at).map_or_else(|| request.updated_at.clone(), |then| format::relative(now, then));
+    let exact_update = format::timestamp(&request.updated_at);
     let expiry = format::unix_seconds(&request.credentials.expires_at).map(|expires| Expiry::at(now, expires));
-    let client_id = request.credentials.client_id.clone().unwrap_or_else(|| "X.509 certificate".to_owned());
+    let client_id = request.credentials.client_id.clone();
+    let credentials = move || view! { <CredentialsCell client_id=client_id.clone() expiry /> };
+    let credentials_again = credentials.clone();
     view! {
-        <tr>
-            <th scope="row">{request.api_portal_alias.clone()}</th>
-            <td>
-                <a href=request.api_portal_url.clone() title=request.api_portal_url.clone() target="_blank" rel="noopener noreferrer">
-                    {host}
-                </a>
+        <tr class:row-saved=saved>
+            <th scope="row" class="col-alias">
+                <span class="alias">{request.api_portal_alias.clone()}</span>
+                {move || saved.get().then(|| view! { <span class="saved-mark tone-positive"><IconView icon=Icon::Check />" Saved"</span> })}
+                <dl class="row-more">
+                    <div class="more-host"><dt>"API portal: "</dt><dd>{host.clone()}</dd></div>
+                    <div class="more-requested-on"><dt>"Requested on: "</dt><dd>{requested_on.clone()}</dd></div>
+                    <div class="more-credentials"><dt>"Credentials: "</dt><dd>{credentials_again()}</dd></div>
+                </dl>
+            </th>
+            <td class="col-host">{host}</td>
+            <td class="col-status"><span class="cell-label">"Status: "</span><StatusBadge status=request.status /></td>
+            <td class="col-requester"><span class="cell-label">"Requested by: "</span>{request.requested_by.name.clone()}</td>
+            <td class="col-requested-on"><time datetime=request.requested_at.clone()>{requested_on}</time></td>
+            <td class="col-updated">
+                <span class="cell-label">"Last updated: "</span>
+                <time datetime=request.updated_at.clone() title=exact_update.clone()>{updated}</time>
+                <span class="visually-hidden">{format!(" ({exact_update})")}</span>
             </td>
-            <td><StatusBadge status=request.status /></td>
-            <td>{request.requested_by.name.clone()}</td>
-            <td>
-                <time datetime=request.requested_at.clone()>{request.requested_at.get(..10).unwrap_or_default().to_owned()}</time>
-            </td>
-            <td>
-                <time datetime=request.updated_at.clone() title=format::timestamp(&request.updated_at)>{updated}</time>
-                <span class="visually-hidden">{format!(" ({})", format::timestamp(&request.updated_at))}</span>
-            </td>
-            <td>
-                <div class="credentials">
-                    <code title=client_id.clone()>{format::short_client_id(&client_id)}</code>
-                    {expiry.map(|expiry| view! {
-                        <span class=format!("expiry tone-{}", expiry.tone())>
-                            {(expiry.tone() != "neutral").then(|| view! { <ToneIcon tone=expiry.tone() /> })}
-                            {expiry.label()}
-                        </span>
-                    })}
-                </div>
-            </td>
-            <td><ActionCell request user view_query on_view /></td>
+            <td class="col-credentials">{credentials()}</td>
+            <td class="col-actions"><ActionCell request user view on_view /></td>
         </tr>
+    }
+}
+
+/// The part of the client ID that tells keys apart, and when the credentials expire.
+#[component]
+fn CredentialsCell(client_id: Option<String>, expiry: Option<Expiry>) -> impl IntoView {
+    let (shown, full) = match client_id {
+        Some(id) => (format::distinguishing_client_id(&id), id),
+        None => ("X.509 certificate".to_owned(), "X.509 certificate".to_owned()),
+    };
+    view! {
+        <span class="credentials">
+            <code title=full>{shown}</code>
+            {expiry.map(|expiry| {
+                let (tone, icon) = expiry.presentation();
+                view! {
+                    <span class=format!("expiry {}", tone.class())>
+                        {icon.map(|icon| view! { <IconView icon /> })}
+                        {expiry.label()}
+                    </span>
+                }
+            })}
+        </span>
     }
 }
 
@@ -132,12 +169,15 @@ fn portal_host(url: &str) -> &str {
 /// Placeholder rows while the first page loads: the table keeps its size, nothing jumps.
 #[component]
 pub fn RequestTableSkeleton(rows: u32) -> impl IntoView {
-    let header = COLUMNS.into_iter().map(|(label, _)| view! { <th scope="col">{label}</th> }).collect_view();
+    let header = COLUMNS.iter().map(|column| view! { <th scope="col" class=column.class>{column.label}</th> }).collect_view();
     let body = (0..rows.min(25))
-        .map(|_| view! { <tr class="skeleton-row">{(0..COLUMNS.len()).map(|_| view! { <td><span class="skeleton"></span></td> }).collect_view()}</tr> })
+        .map(|_| {
+            let cells = COLUMNS.iter().map(|column| view! { <td class=column.class><span class="skeleton"></span></td> }).collect_view();
+            view! { <tr class="skeleton-row">{cells}</tr> }
+        })
         .collect_view();
     view! {
-        <div class="table-scroll" aria-busy="true">
+        <div class="table-loading" aria-busy="true">
             <p class="visually-hidden" role="status">"Loading connection requests…"</p>
             <table class="requests" aria-hidden="true">
                 <thead><tr>{header}</tr></thead>

@@ -1,4 +1,5 @@
-//! "Sign in as": the development login's choice of users.
+//! "Sign in as": the development login's choice of users, on the sign-in page and behind
+//! "Switch user".
 
 use leptos::prelude::*;
 
@@ -7,6 +8,18 @@ use crate::components::error_message::ErrorMessage;
 
 #[component]
 pub fn SignIn(#[prop(into)] on_signed_in: Callback<()>) -> impl IntoView {
+    view! {
+        <main class="page sign-in">
+            <h1>"Sign in"</h1>
+            <p>"You are not signed in. Choose whom to sign in as (development login)."</p>
+            <UserChoice on_signed_in />
+        </main>
+    }
+}
+
+/// The users one may sign in as, each with a button that signs in as them.
+#[component]
+pub fn UserChoice(#[prop(into)] on_signed_in: Callback<()>) -> impl IntoView {
     let users = LocalResource::new(api::sign_in_users);
     let sign_in = Action::new_local(|user_id: &String| api::sign_in(user_id.clone()));
     Effect::new(move |_| {
@@ -14,29 +27,24 @@ pub fn SignIn(#[prop(into)] on_signed_in: Callback<()>) -> impl IntoView {
             on_signed_in.run(());
         }
     });
-
     view! {
-        <main class="page sign-in">
-            <h1>"Sign in"</h1>
-            <p>"You are not signed in. Choose whom to sign in as (development login)."</p>
-            <Transition fallback=|| view! { <p role="status">"Loading users…"</p> }>
-                {move || Suspend::new(async move {
-                    match users.await {
-                        Ok(users) => view! { <UserChoice users sign_in /> }.into_any(),
-                        Err(error) => view! { <ErrorMessage error /> }.into_any(),
-                    }
-                })}
-            </Transition>
-            {move || match sign_in.value().get() {
-                Some(Err(error)) => Some(view! { <ErrorMessage error /> }),
-                _ => None,
-            }}
-        </main>
+        <Transition fallback=|| view! { <p role="status">"Loading users…"</p> }>
+            {move || Suspend::new(async move {
+                match users.await {
+                    Ok(users) => view! { <UserList users sign_in /> }.into_any(),
+                    Err(error) => view! { <ErrorMessage error /> }.into_any(),
+                }
+            })}
+        </Transition>
+        {move || match sign_in.value().get() {
+            Some(Err(error)) => Some(view! { <ErrorMessage error /> }),
+            _ => None,
+        }}
     }
 }
 
 #[component]
-fn UserChoice(users: Vec<User>, sign_in: Action<String, Result<User, api::ApiError>>) -> impl IntoView {
+fn UserList(users: Vec<User>, sign_in: Action<String, Result<User, api::ApiError>>) -> impl IntoView {
     let pending = sign_in.pending();
     view! {
         <ul class="user-choice" aria-label="Users">
@@ -50,9 +58,11 @@ fn UserChoice(users: Vec<User>, sign_in: Action<String, Result<User, api::ApiErr
                             <button
                                 type="button"
                                 class="button"
-                                disabled=move || pending.get()
+                                aria-disabled=move || pending.get().to_string()
                                 on:click=move |_| {
-                                    sign_in.dispatch(id.clone());
+                                    if !pending.get_untracked() {
+                                        sign_in.dispatch(id.clone());
+                                    }
                                 }
                             >
                                 {format!("Sign in as {}", user.name)}

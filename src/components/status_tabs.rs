@@ -1,4 +1,5 @@
-//! Status tabs with counts: All, Submitted, Pending approval, Approved, Rejected.
+//! Status tabs with counts, in the order of the lifecycle: All, Submitted, Pending approval,
+//! Approved, Rejected.
 
 use leptos::prelude::*;
 
@@ -11,8 +12,7 @@ pub fn StatusTabs(view: TableQuery, counts: Option<StatusCounts>) -> impl IntoVi
         .chain(Status::ALL.into_iter().map(Some))
         .map(|status| {
             let label = status.map_or("All", Status::label);
-            let query = view.with_status(status).to_query_string();
-            let href = if query.is_empty() { "/connections".to_owned() } else { format!("/connections?{query}") };
+            let href = view.with_status(status).href();
             let current = (view.status == status).then_some("page");
             let count = counts.as_ref().map(|counts| counts.of(status));
             view! {

@@ -9,16 +9,23 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
 use crate::api::{self, ApiError, ConnectionRequest, User};
+use crate::components::action_cell::edit_link_id;
 use crate::components::app_header::AppHeader;
 use crate::components::empty_state::EmptyState;
 use crate::components::error_message::ErrorMessage;
+use crate::components::mine_filter::MineFilter;
 use crate::components::pager::Pager;
 use crate::components::request_details::RequestDetails;
 use crate::components::request_table::{RequestTable, RequestTableSkeleton};
 use crate::components::search_box::SearchBox;
 use crate::components::sign_in::SignIn;
+use crate::components::sort_select::SortSelect;
 use crate::components::status_tabs::StatusTabs;
+use crate::focus;
 use crate::table_query::{SortField, TableQuery};
+
+/// How long the toast and the mark on a saved row stay.
+const SAVED_NOTICE: Duration = Duration::from_secs(8);
 
 #[component]
 pub fn ConnectionsPage() -> impl IntoView {
@@ -49,27 +56,38 @@ pub struct TablePage {
     pub user: StoredValue<User>,
     refresh: Callback<()>,
     toast: RwSignal<Option<String>>,
-    /// The request whose Edit Credentials control gets focus once the table shows it again.
+    /// The id of the element that gets focus once the table shows its rows again.
     focus_after_render: RwSignal<Option<String>>,
+    /// The request saved a moment ago, marked in the table for a while.
+    saved: RwSignal<Option<String>>,
 }
 
 impl TablePage {
     /// Puts focus back on the Edit Credentials control of request `id`: at once, or, when the
     /// table is reloading, once it shows the new rows.
-    pub fn return_focus(&self, id: String, after_reload: bool) {
-        self.focus_after_render.set(Some(id));
+    pub fn return_focus(&self, id: &str, after_reload: bool) {
+        self.focus_after_render.set(Some(edit_link_id(id)));
         if !after_reload {
             let pending = self.focus_after_render;
-            request_animation_frame(move || focus_pending_edit_button(pending));
+            request_animation_frame(move || focus_pending(pending));
         }
     }
 
-    /// After a save: the rows show it without a page reload, and a toast says so.
-    pub fn credentials_saved(&self, _updated: &ConnectionRequest) {
+    /// After a save: the rows show it without a page reload, the row is marked, a toast says so.
+    pub fn credentials_saved(&self, updated: &ConnectionRequest) {
         self.refresh.run(());
-        self.toast.set(Some("You've updated the API Portal access credentials successfully.".to_owned()));
-        let toast = self.toast;
-        set_timeout(move || toast.set(None), Duration::from_secs(8));
+        let message = "You've updated the API Portal access credentials successfully.".to_owned();
+        self.toast.set(Some(message.clone()));
+        self.saved.set(Some(updated.id.clone()));
+        let (toast, saved, id) = (self.toast, self.saved, updated.id.clone());
+        set_timeout(
+            move || {
+                // Unless a later save put up its own.
+                toast.update(|shown| shown.take_if(|shown| *shown == message).map_or((), drop));
+                saved.update(|shown| shown.take_if(|shown| *shown == id).map_or((), drop));
+            },
+            SAVED_NOTICE,
+        );
     }
 }
 
@@ -77,11 +95,13 @@ impl TablePage {
 fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>) -> impl IntoView {
     let location = use_location();
     let view = Memo::new(move |_| TableQuery::from_query_string(&location.search.get()));
+    let focus_after_render = RwSignal::new(None::<String>);
     let navigate = use_navigate();
     let go = Callback::new(move |next: TableQuery| {
-        let query = next.to_query_string();
-        let url = if query.is_empty() { "/connections".to_owned() } else { format!("/connections?{query}") };
-        navigate(&url, NavigateOptions::default());
+        // The control that asked may be drawn anew with the rows; focus finds it again.
+        let active = document().active_element().map(|element| element.id()).filter(|id| !id.is_empty());
+        focus_after_render.set(active);
+        navigate(&next.href(), NavigateOptions::default());
     });
 
     // Fresh data when the window regains focus, and on "Retry".
@@ -90,16 +110,21 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>) -> i
     let focus_listener = window_event_listener(leptos::ev::focus, move |_| refresh());
     on_cleanup(move || focus_listener.remove());
 
+    let user_id = user.id.clone();
+    let params = Memo::new(move |_| view.with(|view| view.list_params(&user_id)));
+    // The tabs count what the search and "Requested by me" leave, whatever the status tab.
+    let count_params = Memo::new(move |_| params.with(|params| params.counting(None)));
     let page = LocalResource::new(move || {
         refreshes.track();
-        let view = view.get();
-        async move { api::connection_requests(&view).await }
+        let params = params.get();
+        async move { api::connection_requests(&params).await }
     });
     let counts = LocalResource::new(move || {
         refreshes.track();
-        let search = view.with(|view| view.search.clone());
-        async move { api::status_counts(&search).await.ok() }
+        let params = count_params.get();
+        async move { api::status_counts(&params).await.ok() }
     });
+    let count = Signal::derive(move || page.with(|page| page.as_ref().and_then(|page| page.as_ref().ok()).map(|page| page.count)));
     let dev_login = LocalResource::new(api::sign_in_users);
     let dev_login = Signal::derive(move || dev_login.get().is_some_and(|users| users.is_ok()));
     let selected = RwSignal::new(None::<ConnectionRequest>);
@@ -107,15 +132,25 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>) -> i
     let on_sort = Callback::new(move |field: SortField| go.run(view.get_untracked().sorted_by(field)));
     let on_search = Callback::new(move |search: String| go.run(view.get_untracked().with_search(&search)));
     let toast = RwSignal::new(None::<String>);
-    let focus_after_render = RwSignal::new(None::<String>);
-    provide_context(TablePage { user: StoredValue::new(user.clone()), refresh: Callback::new(move |()| refresh()), toast, focus_after_render });
+    let saved = RwSignal::new(None::<String>);
+    provide_context(TablePage {
+        user: StoredValue::new(user.clone()),
+        refresh: Callback::new(move |()| refresh()),
+        toast,
+        focus_after_render,
+        saved,
+    });
 
     view! {
-        <AppHeader user=user.clone() dev_login on_signed_out=on_session_changed />
+        <AppHeader user=user.clone() dev_login on_session_changed />
         <main class="page">
             <h1>"Connection requests"</h1>
             <div class="toolbar">
                 <SearchBox search=Signal::derive(move || view.with(|view| view.search.clone())) on_search />
+                <div class="view-options">
+                    <MineFilter view on_change=go />
+                    <SortSelect view on_change=go />
+                </div>
                 <Transition fallback=move || view! { <StatusTabs view=view.get() counts=None /> }>
                     {move || Suspend::new(async move {
                         let counts = counts.await;
@@ -132,20 +167,19 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>) -> i
                             Ok(result) if result.count == 0 => view! { <EmptyState view=current on_clear=go /> }.into_any(),
                             Ok(result) => {
                                 let now = (js_sys::Date::now() / 1000.0) as i64;
-                                let count = result.count;
-                                if focus_after_render.get_untracked().is_some() {
-                                    request_animation_frame(move || focus_pending_edit_button(focus_after_render));
-                                }
-                                view! {
-                                    <RequestTable requests=result.results view=current.clone() user now on_sort on_view />
-                                    <Pager view=current count on_change=go />
-                                }
-                                .into_any()
+                                request_animation_frame(move || focus_pending(focus_after_render));
+                                view! { <RequestTable requests=result.results view=current user now saved on_sort on_view /> }.into_any()
                             }
                             Err(ApiError::NotAuthenticated) => {
                                 on_session_changed.run(());
                                 ().into_any()
                             }
+                            Err(error) if !error.is_transient() => view! {
+                                <div class="message message-information" role="alert">
+                                    <p>{format!("Connection requests cannot be shown to you. {error}")}</p>
+                                </div>
+                            }
+                            .into_any(),
                             Err(error) => view! {
                                 <div class="message message-error" role="alert">
                                     <p>{format!("The connection requests could not be loaded. {error}")}</p>
@@ -157,7 +191,10 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>) -> i
                     })
                 }}
             </Transition>
-            <RequestDetails selected />
+            <Show when=move || count.get().is_some_and(|count| count > 0)>
+                <Pager view count on_change=go />
+            </Show>
+            {move || selected.get().map(|request| view! { <RequestDetails request on_close=move |()| selected.set(None) /> })}
             <Outlet />
             <div class="toast" role="status" aria-live="polite">
                 {move || toast.get().map(|message| view! { <p class="message tone-positive">{message}</p> })}
@@ -166,15 +203,11 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>) -> i
     }
 }
 
-/// Focuses the Edit Credentials control of the pending request, if the table shows it.
-fn focus_pending_edit_button(pending: RwSignal<Option<String>>) {
-    use wasm_bindgen::JsCast;
+/// Focuses the element the pending id names, if the page shows it and focus has nowhere
+/// better to be.
+fn focus_pending(pending: RwSignal<Option<String>>) {
     let Some(id) = pending.get_untracked() else { return };
-    let selector = format!("[href^=\"/connections/{id}/credentials\"]");
-    let element = document().query_selector(&selector).ok().flatten().and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
-        if element.focus().is_ok() {
-            pending.set(None);
-        }
+    if focus::focus_is_lost() && focus::focus_id(&id) {
+        pending.set(None);
     }
 }

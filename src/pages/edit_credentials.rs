@@ -1,5 +1,5 @@
 //! `/connections/{id}/credentials`: the Edit Credentials dialog over the table, as a deep link.
-//! Closing returns to the table with its view intact and focus on the row's Edit button.
+//! Closing returns to the table with its view intact and focus on the row's Edit control.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map};
@@ -7,8 +7,10 @@ use leptos_router::NavigateOptions;
 
 use crate::api;
 use crate::components::edit_credentials::EditCredentialsDialog;
+use crate::components::modal::Modal;
 use crate::pages::connections::TablePage;
 use crate::permissions::can_edit_credentials;
+use crate::table_query::TableQuery;
 
 #[component]
 pub fn EditCredentialsRoute() -> impl IntoView {
@@ -24,11 +26,9 @@ pub fn EditCredentialsRoute() -> impl IntoView {
 
     // Back to the table, keeping its view, with focus on the control that opened the dialog.
     let leave = move |after_reload: bool| {
-        let search = location.search.get_untracked();
-        let query = search.trim_start_matches('?');
-        let url = if query.is_empty() { "/connections".to_owned() } else { format!("/connections?{query}") };
-        navigate(&url, NavigateOptions::default());
-        table.return_focus(id.get_untracked(), after_reload);
+        let view = TableQuery::from_query_string(&location.search.get_untracked());
+        navigate(&view.href(), NavigateOptions::default());
+        table.return_focus(&id.get_untracked(), after_reload);
     };
     let close = Callback::new({
         let leave = leave.clone();
@@ -46,7 +46,7 @@ pub fn EditCredentialsRoute() -> impl IntoView {
                 match request.await {
                     Ok(request) => match can_edit_credentials(&request, &user) {
                         Ok(()) => view! { <EditCredentialsDialog request user on_close=close on_saved=saved /> }.into_any(),
-                        Err(blocked) => view! { <Notice title=format!("Edit Credentials for {}", request.api_portal_alias) message=blocked.reason().to_owned() on_close=close /> }.into_any(),
+                        Err(blocked) => view! { <Notice title=format!("Edit Credentials for {}", request.api_portal_alias) message=blocked.reason() on_close=close /> }.into_any(),
                     },
                     Err(error) => view! { <Notice title="Edit Credentials".to_owned() message=error.to_string() on_close=close /> }.into_any(),
                 }
@@ -58,22 +58,14 @@ pub fn EditCredentialsRoute() -> impl IntoView {
 /// Why the dialog cannot be used, in a dialog of its own.
 #[component]
 fn Notice(title: String, message: String, #[prop(into)] on_close: Callback<()>) -> impl IntoView {
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
-    Effect::new(move |_| {
-        if let Some(dialog) = dialog.get() {
-            crate::components::modal::show_modal_when_attached(dialog);
-        }
-    });
     view! {
-        <dialog node_ref=dialog class="dialog" aria-labelledby="notice-title" on:cancel=move |event: leptos::ev::Event| {
-            event.prevent_default();
-            on_close.run(());
-        }>
-            <h2 id="notice-title">{title}</h2>
-            <p role="alert">{message}</p>
+        <Modal title title_id="notice-title" on_cancel=on_close>
+            <div class="dialog-body">
+                <p role="alert">{message}</p>
+            </div>
             <div class="dialog-footer">
                 <button type="button" class="button" autofocus on:click=move |_| on_close.run(())>"Close"</button>
             </div>
-        </dialog>
+        </Modal>
     }
 }

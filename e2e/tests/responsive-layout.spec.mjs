@@ -1,0 +1,60 @@
+// The screen at real widths: from a phone to a wide desktop, the row's Edit Credentials is in
+// the window and nothing scrolls sideways; the dialog fits too. Screenshots of each width land
+// in the test's output folder (e2e/test-results/), named after the width.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { signInAs, row, requestTable } from './support.mjs';
+
+const WIDTHS = [390, 768, 1024, 1280, 1440, 1920];
+
+/** Whether the document is wider than the window (something would scroll sideways). */
+async function overflow(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+for (const width of WIDTHS) {
+  test(`at ${width} px the table fits and Edit Credentials is in the window`, async ({ page }, testInfo) => {
+    await page.setViewportSize({ width, height: width < 800 ? 844 : 900 });
+    await signInAs(page, 'Alice Andersen');
+    const edit = row(page, 'EU Production Portal').getByRole('link', { name: 'Edit Credentials for EU Production Portal' });
+    await expect(edit).toBeVisible();
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    const box = await edit.boundingBox();
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(width);
+    if (width >= 1024) {
+      await expect(requestTable(page).getByRole('columnheader', { name: 'Actions' })).toBeInViewport();
+    } else {
+      // A card: the status and the actions of the request are there, in words.
+      await expect(row(page, 'EU Production Portal')).toContainText('Status: Submitted');
+    }
+    // What moved out of the columns is still on screen, as "label: value".
+    if (width < 1600) {
+      await expect(row(page, 'EU Production Portal').getByText('API portal:')).toBeVisible();
+      await expect(row(page, 'EU Production Portal')).toContainText(/API portal:\s*eu10apiportal/);
+    } else {
+      await expect(requestTable(page).getByRole('columnheader', { name: 'API portal', exact: true })).toBeVisible();
+    }
+    const table = testInfo.outputPath(`table-${width}.png`);
+    await page.screenshot({ path: table, fullPage: true });
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+    await edit.click();
+    const dialog = page.getByRole('dialog', { name: 'Edit Credentials for EU Production Portal' });
+    await expect(dialog).toBeVisible();
+    // Title on top, Save at the bottom, both in the window; only the body scrolls.
+    await expect(dialog.getByRole('heading', { name: 'Edit Credentials for EU Production Portal' })).toBeInViewport();
+    await expect(dialog.getByRole('button', { name: 'Save' })).toBeInViewport();
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    const saveBox = await dialog.getByRole('button', { name: 'Save' }).boundingBox();
+    const cancelBox = await dialog.getByRole('button', { name: 'Cancel' }).boundingBox();
+    expect(cancelBox.x - (saveBox.x + saveBox.width)).toBeGreaterThanOrEqual(4);
+    if (width < 640) {
+      const dialogBox = await dialog.boundingBox();
+      expect(Math.round(dialogBox.width)).toBe(width);
+    }
+    const dialogShot = testInfo.outputPath(`dialog-${width}.png`);
+    await page.screenshot({ path: dialogShot });
+    console.log(`screenshots at ${width} px: ${table} ${dialogShot}`);
+  });
+}

@@ -1,0 +1,30 @@
+//! Asking before something is lost, in the app's own dialog: `window.confirm()` is unthemed,
+//! and a launchpad frame that may not open modals answers it with "no" without asking.
+
+use leptos::prelude::*;
+
+use crate::components::modal::Modal;
+
+#[component]
+pub fn ConfirmDialog(
+    #[prop(into)] title: String,
+    #[prop(into)] message: String,
+    /// The button that goes ahead (and loses something), like "Discard".
+    confirm_label: &'static str,
+    /// The button that keeps things as they are; it has focus first.
+    cancel_label: &'static str,
+    #[prop(into)] on_confirm: Callback<()>,
+    #[prop(into)] on_cancel: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <Modal title title_id="confirm-title" class="dialog-narrow" on_cancel>
+            <div class="dialog-body">
+                <p>{message}</p>
+            </div>
+            <div class="dialog-footer">
+                <button type="button" class="button button-emphasized" autofocus on:click=move |_| on_cancel.run(())>{cancel_label}</button>
+                <button type="button" class="button button-transparent" on:click=move |_| on_confirm.run(())>{confirm_label}</button>
+            </div>
+        </Modal>
+    }
+}

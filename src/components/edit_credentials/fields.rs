@@ -1,0 +1,177 @@
+//! The dialog's fields, each in step with the JSON box, with its messages under it: checked
+//! once the user leaves it (or at once after a paste).
+
+use credentials::{Field, Severity};
+use leptos::prelude::*;
+
+use super::save_problem::SaveProblem;
+use super::DialogState;
+use crate::components::icon::IconView;
+use crate::credentials_form::{label, server_messages_for, CredentialsForm};
+use crate::format;
+
+/// The id of a field's input.
+pub fn input_id(field: Field) -> String {
+    format!("credentials-{}", field.target())
+}
+
+/// One message under a field: its severity in words for screen readers, in colour for the eye.
+#[component]
+pub fn FieldMessage(severity: Severity, #[prop(into)] text: String, #[prop(default = None)] excerpt: Option<String>) -> impl IntoView {
+    let (tone, prefix) = match severity {
+        Severity::Error => ("tone-negative", "Error: "),
+        Severity::Warning => ("tone-warning", "Warning: "),
+        Severity::Info => ("tone-information", "Note: "),
+    };
+    view! {
+        <li class=format!("field-message {tone}")>
+            <span class="visually-hidden">{prefix}</span>
+            {text}
+            {excerpt.map(|excerpt| view! { <code class="excerpt">{excerpt}</code> })}
+        </li>
+    }
+}
+
+/// The engine's findings for `field` (once shown), then the hub's if a save named it.
+fn field_messages(field: Field, state: DialogState) -> Vec<(Severity, String)> {
+    let mut found: Vec<(Severity, String)> =
+        state.form.with(|form| form.diagnostics_for(field)).into_iter().map(|d| (d.severity, d.message)).collect();
+    state.problem.with(|problem| {
+        if let Some(problem @ SaveProblem::Fields { .. }) = problem {
+            found.extend(server_messages_for(field, problem.field_details()).into_iter().map(|message| (Severity::Error, message)));
+        }
+    });
+    found
+}
+
+#[component]
+fn Messages(id: String, messages: Memo<Vec<(Severity, String)>>) -> impl IntoView {
+    view! {
+        <ul id=id class="field-messages">
+            {move || messages.get().into_iter().map(|(severity, text)| view! { <FieldMessage severity text /> }).collect_view()}
+        </ul>
+    }
+}
+
+/// A field with its label and messages.
+#[component]
+pub fn TextField(
+    field: Field,
+    state: DialogState,
+    /// Instead of the field's usual label.
+    #[prop(optional)]
+    label: Option<&'static str>,
+    #[prop(optional)] multiline: bool,
+) -> impl IntoView {
+    let form = state.form;
+    let id = input_id(field);
+    let messages_id = format!("{id}-messages");
+    let messages = Memo::new(move |_| field_messages(field, state));
+    let invalid = move || messages.with(|messages| messages.iter().any(|(severity, _)| *severity == Severity::Error)).to_string();
+    let value = move || form.with(|form| form.value(field));
+    let on_input = move |event: leptos::ev::Event| {
+        form.update(|form| form.set_field(field, event_target_value(&event)));
+        state.edited();
+    };
+    let on_leave = move |_| form.update(|form| form.leave_field(field));
+    let input = if multiline {
+        view! {
+            <textarea id=id.clone() rows="4" autocomplete="off" spellcheck="false" prop:value=value aria-invalid=invalid
+                aria-describedby=messages_id.clone() on:input=on_input on:blur=on_leave></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input id=id.clone() type="text" autocomplete="off" spellcheck="false" prop:value=value aria-invalid=invalid
+                aria-describedby=messages_id.clone() on:input=on_input on:blur=on_leave />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label.unwrap_or(crate::credentials_form::label(field))}</label>
+            {input}
+            <Messages id=messages_id messages />
+        </div>
+    }
+}
+
+/// A secret (the client secret, the private key): hidden until shown, here and in the JSON box
+/// at once; never prefilled.
+#[component]
+pub fn SecretField(field: Field, state: DialogState) -> impl IntoView {
+    let DialogState { form, hidden, .. } = state;
+    let id = input_id(field);
+    let messages_id = format!("{id}-messages");
+    let messages = Memo::new(move |_| field_messages(field, state));
+    let invalid = move || messages.with(|messages| messages.iter().any(|(severity, _)| *severity == Severity::Error)).to_string();
+    let is_hidden = move || hidden.with(|hidden| hidden.hides(field));
+    let value = move || form.with(|form| form.value(field));
+    let on_input = move |event: leptos::ev::Event| {
+        form.update(|form| form.set_field(field, event_target_value(&event)));
+        state.edited();
+    };
+    let on_leave = move |_| form.update(|form| form.leave_field(field));
+    let toggle = move |_| {
+        hidden.update(|hidden| match field {
+            Field::Key => hidden.key = !hidden.key,
+            _ => hidden.client_secret = !hidden.client_secret,
+        })
+    };
+    let input = if field == Field::Key {
+        view! {
+            <textarea id=id.clone() rows="4" autocomplete="off" spellcheck="false" class:masked=is_hidden prop:value=value
+                aria-invalid=invalid aria-describedby=messages_id.clone() on:input=on_input on:blur=on_leave></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input id=id.clone() type=move || if is_hidden() { "password" } else { "text" } autocomplete="off" spellcheck="false"
+                prop:value=value aria-invalid=invalid aria-describedby=messages_id.clone() on:input=on_input on:blur=on_leave />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label(field)}</label>
+            <div class="secret">
+                {input}
+                <button type="button" class="button button-transparent" aria-pressed=move || (!is_hidden()).to_string() on:click=toggle>
+                    {move || if is_hidden() { "Show" } else { "Hide" }}
+                </button>
+            </div>
+            <Messages id=messages_id messages />
+        </div>
+    }
+}
+
+/// Whose certificate it is and when it is valid, when it can be read.
+#[component]
+pub fn CertificateInfo(form: RwSignal<CredentialsForm>) -> impl IntoView {
+    let summary = Memo::new(move |_| form.with(|form| credentials::read_certificate(&form.value(Field::Certificate))));
+    move || {
+        summary.get().map(|certificate| {
+            let now = (js_sys::Date::now() / 1000.0) as i64;
+            let expiry = format::unix_seconds(&certificate.not_after).map(|expires| format::Expiry::at(now, expires));
+            view! {
+                <dl class="details certificate-info">
+                    <dt>"Subject"</dt><dd>{certificate.subject.clone()}</dd>
+                    <dt>"Valid from"</dt><dd>{format::timestamp(&certificate.not_before)}</dd>
+                    <dt>"Valid until"</dt>
+                    <dd>
+                        {format::timestamp(&certificate.not_after)}
+                        {expiry.map(|expiry| {
+                            let (tone, icon) = expiry.presentation();
+                            view! {
+                                <span class=format!("expiry {}", tone.class())>
+                                    {icon.map(|icon| view! { <IconView icon /> })}
+                                    {format!(" ({})", expiry.label())}
+                                </span>
+                            }
+                        })}
+                    </dd>
+                </dl>
+            }
+        })
+    }
+}

@@ -1,0 +1,55 @@
+//! "API Portal Access Credentials": the box for the JSON the API portal generated. While a
+//! secret is hidden the box shows a placeholder for it; edits around the placeholder keep it.
+
+use leptos::prelude::*;
+
+use super::fields::FieldMessage;
+use super::DialogState;
+use crate::credentials_form::CredentialsForm;
+
+#[component]
+pub fn JsonBox(id: &'static str, state: DialogState) -> impl IntoView {
+    let DialogState { form, hidden, .. } = state;
+    let messages_id = format!("{id}-messages");
+    let notices_id = format!("{id}-notices");
+    let messages = Memo::new(move |_| {
+        let hidden = hidden.get();
+        form.with(|form| form.json_messages(hidden))
+    });
+    view! {
+        <div class="field">
+            <label for=id>"API Portal Access Credentials"</label>
+            <p id=format!("{id}-help") class="field-help">
+                "Paste the JSON that Generate Credentials copied in Integration Suite (Settings > APIs > Connection), or type the fields below."
+            </p>
+            <textarea
+                id=id
+                rows="6"
+                autocomplete="off"
+                spellcheck="false"
+                autofocus
+                placeholder="{ \"url\": …, \"tokenUrl\": …, \"clientId\": …, \"clientSecret\": … }"
+                prop:value=move || {
+                    let hidden = hidden.get();
+                    form.with(|form| form.shown_json(hidden))
+                }
+                aria-invalid=move || form.with(CredentialsForm::json_has_errors).to_string()
+                aria-describedby=format!("{id}-help {messages_id} {notices_id}")
+                on:input=move |event| {
+                    let shown = event_target_value(&event);
+                    let hidden = hidden.get_untracked();
+                    form.update(|form| form.set_shown_json(&shown, hidden));
+                    state.edited();
+                }
+            ></textarea>
+            <ul id=messages_id.clone() class="field-messages">
+                {move || messages.get().into_iter().map(|message| view! {
+                    <FieldMessage severity=message.severity text=message.text excerpt=message.excerpt />
+                }).collect_view()}
+            </ul>
+            <ul id=notices_id class="field-messages" role="status">
+                {move || form.with(|form| form.notices.iter().map(|notice| view! { <li class="field-message tone-information">{notice.clone()}</li> }).collect_view())}
+            </ul>
+        </div>
+    }
+}
