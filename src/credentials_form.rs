@@ -7,7 +7,7 @@
 use credentials::{analyze, to_json, Analysis, Code, Context, CredentialKind, Diagnostic, Field, FieldValues, Severity, Shape};
 
 use crate::api::{ConnectionRequest, ErrorDetail};
-use crate::hidden_secrets::{self, Hidden};
+use crate::hidden_secrets::{self, Hidden, ShownText};
 
 /// Repairs the engine applies by itself; after one, the JSON box shows the repaired text.
 const REPAIRS: [Code; 4] =
@@ -209,8 +209,8 @@ impl CredentialsForm {
     }
 
     /// The JSON box's text as shown while `hidden` secrets are hidden.
-    pub fn shown_json(&self, hidden: Hidden) -> String {
-        hidden_secrets::hide(&self.json, hidden).text
+    pub fn shown_json(&self, hidden: Hidden) -> ShownText {
+        hidden_secrets::hide(&self.json, hidden)
     }
 
     /// The user typed in a field: the JSON box is rewritten from the fields.
@@ -286,12 +286,11 @@ impl CredentialsForm {
     }
 
     /// The findings about the JSON box's text as a whole (syntax, shape...), located in the
-    /// text as shown while `hidden` secrets are hidden.
-    pub fn json_messages(&self, hidden: Hidden) -> Vec<JsonMessage> {
+    /// text as `shown` (from [`Self::shown_json`]).
+    pub fn json_messages(&self, shown: &ShownText) -> Vec<JsonMessage> {
         if self.json.is_empty() {
             return Vec::new();
         }
-        let shown = hidden_secrets::hide(&self.json, hidden);
         self.whole_input_findings()
             .map(|diagnostic| {
                 let text = match &diagnostic.location {
@@ -446,7 +445,7 @@ mod tests {
         assert_eq!(form.value(Field::Url), PORTAL);
         assert_eq!(form.value(Field::TokenUrl), TOKEN_URL);
         assert_eq!(form.value(Field::ClientId), "", "the client ID is what the user came to replace");
-        assert_eq!(form.shown_json(Hidden::ALL), "", "nothing pasted");
+        assert_eq!(form.shown_json(Hidden::ALL).text, "", "nothing pasted");
         assert!(!form.is_dirty() && form.body().is_none());
         assert_eq!(form.count(Severity::Error), 0, "no errors about fields not reached yet");
     }
@@ -497,7 +496,7 @@ mod tests {
         form.set_json(format!(r#"{{"clientId": "{NEW_ID}", "clientSecret": "{SECRET}"}}"#));
         assert_eq!(form.notices, ["URL and Token URL kept from the current credentials."]);
         assert!(form.body().is_some());
-        assert!(form.shown_json(Hidden::ALL).contains(TOKEN_URL), "the box shows the whole set that will be sent");
+        assert!(form.shown_json(Hidden::ALL).text.contains(TOKEN_URL), "the box shows the whole set that will be sent");
     }
 
     #[test]
@@ -516,9 +515,9 @@ mod tests {
         let mut form = form();
         form.set_field(Field::ClientId, NEW_ID.into());
         form.set_field(Field::ClientSecret, SECRET.into());
-        let shown = form.shown_json(Hidden::ALL);
+        let shown = form.shown_json(Hidden::ALL).text;
         assert!(!shown.contains(SECRET) && shown.contains(&format!("\"clientSecret\": \"{PLACEHOLDER}\"")), "{shown}");
-        assert!(form.shown_json(Hidden::NONE).contains(SECRET), "Show reveals it there too");
+        assert!(form.shown_json(Hidden::NONE).text.contains(SECRET), "Show reveals it there too");
         // Editing the JSON around the placeholder keeps the secret.
         form.set_shown_json(&shown.replace("1700000000001", "1700000000002"), Hidden::ALL);
         assert_eq!(form.value(Field::ClientSecret), SECRET);
@@ -530,13 +529,13 @@ mod tests {
     fn a_pasted_secret_is_hidden_in_the_box_at_once() {
         let mut form = form();
         form.set_json(pasted());
-        assert!(!form.shown_json(Hidden::ALL).contains(SECRET));
+        assert!(!form.shown_json(Hidden::ALL).text.contains(SECRET));
         // Also when the paste is not readable JSON, whatever its quotes.
         let broken = pasted().replace('"', "'");
         form.set_json(broken);
-        let shown = form.shown_json(Hidden::ALL);
+        let shown = form.shown_json(Hidden::ALL).text;
         assert!(!shown.contains(SECRET), "{shown}");
-        assert!(form.json_messages(Hidden::ALL).iter().all(|m| !m.text.contains(SECRET) && !m.excerpt.as_deref().unwrap_or("").contains(SECRET)));
+        assert!(form.json_messages(&form.shown_json(Hidden::ALL)).iter().all(|m| !m.text.contains(SECRET) && !m.excerpt.as_deref().unwrap_or("").contains(SECRET)));
     }
 
     #[test]
@@ -544,13 +543,13 @@ mod tests {
         let mut form = form();
         let text = format!("{{\n  \"clientSecret\": \"{SECRET}\", \"url\": \"{PORTAL}\"\n  \"clientId\": \"x\"\n}}");
         form.set_json(text);
-        let messages = form.json_messages(Hidden::ALL);
+        let messages = form.json_messages(&form.shown_json(Hidden::ALL));
         assert!(messages[0].text.starts_with("Line 3, column 3: Expected a comma"), "{:?}", messages);
-        let shown = form.shown_json(Hidden::ALL);
+        let shown = form.shown_json(Hidden::ALL).text;
         let messages = {
             let mut one_line = form.clone();
             one_line.set_json(format!(r#"{{"clientSecret": "{SECRET}" "url": "{PORTAL}"}}"#));
-            one_line.json_messages(Hidden::ALL)
+            one_line.json_messages(&one_line.shown_json(Hidden::ALL))
         };
         let column = PLACEHOLDER.chars().count() + r#"{"clientSecret": "" "#.len() + 1;
         assert!(messages[0].text.starts_with(&format!("Line 1, column {column}:")), "{:?} {shown}", messages);
@@ -560,10 +559,10 @@ mod tests {
     fn safe_repairs_are_applied_with_a_notice() {
         let mut form = form();
         form.set_json(format!("Sample credentials:\n{}", pasted().replace('"', "\u{201C}")));
-        assert!(form.shown_json(Hidden::ALL).starts_with('{'));
+        assert!(form.shown_json(Hidden::ALL).text.starts_with('{'));
         assert_eq!(form.notices.len(), 2, "{:?}", form.notices);
         assert!(form.body().is_some());
-        let shown = form.shown_json(Hidden::ALL);
+        let shown = form.shown_json(Hidden::ALL).text;
         form.set_shown_json(&shown, Hidden::ALL);
         assert_eq!(form.notices.len(), 2, "the box echoing the repaired text keeps the notice");
     }

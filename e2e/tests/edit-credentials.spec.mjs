@@ -80,6 +80,41 @@ test('the seed procedure as written: Actions column, Edit Credentials, Client ID
   await session.dispose();
 });
 
+test('the seed procedure on a phone, by keyboard alone', async ({ page, playwright, baseURL }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInAs(page, 'Alice Andersen');
+  const edit = row(page, 'EU Quality Portal').getByRole('link', { name: 'Edit Credentials for EU Quality Portal' });
+  await expect(edit).toBeVisible();
+  /** Presses Tab until `target` has focus (as a keyboard user would), at most `limit` times. */
+  const tabTo = async (target, limit = 80) => {
+    for (let presses = 0; presses < limit; presses++) {
+      if (await target.evaluate((element) => element === document.activeElement)) return;
+      await page.keyboard.press('Tab');
+    }
+    await expect(target).toBeFocused();
+  };
+  await tabTo(edit);
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Edit Credentials for EU Quality Portal' });
+  await expect(dialog.getByRole('textbox', { name: 'API Portal Access Credentials' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('textbox', { name: 'Client ID' })).toBeFocused();
+  await page.keyboard.type('sb-apiaccess1701234567894!b6077|api-portal-xsuaa!b2160');
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByLabel('Client Secret')).toBeFocused();
+  await page.keyboard.type(SECRET);
+  const save = dialog.getByRole('button', { name: 'Save' });
+  await tabTo(save, 20);
+  await expect(save).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: "You've updated the API Portal access credentials successfully." })).toBeVisible();
+  await expect(dialog).toBeHidden();
+  await expect(edit).toBeFocused();
+  const { session } = await hubSession(playwright, baseURL, 'alice');
+  expect((await findRequest(session, 'EU Quality Portal')).credentials.clientId).toContain('1701234567894');
+  await session.dispose();
+});
+
 test('pasting the whole JSON replaces everything, checked at once', async ({ page, playwright, baseURL }) => {
   await signInAs(page, 'Alice Andersen');
   const dialog = await openEdit(page, 'EU Production Portal');

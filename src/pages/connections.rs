@@ -83,8 +83,16 @@ impl TablePage {
         set_timeout(
             move || {
                 // Unless a later save put up its own.
-                toast.update(|shown| shown.take_if(|shown| *shown == message).map_or((), drop));
-                saved.update(|shown| shown.take_if(|shown| *shown == id).map_or((), drop));
+                toast.update(|shown| {
+                    if shown.as_ref() == Some(&message) {
+                        *shown = None;
+                    }
+                });
+                saved.update(|shown| {
+                    if shown.as_ref() == Some(&id) {
+                        *shown = None;
+                    }
+                });
             },
             SAVED_NOTICE,
         );

@@ -27,12 +27,12 @@ pub fn run() -> Result<(), String> {
 fn table_load_in_browser() -> Result<(), String> {
     let binary = build::hub(Profile::Server)?;
     let chromium = crate::process::find_on_path("chromium").ok_or("chromium is not on PATH")?;
-    println!("\n==> the app in headless Chromium: time to a usable table, paste to feedback (release build, hub on loopback)");
+    println!("\n==> the app in headless Chromium: time to a usable table; paste and typing to feedback (release build, hub on loopback)");
     for (label, seed) in [("demo data (14 requests)", "demo"), ("10,000 requests", "bench")] {
         let args: Vec<String> =
             ["--seed", seed, "--static-dir"].into_iter().map(str::to_owned).chain([dist_folder().display().to_string()]).collect();
-        // The paste benchmark edits a request of the demo data set.
-        let scripts: &[&str] = if seed == "demo" { &["bench/table-load.mjs", "bench/paste-feedback.mjs"] } else { &["bench/table-load.mjs"] };
+        // The dialog benchmark edits a request of the demo data set.
+        let scripts: &[&str] = if seed == "demo" { &["bench/table-load.mjs", "bench/dialog-feedback.mjs"] } else { &["bench/table-load.mjs"] };
         with_throwaway_hub(&binary, &format!("browser-{seed}"), &args, |hub| {
             scripts.iter().try_for_each(|script| {
                 run_command(

@@ -185,3 +185,27 @@ async fn of_twenty_concurrent_updates_with_one_version_exactly_one_wins() {
     let after = request_by_alias(&hub, &alice, ALICE_SUBMITTED).await;
     assert_eq!(after["version"], version + 1);
 }
+
+#[tokio::test]
+async fn a_damaged_private_key_is_refused_without_quoting_it() {
+    let Editing { hub, client: alice, token, id, version, portal, .. } = editing("alice", ALICE_SUBMITTED).await;
+    let body_line = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7";
+    for damaged in [
+        // One dash lost on the BEGIN line, and a BEGIN line run into the key.
+        format!("-----BEGIN PRIVATE KEY----\n{body_line}\n-----END PRIVATE KEY-----\n"),
+        format!("-----BEGIN PRIVATE KEY {body_line}\n-----END PRIVATE KEY-----\n"),
+    ] {
+        let body = serde_json::json!({
+            "url": portal,
+            "tokenurl": "https://acme.authentication.cert.eu10.hana.ondemand.com/oauth/token",
+            "certurl": "https://acme.authentication.cert.eu10.hana.ondemand.com",
+            "certificate": include_str!("../../credentials/tests/fixtures/client-certificate.pem"),
+            "key": damaged,
+        });
+        let (status, code, error) = error_code(put_credentials(&hub, &alice, &token, &id, version, body.to_string()).await).await;
+        assert_eq!((status, code.as_str()), (422, "VALIDATION_FAILED"));
+        let text = error.to_string();
+        assert!(text.contains("\"target\":\"key\""), "{text}");
+        assert!(!text.contains(&body_line[..16]), "the key is quoted: {text}");
+    }
+}

@@ -53,6 +53,41 @@ fn Messages(id: String, messages: Memo<Vec<(Severity, String)>>) -> impl IntoVie
     }
 }
 
+/// What every field's input needs: its ids and its messages.
+struct Binding {
+    id: String,
+    messages_id: String,
+    messages: Memo<Vec<(Severity, String)>>,
+}
+
+impl Binding {
+    fn of(field: Field, state: DialogState) -> Self {
+        let id = input_id(field);
+        Self { messages_id: format!("{id}-messages"), id, messages: Memo::new(move |_| field_messages(field, state)) }
+    }
+}
+
+/// `aria-invalid` of an input whose messages are `messages`.
+fn invalid(messages: Memo<Vec<(Severity, String)>>) -> impl Fn() -> String + Copy + 'static {
+    move || messages.with(|messages| messages.iter().any(|(severity, _)| *severity == Severity::Error)).to_string()
+}
+
+/// The input's value in the form; below, the form's reaction to typing and to leaving it.
+fn value_of(field: Field, state: DialogState) -> impl Fn() -> String + Copy + 'static {
+    move || state.form.with(|form| form.value(field))
+}
+
+fn on_input(field: Field, state: DialogState) -> impl Fn(leptos::ev::Event) + Copy + 'static {
+    move |event| {
+        state.form.update(|form| form.set_field(field, event_target_value(&event)));
+        state.edited();
+    }
+}
+
+fn on_leave(field: Field, state: DialogState) -> impl Fn(leptos::ev::FocusEvent) + Copy + 'static {
+    move |_| state.form.update(|form| form.leave_field(field))
+}
+
 /// A field with its label and messages.
 #[component]
 pub fn TextField(
@@ -63,27 +98,18 @@ pub fn TextField(
     label: Option<&'static str>,
     #[prop(optional)] multiline: bool,
 ) -> impl IntoView {
-    let form = state.form;
-    let id = input_id(field);
-    let messages_id = format!("{id}-messages");
-    let messages = Memo::new(move |_| field_messages(field, state));
-    let invalid = move || messages.with(|messages| messages.iter().any(|(severity, _)| *severity == Severity::Error)).to_string();
-    let value = move || form.with(|form| form.value(field));
-    let on_input = move |event: leptos::ev::Event| {
-        form.update(|form| form.set_field(field, event_target_value(&event)));
-        state.edited();
-    };
-    let on_leave = move |_| form.update(|form| form.leave_field(field));
+    let Binding { id, messages_id, messages } = Binding::of(field, state);
+    let invalid = invalid(messages);
     let input = if multiline {
         view! {
-            <textarea id=id.clone() rows="4" autocomplete="off" spellcheck="false" prop:value=value aria-invalid=invalid
-                aria-describedby=messages_id.clone() on:input=on_input on:blur=on_leave></textarea>
+            <textarea id=id.clone() rows="4" autocomplete="off" spellcheck="false" prop:value=value_of(field, state) aria-invalid=invalid
+                aria-describedby=messages_id.clone() on:input=on_input(field, state) on:blur=on_leave(field, state)></textarea>
         }
         .into_any()
     } else {
         view! {
-            <input id=id.clone() type="text" autocomplete="off" spellcheck="false" prop:value=value aria-invalid=invalid
-                aria-describedby=messages_id.clone() on:input=on_input on:blur=on_leave />
+            <input id=id.clone() type="text" autocomplete="off" spellcheck="false" prop:value=value_of(field, state) aria-invalid=invalid
+                aria-describedby=messages_id.clone() on:input=on_input(field, state) on:blur=on_leave(field, state) />
         }
         .into_any()
     };
@@ -100,18 +126,10 @@ pub fn TextField(
 /// at once; never prefilled.
 #[component]
 pub fn SecretField(field: Field, state: DialogState) -> impl IntoView {
-    let DialogState { form, hidden, .. } = state;
-    let id = input_id(field);
-    let messages_id = format!("{id}-messages");
-    let messages = Memo::new(move |_| field_messages(field, state));
-    let invalid = move || messages.with(|messages| messages.iter().any(|(severity, _)| *severity == Severity::Error)).to_string();
+    let hidden = state.hidden;
+    let Binding { id, messages_id, messages } = Binding::of(field, state);
+    let invalid = invalid(messages);
     let is_hidden = move || hidden.with(|hidden| hidden.hides(field));
-    let value = move || form.with(|form| form.value(field));
-    let on_input = move |event: leptos::ev::Event| {
-        form.update(|form| form.set_field(field, event_target_value(&event)));
-        state.edited();
-    };
-    let on_leave = move |_| form.update(|form| form.leave_field(field));
     let toggle = move |_| {
         hidden.update(|hidden| match field {
             Field::Key => hidden.key = !hidden.key,
@@ -120,14 +138,15 @@ pub fn SecretField(field: Field, state: DialogState) -> impl IntoView {
     };
     let input = if field == Field::Key {
         view! {
-            <textarea id=id.clone() rows="4" autocomplete="off" spellcheck="false" class:masked=is_hidden prop:value=value
-                aria-invalid=invalid aria-describedby=messages_id.clone() on:input=on_input on:blur=on_leave></textarea>
+            <textarea id=id.clone() rows="4" autocomplete="off" spellcheck="false" class:masked=is_hidden prop:value=value_of(field, state)
+                aria-invalid=invalid aria-describedby=messages_id.clone() on:input=on_input(field, state) on:blur=on_leave(field, state)></textarea>
         }
         .into_any()
     } else {
         view! {
             <input id=id.clone() type=move || if is_hidden() { "password" } else { "text" } autocomplete="off" spellcheck="false"
-                prop:value=value aria-invalid=invalid aria-describedby=messages_id.clone() on:input=on_input on:blur=on_leave />
+                prop:value=value_of(field, state) aria-invalid=invalid aria-describedby=messages_id.clone()
+                on:input=on_input(field, state) on:blur=on_leave(field, state) />
         }
         .into_any()
     };

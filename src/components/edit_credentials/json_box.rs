@@ -12,10 +12,12 @@ pub fn JsonBox(id: &'static str, state: DialogState) -> impl IntoView {
     let DialogState { form, hidden, .. } = state;
     let messages_id = format!("{id}-messages");
     let notices_id = format!("{id}-notices");
-    let messages = Memo::new(move |_| {
+    // Hidden once per change, for the box and its messages alike.
+    let shown = Memo::new(move |_| {
         let hidden = hidden.get();
-        form.with(|form| form.json_messages(hidden))
+        form.with(|form| form.shown_json(hidden))
     });
+    let messages = Memo::new(move |_| shown.with(|shown| form.with(|form| form.json_messages(shown))));
     view! {
         <div class="field">
             <label for=id>"API Portal Access Credentials"</label>
@@ -29,16 +31,13 @@ pub fn JsonBox(id: &'static str, state: DialogState) -> impl IntoView {
                 spellcheck="false"
                 autofocus
                 placeholder="{ \"url\": …, \"tokenUrl\": …, \"clientId\": …, \"clientSecret\": … }"
-                prop:value=move || {
-                    let hidden = hidden.get();
-                    form.with(|form| form.shown_json(hidden))
-                }
+                prop:value=move || shown.with(|shown| shown.text.clone())
                 aria-invalid=move || form.with(CredentialsForm::json_has_errors).to_string()
                 aria-describedby=format!("{id}-help {messages_id} {notices_id}")
                 on:input=move |event| {
-                    let shown = event_target_value(&event);
+                    let text = event_target_value(&event);
                     let hidden = hidden.get_untracked();
-                    form.update(|form| form.set_shown_json(&shown, hidden));
+                    form.update(|form| form.set_shown_json(&text, hidden));
                     state.edited();
                 }
             ></textarea>

@@ -49,7 +49,7 @@ pub fn MessageStrip(form: RwSignal<CredentialsForm>) -> impl IntoView {
             let guidance = if form.calls_for_new_credentials() { format!(" {WHERE_CREDENTIALS_COME_FROM}") } else { String::new() };
             match (form.count(Severity::Error), form.count(Severity::Warning)) {
                 (0, 0) => None,
-                (0, warnings) => Some((Tone::Warning, format!("{warnings} {}: saving is possible; check the fields marked below.", plural(warnings, "warning")))),
+                (0, warnings) => Some((Tone::Warning, format!("{warnings} {}: saving is possible; check what is marked below.", plural(warnings, "warning")))),
                 (errors, _) => Some((Tone::Negative, format!("{errors} {} to fix before saving, marked below.{guidance}", plural(errors, "problem")))),
             }
         })
