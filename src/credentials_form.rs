@@ -168,17 +168,21 @@ impl CredentialsForm {
         let analysis = analyze(&text, &self.context);
         self.json = text;
         self.revealed = FieldSet::ALL;
-        self.notices = analysis.diagnostics.iter().filter(|d| REPAIRS.contains(&d.code)).map(|d| d.message.clone()).collect();
+        self.notices.clear();
         let Some(kind) = analysis.shape.kind() else {
             // Not credentials (yet): the fields keep the last values that were.
             self.analysis = analysis;
             return;
         };
+        self.notices = analysis.diagnostics.iter().filter(|d| REPAIRS.contains(&d.code)).map(|d| d.message.clone()).collect();
         self.kind = kind;
         self.values = analysis.values.clone();
+        // What the paste replaces: a secret always, another value where it differs.
         self.changed = FieldSet::default();
-        for (field, _) in self.values.present() {
-            self.changed.insert(field);
+        for (field, value) in self.values.present() {
+            if field.is_secret() || self.current.values.get(field) != Some(value) {
+                self.changed.insert(field);
+            }
         }
         let kept: Vec<Field> = self
             .current
@@ -204,13 +208,15 @@ impl CredentialsForm {
 
     /// The user edited the JSON box as shown, `hidden` secrets showing as placeholders.
     pub fn set_shown_json(&mut self, shown: &str, hidden: Hidden) {
-        let real = hidden_secrets::reveal(shown, &self.json, hidden);
+        let real = hidden_secrets::reveal(&self.shown_json(hidden), &self.json, shown);
         self.set_json(real);
     }
 
     /// The JSON box's text as shown while `hidden` secrets are hidden.
     pub fn shown_json(&self, hidden: Hidden) -> ShownText {
-        hidden_secrets::hide(&self.json, hidden)
+        let known: Vec<(Field, &str)> =
+            [Field::ClientSecret, Field::Key].into_iter().filter_map(|field| self.values.get(field).map(|value| (field, value))).collect();
+        hidden_secrets::hide(&self.json, hidden, &known)
     }
 
     /// The user typed in a field: the JSON box is rewritten from the fields.
@@ -263,7 +269,7 @@ impl CredentialsForm {
 
     /// Whether the user entered anything (closing then asks first).
     pub fn is_dirty(&self) -> bool {
-        !self.changed.is_empty()
+        !self.changed.is_empty() || !self.json.is_empty()
     }
 
     /// The body to send, when nothing blocks saving.
@@ -611,6 +617,29 @@ mod tests {
         assert_eq!(form.value(Field::TokenUrl), "https://b.authentication.eu10.hana.ondemand.com/oauth/token");
         assert_eq!(form.value(Field::ClientId), NEW_ID, "what the user typed stays");
         assert_eq!(form.summary().unwrap().changes[0].2.as_deref(), Some("sb-apiaccess1703333333333!b6077|api-portal-xsuaa!b2160"));
+    }
+
+    #[test]
+    fn a_paste_that_keeps_a_value_does_not_claim_it() {
+        let mut form = form();
+        form.set_field(Field::ClientId, NEW_ID.into());
+        form.set_field(Field::ClientSecret, SECRET.into());
+        // One character fixed in the box: the URLs in it are still the request's.
+        let shown = form.shown_json(Hidden::ALL).text;
+        form.set_shown_json(&shown.replace("1700000000001", "1700000000009"), Hidden::ALL);
+        let mut latest = request("alice", Status::Submitted);
+        latest.credentials.token_url = "https://b.authentication.eu10.hana.ondemand.com/oauth/token".into();
+        form.rebase(&latest);
+        assert_eq!(form.value(Field::TokenUrl), "https://b.authentication.eu10.hana.ondemand.com/oauth/token", "someone else's change is kept");
+        assert_eq!(form.value(Field::ClientSecret), SECRET);
+    }
+
+    #[test]
+    fn a_paste_that_is_not_credentials_still_counts_as_input() {
+        let mut form = form();
+        form.set_json("not json at all".into());
+        assert!(form.is_dirty(), "Cancel asks before throwing it away");
+        assert!(form.notices.is_empty());
     }
 
     #[test]

@@ -144,7 +144,7 @@ impl TableQuery {
             order_by: self.sort.api_name(),
             descending: self.descending,
             top: self.page_size,
-            skip: (self.page - 1) * self.page_size,
+            skip: (self.page - 1).saturating_mul(self.page_size),
         }
     }
 

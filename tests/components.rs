@@ -217,6 +217,20 @@ mod edit_credentials {
     }
 
     #[wasm_bindgen_test]
+    async fn a_private_key_pasted_into_the_certificate_stays_hidden() {
+        let (parent, _mounted) = mount_dialog();
+        let key = "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\n-----END PRIVATE KEY-----";
+        let pasted = format!(
+            r#"{{"url": "https://eu10apiportal.cfapps.eu10.hana.ondemand.com", "tokenurl": "https://a.authentication.cert.eu10.hana.ondemand.com/oauth/token", "certurl": "https://a.authentication.cert.eu10.hana.ondemand.com", "certificate": "-----BEGIN CERTIFICATE-----\\nQUJD\\n-----END CERTIFICATE-----\\n{key}", "key": "{key}"}}"#
+        );
+        enter(&parent, "#credentials-json", &pasted);
+        leptos::task::tick().await;
+        assert!(!value(&parent, "#credentials-json").contains("MIIEvQIBADANBgkqhkiG9w0BAQEFAASC"), "{}", value(&parent, "#credentials-json"));
+        assert!(find(&parent, "#credentials-certificate").class_list().contains("masked"));
+        assert!(find(&parent, "#credentials-key").class_list().contains("masked"));
+    }
+
+    #[wasm_bindgen_test]
     async fn typing_client_id_and_secret_alone_is_enough_and_the_secret_stays_hidden() {
         let (parent, _mounted) = mount_dialog();
         leptos::task::tick().await;

@@ -59,6 +59,15 @@ pub fn Modal(
                 event.prevent_default();
                 on_cancel.run(());
             }
+            on:close=move |event: leptos::ev::Event| {
+                // Closed by the browser itself (a close request it would not let us cancel):
+                // the dialog is still the app's, so it opens again and the owner decides.
+                let Some(dialog) = event.target().and_then(|target| target.dyn_into::<HtmlDialogElement>().ok()) else { return };
+                if dialog.is_connected() {
+                    let _ = dialog.show_modal();
+                    on_cancel.run(());
+                }
+            }
         >
             <h2 id=title_id class="dialog-title">{title}</h2>
             {children()}

@@ -534,6 +534,7 @@ fn syntax_diagnostic(error: &SyntaxError, prepared: &Prepared<'_>) -> Diagnostic
             )
         }
         SyntaxErrorKind::Unexpected { found, expected } => {
+            let a_quote = *found == Some('"');
             // Only punctuation is named: a letter or digit found may belong to a secret.
             let found = match found {
                 Some(c) if c.is_ascii_punctuation() => format!("'{c}'"),
@@ -543,7 +544,7 @@ fn syntax_diagnostic(error: &SyntaxError, prepared: &Prepared<'_>) -> Diagnostic
                 None => "the end".to_owned(),
             };
             let hint = match expected {
-                Expected::CommaOrClosingBrace if found == "'\"'" => " A comma is probably missing at the end of the previous line.",
+                Expected::CommaOrClosingBrace if a_quote => " A comma is probably missing at the end of the previous line.",
                 Expected::Key => " Keys need double quotes, like \"clientId\".",
                 _ => "",
             };

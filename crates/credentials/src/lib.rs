@@ -29,7 +29,7 @@ pub use credentials::{json_string, to_json, Credentials};
 pub use diagnostic::{Code, Diagnostic, Location, Severity};
 pub use field::{Field, FieldValues};
 pub use kind::CredentialKind;
-pub use mask::{secret_values, SecretValue, MASK};
+pub use mask::{secret_values, SecretValue};
 pub use rules::WHERE_CREDENTIALS_COME_FROM;
 pub use text::location_in;
 

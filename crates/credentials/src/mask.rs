@@ -10,7 +10,7 @@ use std::ops::Range;
 use crate::field::Field;
 
 /// The character that stands for each masked character of an excerpt.
-pub const MASK: char = '•';
+const MASK: char = '•';
 
 /// Quotes that open or close a string in pasted text, in two families: a string opened by a
 /// quote of one family ends at the next quote of the same family.
@@ -39,8 +39,10 @@ pub struct SecretValue {
 }
 
 /// Every value of a secret field in `text`, in order, not overlapping: after a key such as
-/// `clientSecret` or `privateKey` (any quotes or none) and a colon, the quoted string (to its
-/// closing quote, or the end of the line), a PEM block (to its END line), or the bare word.
+/// `clientSecret` or `privateKey` (any quotes or none) and a colon, the quoted string (to the
+/// next quote of its kind, over line breaks: a copy may have broken the value), a PEM block (to
+/// its END line), a YAML block, or the bare word; and, wherever it stands, every PEM block of a
+/// private key.
 pub fn secret_values(text: &str) -> Vec<SecretValue> {
     let mut found = Vec::new();
     let mut at = 0;
@@ -52,7 +54,21 @@ pub fn secret_values(text: &str) -> Vec<SecretValue> {
             found.push(SecretValue { field, span: value });
         }
     }
-    found
+    for block in private_key_blocks(text) {
+        if !found.iter().any(|value| value.span.start <= block.start && block.end <= value.span.end) {
+            found.push(SecretValue { field: Field::Key, span: block });
+        }
+    }
+    found.sort_by_key(|value| value.span.start);
+    // A block found on its own may overlap a value found after a key: keep them apart.
+    let mut merged: Vec<SecretValue> = Vec::with_capacity(found.len());
+    for value in found {
+        match merged.last_mut() {
+            Some(last) if value.span.start < last.span.end => last.span.end = last.span.end.max(value.span.end),
+            _ => merged.push(value),
+        }
+    }
+    merged
 }
 
 /// The next word at or after `from` that names a secret key, with its field.
@@ -82,7 +98,7 @@ fn secret_field(word: &str) -> Option<Field> {
 /// The value that follows a key ending at `key_end`: `None` if no colon follows the key.
 fn value_after_key(text: &str, key_end: usize) -> Option<Range<usize>> {
     let rest = &text[key_end..];
-    let after_quote = rest.trim_start_matches(|c: char| is_quote(c) || c == ' ' || c == '\t');
+    let after_quote = rest.trim_start_matches(|c: char| is_quote(c) || c.is_whitespace());
     let after_colon = after_quote.strip_prefix(':')?;
     let value_start = text.len() - after_colon.trim_start().len();
     let value = &text[value_start..];
@@ -91,48 +107,104 @@ fn value_after_key(text: &str, key_end: usize) -> Option<Range<usize>> {
         let content_start = value_start + first.len_utf8();
         return Some(content_start..string_end(text, content_start, family));
     }
-    if value.starts_with(PEM_BEGIN) {
+    if starts_pem_block(value) {
         return Some(value_start..pem_end(text, value_start));
     }
     if matches!(first, '{' | '[' | ',' | '}' | ']') {
         return Some(value_start..value_start);
     }
-    let end = value.find([',', '}', ']', '\n', '\r']).map_or(text.len(), |end| value_start + end);
+    let mut end = value.find([',', '}', ']', '\n', '\r']).map_or(text.len(), |end| value_start + end);
+    let bare = value_start..value_start + text[value_start..end].trim_end().len();
+    if matches!(&text[bare.clone()], "|" | ">" | "|-" | ">-" | "|+" | ">+") {
+        return Some(value_start..yaml_block_end(text, key_end, end));
+    }
+    // A bare value broken across lines goes on while the next lines are more of it: no key,
+    // no punctuation of JSON at their start.
+    while text[end..].starts_with(['\n', '\r']) {
+        let next = end + text[end..].len() - text[end..].trim_start_matches(['\n', '\r']).len();
+        let line_end = text[next..].find(['\n', '\r']).map_or(text.len(), |at| next + at);
+        let line = text[next..line_end].trim();
+        if line.is_empty() || line.contains(':') || line.starts_with(|c: char| is_quote(c) || "{}[],".contains(c)) {
+            break;
+        }
+        end = text[next..line_end].find([',', '}', ']']).map_or(line_end, |at| next + at);
+    }
     Some(value_start..value_start + text[value_start..end].trim_end().len())
 }
 
-const PEM_BEGIN: &str = "-----BEGIN";
-const PEM_END: &str = "-----END";
+/// Whether `text` starts with the BEGIN line of a PEM block, also one that lost dashes.
+fn starts_pem_block(text: &str) -> bool {
+    let after_dashes = text.trim_start().trim_start_matches('-');
+    after_dashes.len() < text.trim_start().len() && after_dashes.starts_with("BEGIN")
+}
 
 /// Where a quoted string that starts at `start` ends (before its closing quote): at the next
-/// quote of its family not escaped by a backslash; or, without one, at the end of its line; a
-/// PEM block runs on over line breaks to the end of its END line.
+/// quote of its family not escaped by a backslash, wherever it is; without one, at the end of
+/// the text.
 fn string_end(text: &str, start: usize, family: &[char; 6]) -> usize {
-    let is_pem = text[start..].trim_start().starts_with(PEM_BEGIN);
     let mut chars = text[start..].char_indices().map(|(index, c)| (start + index, c));
     while let Some((index, c)) = chars.next() {
         if c == '\\' {
             chars.next();
         } else if family.contains(&c) {
             return index;
-        } else if matches!(c, '\n' | '\r') && !is_pem {
-            return index;
         }
     }
-    if is_pem {
-        pem_end(text, start)
-    } else {
-        text.len()
+    text.len()
+}
+
+/// The end of the PEM block that starts at `start`: after the dashes of its END line (however
+/// many are left), or the end of the line that has no dashes, or the end of the text.
+fn pem_end(text: &str, start: usize) -> usize {
+    let Some(end_word) = text[start..].find("-END").map(|at| start + at + "-END".len()) else {
+        return text.len();
+    };
+    let line_end = text[end_word..].find(['\n', '\r', '"', '\'']).map_or(text.len(), |at| end_word + at);
+    match text[end_word..line_end].rfind('-') {
+        Some(last_dash) => end_word + last_dash + 1,
+        None => line_end,
     }
 }
 
-/// The end of the PEM block that starts at `start`: after the dashes of its END line, or the
-/// end of the text.
-fn pem_end(text: &str, start: usize) -> usize {
-    let Some(end_line) = text[start..].find(PEM_END).map(|at| start + at + PEM_END.len()) else {
-        return text.len();
-    };
-    text[end_line..].find("-----").map_or(text.len(), |dashes| end_line + dashes + "-----".len())
+/// The lines of a YAML block value (`key: |`) after the key's line: those indented more.
+fn yaml_block_end(text: &str, key_end: usize, line_end: usize) -> usize {
+    let key_line_start = text[..key_end].rfind('\n').map_or(0, |at| at + 1);
+    let indent = |line: &str| line.len() - line.trim_start_matches([' ', '\t']).len();
+    let key_indent = indent(&text[key_line_start..]);
+    let mut end = line_end;
+    let mut rest_start = line_end;
+    for line in text[line_end..].split_inclusive('\n') {
+        let blank = line.trim().is_empty();
+        if !blank && rest_start > line_end && indent(line) <= key_indent {
+            break;
+        }
+        rest_start += line.len();
+        if !blank {
+            end = rest_start - (line.len() - line.trim_end().len());
+        }
+    }
+    end
+}
+
+/// Every PEM block of a private key in `text` (its BEGIN line names a PRIVATE KEY), from the
+/// dashes of its BEGIN line to those of its END line.
+fn private_key_blocks(text: &str) -> Vec<Range<usize>> {
+    let mut blocks = Vec::new();
+    let mut from = 0;
+    while let Some(at) = text[from..].find("BEGIN").map(|at| from + at) {
+        let start = text[..at].trim_end_matches('-').len();
+        // The label runs to the dashes that close the BEGIN line (or, if they were lost, to
+        // those of the END line).
+        let label_end = text[at..].find('-').map_or(text.len(), |end| at + end);
+        if start < at && text[at..label_end].contains("PRIVATE KEY") {
+            let end = pem_end(text, at);
+            blocks.push(start..end);
+            from = end.max(at + 1);
+        } else {
+            from = at + "BEGIN".len();
+        }
+    }
+    blocks
 }
 
 fn quote_family(c: char) -> Option<&'static [char; 6]> {
@@ -150,19 +222,28 @@ fn is_quote(c: char) -> bool {
 }
 
 /// `line` with every value masked: keys (a word or quoted string that a colon follows, where a
-/// key can stand) and JSON's punctuation stay readable, everything else becomes [`MASK`].
-pub(crate) fn mask_values(line: &[char]) -> Vec<char> {
-    let mut out = line.to_vec();
+/// key can stand) and JSON's punctuation stay readable; each value becomes three [`MASK`]s,
+/// whatever its length. Also the position in the result of character `position` of `line`.
+pub(crate) fn mask_values(line: &[char], position: usize) -> (Vec<char>, usize) {
+    let mut out = Vec::with_capacity(line.len());
+    let mut shown_position = None;
     let mut index = 0;
     let mut key_position = true;
+    let copy = |out: &mut Vec<char>, range: Range<usize>, shown_position: &mut Option<usize>| {
+        for at in range {
+            if at == position {
+                *shown_position = Some(out.len());
+            }
+            out.push(line[at]);
+        }
+    };
     while index < line.len() {
         let c = line[index];
-        if c.is_whitespace() {
-            index += 1;
-            continue;
-        }
-        if matches!(c, '{' | ',' | '[' | ':' | '}' | ']') {
-            key_position = matches!(c, '{' | ',');
+        if c.is_whitespace() || matches!(c, '{' | ',' | '[' | ':' | '}' | ']') {
+            if !c.is_whitespace() {
+                key_position = matches!(c, '{' | ',');
+            }
+            copy(&mut out, index..index + 1, &mut shown_position);
             index += 1;
             continue;
         }
@@ -183,15 +264,21 @@ pub(crate) fn mask_values(line: &[char]) -> Vec<char> {
             }
         };
         let is_key = key_position && line[next..].iter().find(|c| !c.is_whitespace()) == Some(&':');
-        if !is_key {
-            for masked in &mut out[content] {
-                *masked = MASK;
+        copy(&mut out, index..content.start, &mut shown_position);
+        if is_key || content.is_empty() {
+            copy(&mut out, content.clone(), &mut shown_position);
+        } else {
+            if content.contains(&position) {
+                shown_position = Some(out.len());
             }
+            out.extend([MASK; 3]);
         }
+        copy(&mut out, content.end..next, &mut shown_position);
         key_position = false;
         index = next;
     }
-    out
+    let shown_position = shown_position.unwrap_or(out.len());
+    (out, shown_position)
 }
 
 #[cfg(test)]
@@ -203,7 +290,7 @@ mod tests {
     }
 
     fn masked(line: &str) -> String {
-        mask_values(&line.chars().collect::<Vec<_>>()).into_iter().collect()
+        mask_values(&line.chars().collect::<Vec<_>>(), 0).0.into_iter().collect()
     }
 
     #[test]
@@ -229,8 +316,23 @@ mod tests {
         );
         // An unclosed secret runs to the end of its line; a key without quotes to its END line.
         assert_eq!(values("clientsecret: abc def\nurl: x"), [(Field::ClientSecret, "abc def")]);
-        assert_eq!(values("\"clientSecret\": \"abc\nnext"), [(Field::ClientSecret, "abc")]);
+        // A value broken across lines runs on to its closing quote.
+        assert_eq!(values("\"clientSecret\": \"abc\ndef\",\n\"url\": 1"), [(Field::ClientSecret, "abc\ndef")]);
         assert_eq!(values("privateKey: -----BEGIN KEY-----\nAB\n-----END KEY-----\nrest"), [(Field::Key, "-----BEGIN KEY-----\nAB\n-----END KEY-----")]);
+    }
+
+    #[test]
+    fn finds_them_however_the_copy_went() {
+        // A line break before the colon; a dash lost at the start of the BEGIN line; YAML.
+        assert_eq!(values("{\"clientSecret\"\n: \"s3\"}"), [(Field::ClientSecret, "s3")]);
+        assert_eq!(values("key: ----BEGIN PRIVATE KEY-----\nAB\n----END PRIVATE KEY----\nx"), [(Field::Key, "----BEGIN PRIVATE KEY-----\nAB\n----END PRIVATE KEY----")]);
+        assert_eq!(values("a:\n  privateKey: |\n    -----BEGIN X-----\n    AB\n  url: x"), [(Field::Key, "|\n    -----BEGIN X-----\n    AB")]);
+    }
+
+    #[test]
+    fn a_private_key_is_found_wherever_it_stands() {
+        let text = "{\"certificate\": \"-----BEGIN CERTIFICATE-----\\nQUJD\\n-----END CERTIFICATE-----\\n-----BEGIN PRIVATE KEY-----\\nQUJD\\n-----END PRIVATE KEY-----\\n\"}";
+        assert_eq!(values(text), [(Field::Key, "-----BEGIN PRIVATE KEY-----\\nQUJD\\n-----END PRIVATE KEY-----")]);
     }
 
     #[test]
@@ -242,12 +344,15 @@ mod tests {
 
     #[test]
     fn excerpts_keep_keys_and_punctuation_and_mask_the_rest() {
-        assert_eq!(masked(r#""clientSecret": "top-secret",}"#), r#""clientSecret": "••••••••••",}"#);
+        assert_eq!(masked(r#""clientSecret": "top-secret",}"#), r#""clientSecret": "•••",}"#, "not even the length shows");
         assert_eq!(masked("\u{201C}clientSecret\u{201D}: \u{201C}top\u{201D}"), "\u{201C}clientSecret\u{201D}: \u{201C}•••\u{201D}");
         assert_eq!(masked("'clientSecret': 'top'"), "'clientSecret': '•••'");
-        assert_eq!(masked("clientSecret: top, url: x"), "clientSecret: •••, url: •");
+        assert_eq!(masked("clientSecret: top, url: x"), "clientSecret: •••, url: •••");
         // A value that a colon follows is still a value.
-        assert_eq!(masked(r#""a": "b": 1"#), r#""a": "•": •"#);
-        assert_eq!(masked("MIIEvQIBADANBgkqhkiG9w0BAQEFAASC"), "••••••••••••••••••••••••••••••••");
+        assert_eq!(masked(r#""a": "b": 1"#), r#""a": "•••": •••"#);
+        assert_eq!(masked("MIIEvQIBADANBgkqhkiG9w0BAQEFAASC"), "•••");
+        let line: Vec<char> = r#""clientSecret": "top-secret", "url": 1"#.chars().collect();
+        let (out, at) = mask_values(&line, line.iter().position(|c| *c == 'u').unwrap());
+        assert_eq!(out[at], 'u', "the position follows the masking");
     }
 }

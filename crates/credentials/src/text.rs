@@ -67,7 +67,7 @@ impl<'a> Prepared<'a> {
     /// The location, in the text as pasted, of `span` in the prepared text.
     pub fn location(&self, span: &Range<usize>) -> Location {
         let span = self.original_span(span);
-        let start = floor_char_boundary(self.original, span.start);
+        let start = self.original.floor_char_boundary(span.start);
         let line_index = self.line_starts.partition_point(|line_start| *line_start <= start) - 1;
         let line_start = self.line_starts[line_index];
         let column = self.original[line_start..start].chars().count() + 1;
@@ -77,7 +77,7 @@ impl<'a> Prepared<'a> {
 
 /// Line and column (1-based, in characters) of the start of `span` in `text`.
 pub fn location_in(text: &str, span: Range<usize>) -> Location {
-    let start = floor_char_boundary(text, span.start);
+    let start = text.floor_char_boundary(span.start);
     let before = &text[..start];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
@@ -88,12 +88,11 @@ pub fn location_in(text: &str, span: Range<usize>) -> Location {
 /// The line of `text` around byte `offset`, at most `radius` characters either side, with every
 /// value masked (whatever its quotes) so that no secret is ever echoed. Keys stay readable.
 pub fn masked_excerpt(text: &str, offset: usize, radius: usize) -> String {
-    let offset = floor_char_boundary(text, offset);
+    let offset = text.floor_char_boundary(offset);
     let line_start = text[..offset].rfind('\n').map_or(0, |newline| newline + 1);
     let line_end = text[offset..].find('\n').map_or(text.len(), |newline| offset + newline);
     let line: Vec<char> = text[line_start..line_end].chars().collect();
-    let masked = mask_values(&line);
-    let position = text[line_start..offset].chars().count();
+    let (masked, position) = mask_values(&line, text[line_start..offset].chars().count());
     let from = position.saturating_sub(radius);
     let to = (position + radius).min(masked.len());
     let mut excerpt: String = masked[from..to].iter().collect();
@@ -106,13 +105,6 @@ pub fn masked_excerpt(text: &str, offset: usize, radius: usize) -> String {
     excerpt.trim().to_owned()
 }
 
-fn floor_char_boundary(text: &str, offset: usize) -> usize {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
-}
 
 #[cfg(test)]
 mod tests {
@@ -145,7 +137,7 @@ mod tests {
         let text = "{\n  \"clientSecret\": \"top-secret\",}\n";
         let comma = text.find(",}").unwrap();
         let excerpt = masked_excerpt(text, comma, 40);
-        assert_eq!(excerpt, "\"clientSecret\": \"••••••••••\",}");
+        assert_eq!(excerpt, "\"clientSecret\": \"•••\",}");
         assert!(!excerpt.contains("top-secret"));
     }
 

@@ -27,8 +27,12 @@ enum Damage {
     TextAround,
     CutOff(usize),
     DashLostOnBegin,
+    LeadingDashLostOnBegin,
     RunOnBeginLine,
     RealLineBreaksInKey,
+    LineBreakBeforeColon,
+    SecretBrokenAcrossLines,
+    KeyInTheCertificate,
 }
 
 fn damage() -> impl Strategy<Value = Damage> {
@@ -39,8 +43,12 @@ fn damage() -> impl Strategy<Value = Damage> {
         Just(Damage::TextAround),
         (0usize..400).prop_map(Damage::CutOff),
         Just(Damage::DashLostOnBegin),
+        Just(Damage::LeadingDashLostOnBegin),
         Just(Damage::RunOnBeginLine),
         Just(Damage::RealLineBreaksInKey),
+        Just(Damage::LineBreakBeforeColon),
+        Just(Damage::SecretBrokenAcrossLines),
+        Just(Damage::KeyInTheCertificate),
     ]
 }
 
@@ -74,16 +82,30 @@ impl Case {
     fn text(&self) -> String {
         let key = match self.damage {
             Damage::DashLostOnBegin => self.key().replacen("KEY-----", "KEY----", 1),
+            Damage::LeadingDashLostOnBegin => self.key().replacen("-----BEGIN", "----BEGIN", 1),
             Damage::RunOnBeginLine => self.key().replacen("KEY-----\n", "KEY ", 1),
             _ => self.key(),
         };
-        let key = if matches!(self.damage, Damage::RealLineBreaksInKey) { key } else { key.replace('\n', "\\n") };
+        let key = if matches!(self.damage, Damage::RealLineBreaksInKey | Damage::LeadingDashLostOnBegin) { key } else { key.replace('\n', "\\n") };
+        let certificate = "-----BEGIN CERTIFICATE-----\\nQUJD\\n-----END CERTIFICATE-----".to_owned();
+        let (certificate, key) = match self.damage {
+            // A combined file pasted as the certificate.
+            Damage::KeyInTheCertificate => (format!("{certificate}\\n{key}"), "-----BEGIN PRIVATE KEY-----\\nQUJD\\n-----END PRIVATE KEY-----".to_owned()),
+            _ => (certificate, key),
+        };
+        let secret = match self.damage {
+            Damage::SecretBrokenAcrossLines => {
+                let middle = self.secret.len() / 2;
+                format!("{}\n{}", &self.secret[..middle], &self.secret[middle..])
+            }
+            _ => self.secret.clone(),
+        };
         let members: Vec<(&str, String)> = if self.x509 {
             vec![
                 ("url", "https://eu10apiportal.cfapps.eu10.hana.ondemand.com".to_owned()),
                 ("tokenurl", "https://acme.authentication.cert.eu10.hana.ondemand.com/oauth/token".to_owned()),
                 ("certurl", "https://acme.authentication.cert.eu10.hana.ondemand.com".to_owned()),
-                ("certificate", "-----BEGIN CERTIFICATE-----\\nQUJD\\n-----END CERTIFICATE-----".to_owned()),
+                ("certificate", certificate),
                 ("key", key),
             ]
         } else {
@@ -91,7 +113,7 @@ impl Case {
                 ("url", "https://eu10apiportal.cfapps.eu10.hana.ondemand.com".to_owned()),
                 ("tokenUrl", "https://acme.authentication.eu10.hana.ondemand.com/oauth/token".to_owned()),
                 ("clientId", "sb-apiaccess1701234567890!b6077|api-portal-xsuaa!b2160".to_owned()),
-                ("clientSecret", self.secret.clone()),
+                ("clientSecret", secret),
             ]
         };
         let written: Vec<String> = members
@@ -100,7 +122,8 @@ impl Case {
             .map(|(index, (name, value))| {
                 let (key_open, key_close) = QUOTES[self.quotes[2 * index]];
                 let (value_open, value_close) = QUOTES[self.quotes[2 * index + 1]];
-                format!("  {key_open}{name}{key_close}: {value_open}{value}{value_close}")
+                let colon = if matches!(self.damage, Damage::LineBreakBeforeColon) { "\n:" } else { ":" };
+                format!("  {key_open}{name}{key_close}{colon} {value_open}{value}{value_close}")
             })
             .collect();
         let separator = if matches!(self.damage, Damage::MissingComma) { "\n" } else { ",\n" };
@@ -117,9 +140,13 @@ impl Case {
     }
 
     /// Pieces of the secrets that must never be shown: 8 characters of the client secret,
-    /// 16 of each line of the key, wherever they start.
+    /// 16 of each line of the key, wherever they start (of a broken secret, each part's).
     fn secret_pieces(&self) -> Vec<String> {
-        let mut pieces = windows(&self.secret, 8);
+        let middle = self.secret.len() / 2;
+        let mut pieces = match self.damage {
+            Damage::SecretBrokenAcrossLines => [windows(&self.secret[..middle], 8), windows(&self.secret[middle..], 8)].concat(),
+            _ => windows(&self.secret, 8),
+        };
         if self.x509 {
             pieces = self.key_lines.iter().flat_map(|line| windows(line, 16)).collect();
         }

@@ -100,16 +100,18 @@ pub fn TextField(
 ) -> impl IntoView {
     let Binding { id, messages_id, messages } = Binding::of(field, state);
     let invalid = invalid(messages);
+    // A private key pasted where it does not belong is still hidden while the key is.
+    let masked = move || state.hidden.with(|hidden| hidden.key) && state.form.with(|form| form.value(field).contains("PRIVATE KEY"));
     let input = if multiline {
         view! {
-            <textarea id=id.clone() rows="4" autocomplete="off" spellcheck="false" prop:value=value_of(field, state) aria-invalid=invalid
-                aria-describedby=messages_id.clone() on:input=on_input(field, state) on:blur=on_leave(field, state)></textarea>
+            <textarea id=id.clone() rows="4" autocomplete="off" spellcheck="false" class:masked=masked prop:value=value_of(field, state)
+                aria-invalid=invalid aria-describedby=messages_id.clone() on:input=on_input(field, state) on:blur=on_leave(field, state)></textarea>
         }
         .into_any()
     } else {
         view! {
-            <input id=id.clone() type="text" autocomplete="off" spellcheck="false" prop:value=value_of(field, state) aria-invalid=invalid
-                aria-describedby=messages_id.clone() on:input=on_input(field, state) on:blur=on_leave(field, state) />
+            <input id=id.clone() type="text" autocomplete="off" spellcheck="false" class:masked=masked prop:value=value_of(field, state)
+                aria-invalid=invalid aria-describedby=messages_id.clone() on:input=on_input(field, state) on:blur=on_leave(field, state) />
         }
         .into_any()
     };

@@ -1,6 +1,8 @@
 //! A failed save as the dialog presents it: from the hub's answer to what the user reads and
 //! what they can do next. Plain data and functions, tested on the host.
 
+use credentials::Field;
+
 use crate::api::{ApiError, ConnectionRequest, ErrorDetail};
 use crate::format;
 use crate::tone::Tone;
@@ -90,7 +92,12 @@ impl SaveProblem {
                 "This request is now {}, so its credentials can no longer be changed here.",
                 latest.status.label().to_lowercase()
             ),
-            SaveProblem::Fields { message, .. } => format!("The hub refused the credentials: {message}"),
+            SaveProblem::Fields { message, details } => {
+                // What the fields show is not repeated; what concerns the whole is said here.
+                let whole: Vec<&str> = details.iter().filter(|detail| names_no_field(&detail.target)).map(|d| d.message.as_str()).collect();
+                let said = if whole.is_empty() { message.clone() } else { whole.join(" ") };
+                format!("The hub refused the credentials: {said}")
+            }
             SaveProblem::Retry(message) | SaveProblem::Refused(message) => message.clone(),
         }
     }
@@ -129,6 +136,13 @@ impl SaveProblem {
     }
 }
 
+/// Whether an error detail's target (`tokenUrl`, `credentials.tokenUrl`, `credentials`) names
+/// no field of the form.
+fn names_no_field(target: &str) -> bool {
+    let target = target.strip_prefix("credentials.").unwrap_or(target);
+    !Field::ALL.iter().any(|field| field.target() == target)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,6 +163,18 @@ mod tests {
         assert!(matches!(after_failure(ApiError::NotFound("x".into())), AfterFailure::Show(SaveProblem::Refused(_))));
         assert!(matches!(after_failure(ApiError::MissingRole("x".into())), AfterFailure::Show(SaveProblem::Refused(_))));
         assert!(matches!(after_failure(ApiError::BadRequest("x".into())), AfterFailure::Show(SaveProblem::Refused(_))));
+    }
+
+    #[test]
+    fn the_hubs_findings_about_the_whole_are_said_in_the_message() {
+        let detail = |target: &str, message: &str| ErrorDetail { code: "X".into(), target: target.into(), message: message.into() };
+        let problem = SaveProblem::Fields {
+            message: "The request is not valid: 2 problems, each named in details.".into(),
+            details: vec![detail("credentials", "These are the sample credentials."), detail("tokenUrl", "Use https.")],
+        };
+        assert_eq!(problem.text(), "The hub refused the credentials: These are the sample credentials.");
+        let only_fields = SaveProblem::Fields { message: "Not valid: use https.".into(), details: vec![detail("credentials.tokenUrl", "Use https.")] };
+        assert_eq!(only_fields.text(), "The hub refused the credentials: Not valid: use https.");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::model::Status;
 const DEFAULT_TOP: u32 = 50;
 const MAX_TOP: u32 = 500;
 /// User ids are short names; a longer value is a mistake, not a user.
-const MAX_USER_ID_BYTES: usize = 64;
+const MAX_USER_ID_CHARS: usize = 64;
 
 /// The fields a list may be ordered by, and the column behind each.
 const ORDERABLE_FIELDS: &[(&str, &str)] = &[
@@ -69,8 +69,8 @@ impl ListQuery {
                 }
                 "requestedBy" => {
                     let id = value.trim();
-                    if id.is_empty() || id.len() > MAX_USER_ID_BYTES {
-                        return Err(invalid(format!("'requestedBy' must be a user id of 1 to {MAX_USER_ID_BYTES} characters.")));
+                    if id.is_empty() || id.chars().count() > MAX_USER_ID_CHARS {
+                        return Err(invalid(format!("'requestedBy' must be a user id of 1 to {MAX_USER_ID_CHARS} characters.")));
                     }
                     query.requested_by = Some(id.to_owned());
                 }
