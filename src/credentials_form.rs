@@ -4,7 +4,7 @@
 //! every change; findings are shown at once after a paste, and for a typed field once it is
 //! left or Save is pressed.
 
-use credentials::{analyze, to_json, Analysis, Code, Context, CredentialKind, Diagnostic, Field, FieldValues, Severity, Shape};
+use credentials::{analyze, to_json, Analysis, Code, Context, CredentialKind, Diagnostic, Field, FieldValues, Severity};
 
 use crate::api::{ConnectionRequest, ErrorDetail};
 use crate::hidden_secrets::{self, Hidden, ShownText};
@@ -343,11 +343,6 @@ impl CredentialsForm {
     /// Whether the JSON box's text itself has an error (syntax, not credentials...).
     pub fn json_has_errors(&self) -> bool {
         !self.json.is_empty() && self.whole_input_findings().any(Diagnostic::is_error)
-    }
-
-    /// What the recognised input is, when it is not plain API portal credentials.
-    pub fn shape(&self) -> &Shape {
-        &self.analysis.shape
     }
 
     /// What saving would change, compared with the request's current credentials; `None`

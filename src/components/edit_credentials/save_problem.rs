@@ -119,14 +119,6 @@ impl SaveProblem {
         }
     }
 
-    /// The request as it is now, when the problem brought it along.
-    pub fn latest(&self) -> Option<&ConnectionRequest> {
-        match self {
-            SaveProblem::Stale(latest) | SaveProblem::StatusChanged(latest) => Some(latest),
-            _ => None,
-        }
-    }
-
     /// The hub's findings about the values, to show at their fields.
     pub fn field_details(&self) -> &[ErrorDetail] {
         match self {
@@ -203,7 +195,7 @@ mod tests {
         assert!(problem.text().contains("1703333333333!b6077"), "{}", problem.text());
         assert_eq!(problem.action(), Some(ProblemAction::SaveAgain));
         assert_eq!(problem.tone(), Tone::Warning);
-        assert_eq!(problem.latest(), Some(&latest));
+        assert_eq!(problem, SaveProblem::Stale(latest));
     }
 
     #[test]
