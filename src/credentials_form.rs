@@ -302,8 +302,7 @@ impl CredentialsForm {
                 let text = match &diagnostic.location {
                     Some(location) => {
                         let at = shown.offset(location.span.start);
-                        let shown_location = credentials::location_in(&shown.text, at..at);
-                        format!("Line {}, column {}: {}", shown_location.line, shown_location.column, diagnostic.message)
+                        diagnostic.message_at(&credentials::location_in(&shown.text, at..at))
                     }
                     None => diagnostic.message.clone(),
                 };

@@ -23,6 +23,15 @@ impl Hidden {
     pub const ALL: Hidden = Hidden { client_secret: true, key: true };
     pub const NONE: Hidden = Hidden { client_secret: false, key: false };
 
+    /// Shows `field` if it is hidden, hides it if it is shown.
+    pub fn toggle(&mut self, field: Field) {
+        match field {
+            Field::ClientSecret => self.client_secret = !self.client_secret,
+            Field::Key => self.key = !self.key,
+            _ => {}
+        }
+    }
+
     pub fn hides(self, field: Field) -> bool {
         match field {
             Field::ClientSecret => self.client_secret,

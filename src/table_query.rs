@@ -155,8 +155,7 @@ impl TableQuery {
 
     /// The same view sorted by `field`: ascending first, then the other way round.
     pub fn sorted_by(&self, field: SortField) -> Self {
-        let descending = self.sort == field && !self.descending;
-        Self { sort: field, descending, page: 1, ..self.clone() }
+        self.sorted(field, self.sort == field && !self.descending)
     }
 
     /// The same view sorted by `field` in the direction given.

@@ -204,9 +204,14 @@ impl Diagnostic {
     /// whole ("Line 3, column 5: expected a comma..."); for readers who do not see the text.
     pub fn located_message(&self) -> String {
         match (&self.location, self.field) {
-            (Some(location), None) => format!("Line {}, column {}: {}", location.line, location.column, self.message),
+            (Some(location), None) => self.message_at(location),
             _ => self.message.clone(),
         }
+    }
+
+    /// The message, preceded by `location` (where it points in the text as someone sees it).
+    pub fn message_at(&self, location: &Location) -> String {
+        format!("Line {}, column {}: {}", location.line, location.column, self.message)
     }
 }
 

@@ -101,7 +101,9 @@ pub fn TextField(
     let Binding { id, messages_id, messages } = Binding::of(field, state);
     let invalid = invalid(messages);
     // A private key pasted where it does not belong is still hidden while the key is.
-    let masked = move || state.hidden.with(|hidden| hidden.key) && state.form.with(|form| form.value(field).contains("PRIVATE KEY"));
+    let masked = move || {
+        state.hidden.with(|hidden| hidden.key) && state.form.with(|form| form.values.get(field).is_some_and(|value| value.contains("PRIVATE KEY")))
+    };
     let input = if multiline {
         view! {
             <textarea id=id.clone() rows="4" autocomplete="off" spellcheck="false" class:masked=masked prop:value=value_of(field, state)
@@ -132,12 +134,7 @@ pub fn SecretField(field: Field, state: DialogState) -> impl IntoView {
     let Binding { id, messages_id, messages } = Binding::of(field, state);
     let invalid = invalid(messages);
     let is_hidden = move || hidden.with(|hidden| hidden.hides(field));
-    let toggle = move |_| {
-        hidden.update(|hidden| match field {
-            Field::Key => hidden.key = !hidden.key,
-            _ => hidden.client_secret = !hidden.client_secret,
-        })
-    };
+    let toggle = move |_| hidden.update(|hidden| hidden.toggle(field));
     let input = if field == Field::Key {
         view! {
             <textarea id=id.clone() rows="4" autocomplete="off" spellcheck="false" class:masked=is_hidden prop:value=value_of(field, state)
@@ -169,7 +166,7 @@ pub fn SecretField(field: Field, state: DialogState) -> impl IntoView {
 /// Whose certificate it is and when it is valid, when it can be read.
 #[component]
 pub fn CertificateInfo(form: RwSignal<CredentialsForm>) -> impl IntoView {
-    let summary = Memo::new(move |_| form.with(|form| credentials::read_certificate(&form.value(Field::Certificate))));
+    let summary = Memo::new(move |_| form.with(|form| credentials::read_certificate(form.values.get(Field::Certificate).unwrap_or_default())));
     move || {
         summary.get().map(|certificate| {
             let now = (js_sys::Date::now() / 1000.0) as i64;
