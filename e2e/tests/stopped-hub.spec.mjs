@@ -12,7 +12,7 @@ import { row } from './support.mjs';
 /** Starts a hub with the demo data on a free port; resolves with its process and URL. */
 function startHub(data) {
   const hub = spawn(process.env.HUB_BINARY, [
-    '--addr', '127.0.0.1:0', '--db', join(data, 'hub.sqlite3'), '--seed', 'demo', '--static-dir', process.env.HUB_STATIC_DIR,
+    '--addr', '127.0.0.1:0', '--db', join(data, 'hub.sqlite3'), '--seed', 'demo', '--dev-login', '--static-dir', process.env.HUB_STATIC_DIR,
   ], { stdio: ['ignore', 'pipe', 'ignore'] });
   return new Promise((resolve, reject) => {
     hub.once('exit', (code) => reject(new Error(`the hub exited with ${code}`)));

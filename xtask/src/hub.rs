@@ -6,9 +6,10 @@ use std::process::{Child, Command, Stdio};
 
 use crate::build::dist_folder;
 
-/// The arguments that make the hub serve the built app with the demo data set.
+/// The arguments that make the hub serve the built app with the demo data set and the
+/// development login ("Sign in as").
 pub fn app_with_demo_data() -> Vec<String> {
-    vec!["--static-dir".to_owned(), dist_folder().display().to_string(), "--seed".to_owned(), "demo".to_owned()]
+    ["--static-dir", &dist_folder().display().to_string(), "--seed", "demo", "--dev-login"].map(str::to_owned).to_vec()
 }
 
 /// A running hub; stopped when dropped.

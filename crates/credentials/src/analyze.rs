@@ -236,6 +236,7 @@ fn extract<'m>(members: &'m [Member], prepared: &Prepared<'_>, diagnostics: &mut
     };
     let mut keys: HashMap<&str, &Range<usize>> = HashMap::new();
     let mut duplicates = 0usize;
+    let mut repeated_fields = 0usize;
     for member in members {
         let field = Field::from_key(&member.key);
         if let Some(first_span) = keys.get(member.key.as_str()) {
@@ -259,6 +260,10 @@ fn extract<'m>(members: &'m [Member], prepared: &Prepared<'_>, diagnostics: &mut
         extracted.is_xsuaa |= XSUAA_MARKERS.iter().any(|marker| marker.eq_ignore_ascii_case(&member.key));
         match field {
             Some(field) if extracted.values.has(field) => {
+                repeated_fields += 1;
+                if repeated_fields > MAX_REPORTED_PER_RULE {
+                    continue;
+                }
                 let other = members
                     .iter()
                     .find(|other| other.key != member.key && Field::from_key(&other.key) == Some(field))
@@ -301,6 +306,13 @@ fn extract<'m>(members: &'m [Member], prepared: &Prepared<'_>, diagnostics: &mut
             Code::JsonDuplicateKey,
             None,
             format!("{} more keys appear twice.", duplicates - MAX_REPORTED_PER_RULE),
+        ));
+    }
+    if repeated_fields > MAX_REPORTED_PER_RULE {
+        diagnostics.push(Diagnostic::error(
+            Code::DuplicateField,
+            None,
+            format!("{} more keys give a field that another key gives already.", repeated_fields - MAX_REPORTED_PER_RULE),
         ));
     }
     extracted

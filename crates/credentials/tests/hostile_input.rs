@@ -70,3 +70,23 @@ fn thousands_of_unknown_or_duplicate_keys_give_a_bounded_report() {
     let analysis = analyze(&format!("{{{duplicates}\"b\": 2}}"), &Context::default());
     assert_eq!(analysis.diagnostics.iter().filter(|d| d.code == Code::JsonDuplicateKey).count(), 11);
 }
+
+/// Every upper/lower-case spelling of `key` (2^letters of them).
+fn case_variants(key: &str) -> Vec<String> {
+    let letters = key.len();
+    (0..1u32 << letters)
+        .map(|mask| key.chars().enumerate().map(|(i, c)| if mask & (1 << i) != 0 { c.to_ascii_uppercase() } else { c }).collect())
+        .collect()
+}
+
+#[test]
+fn thousands_of_spellings_of_one_field_give_a_bounded_report() {
+    let variants = case_variants("clientsecret");
+    assert_eq!(variants.len(), 4096);
+    let members: Vec<String> = variants.iter().take(3000).map(|key| format!("\"{key}\":\"x\"")).collect();
+    let input = format!("{{{}}}", members.join(","));
+    assert!(input.len() < 64 * 1024, "{}", input.len());
+    let analysis = analyze(&input, &Context::default());
+    assert_eq!(analysis.diagnostics.iter().filter(|d| d.code == Code::DuplicateField).count(), 11);
+    assert!(analysis.diagnostics.len() < 40, "{} findings", analysis.diagnostics.len());
+}

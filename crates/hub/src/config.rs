@@ -1,21 +1,25 @@
 //! The hub's command line; every option can also be set by an environment variable.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
+use std::time::Duration;
 
-use clap::{Parser, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Reference API Business Hub Enterprise: serves the connection-request API of
 /// hub-api.md at /api/1.0 and, optionally, the built app at /.
 #[derive(Debug, Clone, Parser)]
 #[command(name = "hub", version)]
 pub struct Config {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
     /// Address to listen on; port 0 picks a free port (the chosen address is printed).
     #[arg(long, env = "HUB_ADDR", default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
 
     /// SQLite database file; created, with its folder, if missing.
-    #[arg(long, env = "HUB_DB", default_value = "data/hub.sqlite3")]
+    #[arg(long, env = "HUB_DB", default_value = "data/hub.sqlite3", global = true)]
     pub db: PathBuf,
 
     /// Folder of the built app (Trunk's dist/) to serve at /.
@@ -26,23 +30,137 @@ pub struct Config {
     #[arg(long, env = "HUB_SEED", value_enum)]
     pub seed: Option<SeedSet>,
 
-    /// Turns the development login (POST /api/1.0/session, GET /api/1.0/session/users) off.
-    #[arg(long, env = "HUB_NO_DEV_LOGIN")]
-    pub no_dev_login: bool,
+    /// Turns the development login on (POST /api/1.0/session, GET /api/1.0/session/users):
+    /// anyone who reaches the hub can then sign in as any user. For development only.
+    #[arg(long, env = "HUB_DEV_LOGIN")]
+    pub dev_login: bool,
+
+    /// The hub is reached over https (a TLS-terminating proxy in front of it): the session
+    /// cookie is marked Secure and responses carry Strict-Transport-Security.
+    #[arg(long, env = "HUB_HTTPS")]
+    pub https: bool,
+
+    /// Address of a proxy whose X-Forwarded-Proto header is believed (repeatable): a request it
+    /// forwards with "X-Forwarded-Proto: https" is treated as reached over https.
+    #[arg(long = "trusted-proxy", env = "HUB_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<IpAddr>,
 
     /// Origins allowed to show the app in a frame (CSP frame-ancestors), such as a launchpad:
     /// 'self' https://launchpad.example.com
     #[arg(long, env = "HUB_FRAME_ANCESTORS", default_value = "'self'")]
     pub frame_ancestors: String,
 
-    /// File with the base64 AES-256 key that encrypts stored secrets; created (mode 0600) if
-    /// missing. Default: hub-secret.key beside the database. The environment variable
-    /// HUB_SECRET_KEY (base64) takes precedence over any file.
-    #[arg(long, env = "HUB_SECRET_KEY_FILE")]
+    /// File with the base64 AES-256 key that encrypts stored secrets; created (mode 0600) only
+    /// for a database that holds no secret yet. Default: hub-secret.key beside the database.
+    /// The environment variable HUB_SECRET_KEY (base64) takes precedence over any file.
+    #[arg(long, env = "HUB_SECRET_KEY_FILE", global = true)]
     pub secret_key_file: Option<PathBuf>,
+
+    /// The key from HUB_SECRET_KEY, read from the environment only (never a command-line
+    /// argument, which other users of the machine can see).
+    #[arg(skip)]
+    pub secret_key: Option<SecretKeyText>,
+
+    #[command(flatten)]
+    pub sessions: SessionLimits,
+
+    #[command(flatten)]
+    pub connections: ConnectionLimits,
+}
+
+/// How long a session lasts.
+#[derive(Debug, Clone, Args)]
+pub struct SessionLimits {
+    /// Minutes without a request after which a session ends.
+    #[arg(long = "session-idle-minutes", env = "HUB_SESSION_IDLE_MINUTES", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
+    pub idle_minutes: u64,
+
+    /// Hours after signing in after which a session ends, however active.
+    #[arg(long = "session-lifetime-hours", env = "HUB_SESSION_LIFETIME_HOURS", default_value_t = 8, value_parser = clap::value_parser!(u64).range(1..))]
+    pub lifetime_hours: u64,
+}
+
+impl SessionLimits {
+    pub fn idle(&self) -> Duration {
+        Duration::from_secs(self.idle_minutes * 60)
+    }
+
+    pub fn lifetime(&self) -> Duration {
+        Duration::from_secs(self.lifetime_hours * 3600)
+    }
+}
+
+/// What one client may hold of the server.
+#[derive(Debug, Clone, Args)]
+pub struct ConnectionLimits {
+    /// Seconds a client has to send a request's headers, counted from when the connection
+    /// waits for a request (so also how long an idle keep-alive connection stays open).
+    #[arg(long = "header-timeout", env = "HUB_HEADER_TIMEOUT", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    pub header_seconds: u64,
+
+    /// Seconds a client has to send a request's body.
+    #[arg(long = "body-timeout", env = "HUB_BODY_TIMEOUT", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    pub body_seconds: u64,
+
+    /// Seconds a connection may move no byte in either direction (a client that stops reading
+    /// its answer) before it is closed.
+    #[arg(long = "idle-timeout", env = "HUB_IDLE_TIMEOUT", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..))]
+    pub idle_seconds: u64,
+
+    /// Connections served at once; more wait to be accepted.
+    #[arg(long = "max-connections", env = "HUB_MAX_CONNECTIONS", default_value_t = 4096, value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_connections: u64,
+
+    /// Seconds the hub gives requests in flight to finish when it is told to stop (SIGTERM,
+    /// Ctrl-C); then it exits, whatever is still open.
+    #[arg(long = "shutdown-deadline", env = "HUB_SHUTDOWN_DEADLINE", default_value_t = 9)]
+    pub shutdown_seconds: u64,
+}
+
+impl ConnectionLimits {
+    pub fn header(&self) -> Duration {
+        Duration::from_secs(self.header_seconds)
+    }
+
+    pub fn body(&self) -> Duration {
+        Duration::from_secs(self.body_seconds)
+    }
+
+    pub fn idle(&self) -> Duration {
+        Duration::from_secs(self.idle_seconds)
+    }
+
+    pub fn shutdown(&self) -> Duration {
+        Duration::from_secs(self.shutdown_seconds)
+    }
+}
+
+/// What the hub does besides serving.
+#[derive(Debug, Clone, Subcommand)]
+pub enum Command {
+    /// Re-seals every stored secret under a new key, in one transaction, and replaces the key
+    /// file (the old key is kept beside it as hub-secret.key.old).
+    RotateKey,
+}
+
+/// A key in base64 as the environment gave it; its debug output never shows it.
+#[derive(Clone)]
+pub struct SecretKeyText(pub String);
+
+impl std::fmt::Debug for SecretKeyText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SecretKeyText(<redacted>)")
+    }
 }
 
 impl Config {
+    /// The configuration from the command line and the environment.
+    pub fn from_command_line() -> Self {
+        let mut config = Self::parse();
+        config.secret_key = std::env::var("HUB_SECRET_KEY").ok().map(SecretKeyText);
+        config
+    }
+
     /// The configuration for a database at `db`, everything else as by default.
     pub fn with_db(db: PathBuf) -> Self {
         Self::parse_from(["hub", "--db", &db.display().to_string()])

@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_secrets_and_decisions.sql"),
     include_str!("../migrations/0003_search_and_sort_indexes.sql"),
     include_str!("../migrations/0004_lifecycle_order_and_requester_filter.sql"),
+    include_str!("../migrations/0005_sessions_hashed_and_bounded.sql"),
 ];
 
 /// Read connections: in WAL mode readers run side by side, and beside the writer.
@@ -69,6 +70,28 @@ impl Db {
     pub fn blocking_call<T>(&self, work: impl FnOnce(&mut Connection) -> T) -> T {
         work(&mut lock(&self.writer))
     }
+}
+
+/// Creates the database file readable by its owner only, or makes an existing one (and its
+/// write-ahead log and shared-memory files) so. SQLite gives the files it creates beside the
+/// database the database file's permissions.
+pub fn keep_private(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        std::fs::OpenOptions::new().write(true).create(true).truncate(false).mode(0o600).open(path)?;
+        for suffix in ["", "-wal", "-shm"] {
+            let mut file = path.as_os_str().to_owned();
+            file.push(suffix);
+            match std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)) {
+                Err(error) if error.kind() != std::io::ErrorKind::NotFound => return Err(error),
+                _ => {}
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
 }
 
 fn open_connection(path: &Path) -> rusqlite::Result<Connection> {

@@ -1,6 +1,8 @@
 //! Errors of the contract, each with its HTTP status, code and an English message.
 
-use axum::http::{HeaderValue, StatusCode};
+use std::collections::HashMap;
+
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
@@ -60,6 +62,12 @@ pub enum ApiError {
     PreconditionRequired,
     #[error("This resource does not support that method.")]
     MethodNotAllowed,
+    #[error("The body did not arrive in time. Send it again.")]
+    RequestTimeout,
+    #[error("The hub's database is busy. Try again in a few seconds.")]
+    Unavailable,
+    #[error("The hub's disk is full, so nothing can be saved right now; reading still works. Tell the hub's operator.")]
+    InsufficientStorage,
     #[error("Something went wrong on the hub. Try again; if it keeps failing, the hub's log says why.")]
     Internal(String),
 }
@@ -78,6 +86,9 @@ impl ApiError {
             Self::ValidationFailed { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             Self::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            Self::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
+            Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            Self::InsufficientStorage => StatusCode::INSUFFICIENT_STORAGE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -100,6 +111,9 @@ impl ApiError {
             Self::ValidationFailed { .. } => "VALIDATION_FAILED",
             Self::PreconditionRequired => "PRECONDITION_REQUIRED",
             Self::MethodNotAllowed => "METHOD_NOT_ALLOWED",
+            Self::RequestTimeout => "REQUEST_TIMEOUT",
+            Self::Unavailable => "SERVICE_UNAVAILABLE",
+            Self::InsufficientStorage => "INSUFFICIENT_STORAGE",
             Self::Internal(_) => "INTERNAL_ERROR",
         }
     }
@@ -107,6 +121,27 @@ impl ApiError {
     /// A body that is not JSON, with where it breaks.
     pub fn invalid_json(message: impl Into<String>) -> Self {
         Self::InvalidJson { message: message.into(), details: Vec::new() }
+    }
+
+    /// Findings about a request, at most [`MAX_DETAILS_PER_CODE`] of each code and
+    /// [`MAX_DETAILS`] in all, with one summing-up entry per code for the rest: a hostile body
+    /// cannot make a large answer.
+    pub fn validation_failed(details: Vec<ErrorDetail>) -> Self {
+        let details = bounded(details);
+        let message = match details.as_slice() {
+            [only] => format!("The request is not valid: {}", only.message),
+            _ => format!("The request is not valid: {} problems, each named in details.", details.len()),
+        };
+        Self::ValidationFailed { message, details }
+    }
+
+    /// The same error with `advice` after its message.
+    pub fn followed_by(mut self, advice: &str) -> Self {
+        if let Self::InvalidJson { message, .. } | Self::ValidationFailed { message, .. } = &mut self {
+            message.push(' ');
+            message.push_str(advice);
+        }
+        self
     }
 
     fn details(&self) -> &[ErrorDetail] {
@@ -117,11 +152,48 @@ impl ApiError {
     }
 }
 
+/// Findings kept of one code; the engine reports at most this many of a rule, too.
+pub const MAX_DETAILS_PER_CODE: usize = 10;
+/// Findings kept in all.
+pub const MAX_DETAILS: usize = 40;
+
+fn bounded(details: Vec<ErrorDetail>) -> Vec<ErrorDetail> {
+    let mut kept: Vec<ErrorDetail> = Vec::new();
+    let mut per_code: HashMap<String, usize> = HashMap::new();
+    // One summing-up entry per code (a fixed set, so these are few): the first left out, counted.
+    let mut left_out: Vec<(ErrorDetail, usize)> = Vec::new();
+    for detail in details {
+        let count = per_code.entry(detail.code.clone()).or_default();
+        *count += 1;
+        if *count <= MAX_DETAILS_PER_CODE && kept.len() < MAX_DETAILS {
+            kept.push(detail);
+        } else if let Some((_, more)) = left_out.iter_mut().find(|(first, _)| first.code == detail.code) {
+            *more += 1;
+        } else {
+            left_out.push((detail, 1));
+        }
+    }
+    kept.extend(left_out.into_iter().map(|(first, more)| ErrorDetail {
+        message: format!("{more} more findings of this kind are left out."),
+        ..first
+    }));
+    kept
+}
+
+/// SQLite's answers that are about the moment, not the request: a database another process
+/// holds locked, a full disk.
 impl From<rusqlite::Error> for ApiError {
     fn from(error: rusqlite::Error) -> Self {
-        Self::Internal(error.to_string())
+        match error.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => Self::Unavailable,
+            Some(rusqlite::ErrorCode::DiskFull) => Self::InsufficientStorage,
+            _ => Self::Internal(error.to_string()),
+        }
     }
 }
+
+/// When a client should try again after a 503.
+const RETRY_AFTER_SECONDS: &str = "5";
 
 #[derive(Serialize)]
 struct ErrorBody<'a> {
@@ -145,8 +217,8 @@ impl IntoResponse for ApiError {
             error: ErrorPayload { code: self.code(), message: self.to_string(), details: self.details() },
         };
         let mut response = (self.status(), Json(body)).into_response();
-        if matches!(self, Self::CsrfTokenInvalid) {
-            response.headers_mut().insert(crate::session::CSRF_HEADER, HeaderValue::from_static("Required"));
+        if matches!(self, Self::Unavailable) {
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER_SECONDS));
         }
         response
     }

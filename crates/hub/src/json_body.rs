@@ -6,6 +6,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
+use crate::AppState;
 
 /// The largest body the hub reads; larger ones answer 413.
 pub const BODY_LIMIT_BYTES: usize = credentials::MAX_INPUT_BYTES;
@@ -19,19 +20,19 @@ pub struct JsonText(pub String);
 /// An optional JSON body: `None` when the request has no body at all.
 pub struct OptionalJsonBody<T>(pub Option<T>);
 
-impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
+impl<T: DeserializeOwned> FromRequest<AppState> for JsonBody<T> {
     type Rejection = ApiError;
 
-    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, Self::Rejection> {
         let JsonText(text) = JsonText::from_request(request, state).await?;
         parse(&text).map(JsonBody)
     }
 }
 
-impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for OptionalJsonBody<T> {
+impl<T: DeserializeOwned> FromRequest<AppState> for OptionalJsonBody<T> {
     type Rejection = ApiError;
 
-    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, Self::Rejection> {
         let headers = request.headers().clone();
         let bytes = read_bytes(request, state).await?;
         if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -42,10 +43,10 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for OptionalJsonBody<T>
     }
 }
 
-impl<S: Send + Sync> FromRequest<S> for JsonText {
+impl FromRequest<AppState> for JsonText {
     type Rejection = ApiError;
 
-    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, Self::Rejection> {
         let headers = request.headers().clone();
         if !is_json(&headers) {
             return Err(ApiError::UnsupportedMediaType);
@@ -55,8 +56,13 @@ impl<S: Send + Sync> FromRequest<S> for JsonText {
     }
 }
 
-async fn read_bytes<S: Send + Sync>(request: Request, state: &S) -> Result<Bytes, ApiError> {
-    Bytes::from_request(request, state).await.map_err(|rejection| {
+/// The body, if it arrives whole within the body timeout.
+async fn read_bytes(request: Request, state: &AppState) -> Result<Bytes, ApiError> {
+    let read = Bytes::from_request(request, state);
+    let Ok(read) = tokio::time::timeout(state.body_timeout, read).await else {
+        return Err(ApiError::RequestTimeout);
+    };
+    read.map_err(|rejection| {
         if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
             ApiError::PayloadTooLarge
         } else {

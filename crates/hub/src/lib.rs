@@ -4,32 +4,39 @@ pub mod config;
 pub mod connection_requests;
 mod db;
 mod error;
+mod https;
 mod json_body;
 pub mod model;
 mod openapi;
 mod seed;
 pub mod secrets;
+mod server;
 mod session;
 mod time_format;
 mod web;
 
 use std::path::Path;
+use std::time::Duration;
 
 use axum::extract::DefaultBodyLimit;
-use axum::http::{HeaderName, Request};
+use axum::http::{HeaderName, HeaderValue, Request};
+use axum::response::IntoResponse;
 use axum::middleware::from_fn_with_state;
 use axum::routing::{any, get, post, put};
 use axum::Router;
 use tower::ServiceBuilder;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tower_http::LatencyUnit;
 use tracing::Level;
 
-pub use config::{Config, SeedSet};
+pub use config::{Command, Config, ConnectionLimits, SeedSet, SessionLimits};
 pub use db::Db;
 use error::ApiError;
+pub use https::HttpsPolicy;
+pub use server::serve;
 pub use openapi::API_ROUTES;
 pub use secrets::SecretBox;
 
@@ -42,16 +49,14 @@ pub struct AppState {
     pub db: Db,
     pub secrets: SecretBox,
     pub dev_login: bool,
+    pub sessions: SessionLimits,
+    /// How long a client has to send a request's body.
+    pub body_timeout: Duration,
 }
 
 /// Opens the database (seeding it if asked) and builds the whole application.
 pub fn app(config: &Config) -> Result<Router, StartError> {
-    if let Some(folder) = config.db.parent().filter(|folder| !folder.as_os_str().is_empty()) {
-        std::fs::create_dir_all(folder).map_err(|source| StartError::DataFolder { path: folder.into(), source })?;
-    }
-    let env_key = std::env::var("HUB_SECRET_KEY").ok();
-    let secrets = secrets::load_or_create_key(env_key.as_deref(), &config.secret_key_path())?;
-    let db = Db::open(&config.db).map_err(|source| StartError::Database { path: config.db.clone(), source })?;
+    let (db, secrets) = open_data(config)?;
     let seeded = match config.seed {
         Some(SeedSet::Demo) => db.blocking_call(|db| seed::seed_demo(db, &secrets)),
         Some(SeedSet::Bench) => db.blocking_call(|db| seed::seed_bench(db, &secrets, BENCH_REQUESTS)),
@@ -60,13 +65,70 @@ pub fn app(config: &Config) -> Result<Router, StartError> {
     if seeded.map_err(|source| StartError::Database { path: config.db.clone(), source })? {
         tracing::info!(set = ?config.seed, "seeded the database");
     }
-    let state = AppState { db, secrets, dev_login: !config.no_dev_login };
-    let policy = web::content_security_policy(config.static_dir.as_deref(), &config.frame_ancestors);
-    Ok(router(state, config.static_dir.as_deref(), &policy))
+    if config.dev_login {
+        tracing::warn!("the development login is on: anyone who reaches this hub can sign in as any user");
+    }
+    let state = AppState {
+        db,
+        secrets,
+        dev_login: config.dev_login,
+        sessions: config.sessions.clone(),
+        body_timeout: config.connections.body(),
+    };
+    let policy = web::content_security_policy(config.static_dir.as_deref(), &config.frame_ancestors).map_err(StartError::Config)?;
+    let https = HttpsPolicy { always: config.https, trusted_proxies: config.trusted_proxies.clone() };
+    Ok(router(state, config.static_dir.as_deref(), policy, https))
+}
+
+/// `hub rotate-key`: re-seals every stored secret under a new key and makes it the key file.
+/// Returns how many secrets were re-sealed.
+pub fn rotate_key(config: &Config) -> Result<usize, StartError> {
+    if config.secret_key.is_some() {
+        return Err(StartError::SecretKey(secrets::KeyError::FromEnvironment));
+    }
+    let (db, old) = open_data(config)?;
+    let file = config.secret_key_path();
+    let rotation = secrets::RotationKey::create(&file)?;
+    let resealed = db
+        .blocking_call(|db| connection_requests::store::reseal_all(db, &old, &rotation.secrets))
+        .map_err(|error| StartError::Rotation(error.to_string()))?;
+    rotation.install()?;
+    Ok(resealed)
+}
+
+/// The database, private to its owner, and the key that opens its secrets.
+fn open_data(config: &Config) -> Result<(Db, SecretBox), StartError> {
+    if let Some(folder) = config.db.parent().filter(|folder| !folder.as_os_str().is_empty()) {
+        create_private_folder(folder).map_err(|source| StartError::DataFolder { path: folder.into(), source })?;
+    }
+    let database_error = |source| StartError::Database { path: config.db.clone(), source };
+    db::keep_private(&config.db).map_err(|source| StartError::DataFolder { path: config.db.clone(), source })?;
+    let db = Db::open(&config.db).map_err(database_error)?;
+    let sample = db.blocking_call(|db| connection_requests::store::a_sealed_secret(db)).map_err(database_error)?;
+    let env_key = config.secret_key.as_ref().map(|key| key.0.as_str());
+    let secrets = secrets::load_key(env_key, &config.secret_key_path(), sample.as_ref())?;
+    Ok((db, secrets))
+}
+
+/// Creates `folder` (and its parents) readable by its owner only; an existing folder is left
+/// as it is, with a warning if others may read it.
+fn create_private_folder(folder: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        if !folder.exists() {
+            std::fs::DirBuilder::new().recursive(true).mode(0o700).create(folder)?;
+        } else if std::fs::metadata(folder)?.permissions().mode() & 0o077 != 0 {
+            tracing::warn!(folder = %folder.display(), "others may read the data folder; chmod 700 it");
+        }
+        Ok(())
+    }
+    #[cfg(not(unix))]
+    std::fs::create_dir_all(folder)
 }
 
 /// The routes: the API under `/api/1.0`, the app (if any) everywhere else.
-pub fn router(state: AppState, static_dir: Option<&Path>, content_security_policy: &str) -> Router {
+pub fn router(state: AppState, static_dir: Option<&Path>, content_security_policy: HeaderValue, https: HttpsPolicy) -> Router {
     let api = Router::new()
         .route("/session", post(session::login).delete(session::logout))
         .route("/session/users", get(session::sign_in_users))
@@ -91,8 +153,16 @@ pub fn router(state: AppState, static_dir: Option<&Path>, content_security_polic
         Some(dir) => app.merge(web::single_page_app(dir)),
         None => app.fallback(api_not_found),
     };
+    let app = web::security_headers(app, content_security_policy).layer(from_fn_with_state(https, https::mark_https));
+    with_request_ids(app)
+}
+
+/// Every request gets an id (`X-Request-Id`, also in its log lines and its answer), a log line
+/// with method, path, status and time, compressed answers, and a 500 instead of a lost
+/// connection when a handler panics; the server goes on.
+pub fn with_request_ids(app: Router) -> Router {
     let request_id = HeaderName::from_static("x-request-id");
-    web::security_headers(app, content_security_policy).layer(
+    app.layer(
         ServiceBuilder::new()
             .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
             .layer(
@@ -105,6 +175,10 @@ pub fn router(state: AppState, static_dir: Option<&Path>, content_security_polic
                     .on_response(DefaultOnResponse::new().level(Level::INFO).latency_unit(LatencyUnit::Micros)),
             )
             .layer(PropagateRequestIdLayer::new(request_id))
+            .layer(CatchPanicLayer::custom(|_panic: Box<dyn std::any::Any + Send>| {
+                // The panic's own message went to the log through the panic hook.
+                ApiError::Internal("a handler panicked".into()).into_response()
+            }))
             .layer(CompressionLayer::new()),
     )
 }
@@ -119,6 +193,10 @@ async fn method_not_allowed() -> ApiError {
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
+    #[error("{0}")]
+    Config(String),
+    #[error("the key rotation failed: {0}")]
+    Rotation(String),
     #[error("cannot create the data folder {path}: {source}")]
     DataFolder { path: std::path::PathBuf, source: std::io::Error },
     #[error("cannot open the database {path}: {source}")]

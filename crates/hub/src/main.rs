@@ -1,23 +1,41 @@
 use std::io::IsTerminal;
+use std::time::Duration;
 
-use clap::Parser;
 use tracing_subscriber::EnvFilter;
 
-#[tokio::main]
-async fn main() -> std::process::ExitCode {
+fn main() -> std::process::ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))
         .with_writer(std::io::stderr)
         .with_ansi(std::io::stderr().is_terminal())
         .init();
-    let config = hub::Config::parse();
-    match run(config).await {
+    let config = hub::Config::from_command_line();
+    let outcome = match config.command {
+        Some(hub::Command::RotateKey) => rotate_key(&config),
+        None => serve(config),
+    };
+    match outcome {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("hub: {error}");
             std::process::ExitCode::FAILURE
         }
     }
+}
+
+fn rotate_key(config: &hub::Config) -> Result<(), Box<dyn std::error::Error>> {
+    let resealed = hub::rotate_key(config)?;
+    println!("re-sealed {resealed} secrets under a new key in {}", config.secret_key_path().display());
+    Ok(())
+}
+
+fn serve(config: hub::Config) -> Result<(), Box<dyn std::error::Error>> {
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let outcome = runtime.block_on(run(config));
+    // Whatever still runs after the shutdown deadline (a database call waiting for a lock) is
+    // not waited for; SQLite's journal undoes an unfinished transaction at the next start.
+    runtime.shutdown_timeout(Duration::from_millis(200));
+    outcome
 }
 
 async fn run(config: hub::Config) -> Result<(), Box<dyn std::error::Error>> {
@@ -29,7 +47,7 @@ async fn run(config: hub::Config) -> Result<(), Box<dyn std::error::Error>> {
     println!("database: {}", database.display());
     // Printed last, and flushed: the task runner waits for this line to learn the port.
     println!("listening on http://{}", listener.local_addr()?);
-    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
+    hub::serve(listener, app, &config.connections, shutdown_signal()).await;
     println!("stopped");
     Ok(())
 }

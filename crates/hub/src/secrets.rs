@@ -28,27 +28,107 @@ impl std::fmt::Debug for SecretBox {
 pub enum KeyError {
     #[error("the secret key in {origin} is not {KEY_BYTES} bytes of base64")]
     Malformed { origin: String },
-    #[error("cannot read or create the secret key file {path}: {source}")]
+    #[error("cannot read or write the secret key file {path}: {source}")]
     File { path: PathBuf, source: std::io::Error },
+    #[error(
+        "the secret key file {} is missing, and the database holds secrets sealed with it; without it they cannot be read. \
+         Put the key file back (or set HUB_SECRET_KEY to its contents); the hub makes a new key only for a database without secrets",
+        path.display()
+    )]
+    Missing { path: PathBuf },
+    #[error("the secret key in {origin} does not open the secrets in the database: it is another key. Use the key the database was sealed with")]
+    DoesNotOpen { origin: String },
+    #[error("the secret key comes from HUB_SECRET_KEY; rotate-key replaces a key file. Unset HUB_SECRET_KEY and name the key file with --secret-key-file")]
+    FromEnvironment,
 }
 
-/// Where the key comes from, in order: `HUB_SECRET_KEY` (base64), else `file`, which is
-/// created with a new random key (permissions 0600) if missing.
-pub fn load_or_create_key(env_key: Option<&str>, file: &Path) -> Result<SecretBox, KeyError> {
+/// A value sealed in the database, to check a key against: the row it is bound to, and the
+/// sealed bytes.
+pub struct SealedSample {
+    pub bound_to: String,
+    pub sealed: Vec<u8>,
+}
+
+/// The key that opens the database's secrets. It comes from `env_key` (HUB_SECRET_KEY, base64)
+/// if set, else from `file`. A missing file is created with a new random key (permissions
+/// 0600) only when the database holds no secret (`sample` is `None`); otherwise the hub must
+/// not start, or every stored secret would be lost. A key that does not open `sample` is
+/// refused, unless it is the new key of a rotation that stopped before it could rename the
+/// files: then the rotation is finished.
+pub fn load_key(env_key: Option<&str>, file: &Path, sample: Option<&SealedSample>) -> Result<SecretBox, KeyError> {
+    let opens = |secrets: &SecretBox| sample.is_none_or(|sample| secrets.open(&sample.sealed, &sample.bound_to).is_some());
     if let Some(encoded) = env_key {
-        return SecretBox::from_base64(encoded, "HUB_SECRET_KEY");
+        let secrets = SecretBox::from_base64(encoded, "HUB_SECRET_KEY")?;
+        return if opens(&secrets) { Ok(secrets) } else { Err(KeyError::DoesNotOpen { origin: "HUB_SECRET_KEY".into() }) };
     }
+    let file_error = |source| KeyError::File { path: file.to_owned(), source };
     match std::fs::read_to_string(file) {
-        Ok(encoded) => SecretBox::from_base64(encoded.trim(), &file.display().to_string()),
+        Ok(encoded) => {
+            let secrets = SecretBox::from_base64(encoded.trim(), &file.display().to_string())?;
+            if opens(&secrets) {
+                return Ok(secrets);
+            }
+            let rotated = rotation_file(file, "new");
+            if let Ok(encoded) = std::fs::read_to_string(&rotated) {
+                let new = SecretBox::from_base64(encoded.trim(), &rotated.display().to_string())?;
+                if opens(&new) {
+                    finish_rotation(file).map_err(file_error)?;
+                    tracing::warn!(path = %file.display(), "finished a key rotation that had stopped before replacing the key file");
+                    return Ok(new);
+                }
+            }
+            Err(KeyError::DoesNotOpen { origin: file.display().to_string() })
+        }
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            if sample.is_some() {
+                return Err(KeyError::Missing { path: file.to_owned() });
+            }
             let key: [u8; KEY_BYTES] = rand::rng().random();
-            write_private_file(file, BASE64.encode(key).as_bytes())
-                .map_err(|source| KeyError::File { path: file.to_owned(), source })?;
-            tracing::info!(path = %file.display(), "created a new secret key");
+            write_private_file(file, BASE64.encode(key).as_bytes()).map_err(file_error)?;
+            tracing::info!(path = %file.display(), "created a new secret key for a database without secrets");
             Ok(SecretBox::new(&key))
         }
-        Err(source) => Err(KeyError::File { path: file.to_owned(), source }),
+        Err(source) => Err(file_error(source)),
     }
+}
+
+/// A key rotation in two steps around the database's transaction: [`RotationKey::create`]
+/// writes the new key beside the old one (`<file>.new`), the caller re-seals everything in one
+/// transaction, then [`RotationKey::install`] makes the new key the key file and keeps the old
+/// one as `<file>.old`. Stopped between the two, the next start finishes the rotation.
+pub struct RotationKey {
+    file: PathBuf,
+    pub secrets: SecretBox,
+}
+
+impl RotationKey {
+    pub fn create(file: &Path) -> Result<Self, KeyError> {
+        let rotated = rotation_file(file, "new");
+        let _ = std::fs::remove_file(&rotated);
+        let key: [u8; KEY_BYTES] = rand::rng().random();
+        write_private_file(&rotated, BASE64.encode(key).as_bytes())
+            .map_err(|source| KeyError::File { path: rotated.clone(), source })?;
+        Ok(Self { file: file.to_owned(), secrets: SecretBox::new(&key) })
+    }
+
+    pub fn install(self) -> Result<(), KeyError> {
+        finish_rotation(&self.file).map_err(|source| KeyError::File { path: self.file.clone(), source })
+    }
+}
+
+fn rotation_file(file: &Path, suffix: &str) -> PathBuf {
+    let mut name = file.as_os_str().to_owned();
+    name.push(format!(".{suffix}"));
+    PathBuf::from(name)
+}
+
+fn finish_rotation(file: &Path) -> std::io::Result<()> {
+    std::fs::rename(file, rotation_file(file, "old"))?;
+    std::fs::rename(rotation_file(file, "new"), file)?;
+    if let Some(folder) = file.parent().filter(|folder| !folder.as_os_str().is_empty()) {
+        std::fs::File::open(folder)?.sync_all()?;
+    }
+    Ok(())
 }
 
 fn write_private_file(path: &Path, contents: &[u8]) -> std::io::Result<()> {
@@ -117,20 +197,50 @@ mod tests {
     fn creates_a_private_key_file_once_and_reads_it_back() {
         let folder = tempfile::tempdir().unwrap();
         let path = folder.path().join("hub-secret.key");
-        let first = load_or_create_key(None, &path).unwrap();
+        let first = load_key(None, &path, None).unwrap();
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
             assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
         }
-        let sealed = first.seal("s", "id");
-        let second = load_or_create_key(None, &path).unwrap();
-        assert_eq!(second.open(&sealed, "id").as_deref(), Some("s"));
+        let sample = SealedSample { bound_to: "id".into(), sealed: first.seal("s", "id") };
+        let second = load_key(None, &path, Some(&sample)).unwrap();
+        assert_eq!(second.open(&sample.sealed, "id").as_deref(), Some("s"));
         assert!(format!("{second:?}").contains("redacted"));
     }
 
     #[test]
+    fn a_missing_or_wrong_key_for_sealed_secrets_is_refused() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("hub-secret.key");
+        let sample = SealedSample { bound_to: "id".into(), sealed: SecretBox::new(&[1; KEY_BYTES]).seal("s", "id") };
+        let missing = load_key(None, &path, Some(&sample)).unwrap_err();
+        assert!(matches!(missing, KeyError::Missing { .. }));
+        assert!(missing.to_string().contains("hub-secret.key is missing"), "{missing}");
+        assert!(!path.exists(), "no key is made up for sealed secrets");
+        std::fs::write(&path, BASE64.encode([2; KEY_BYTES])).unwrap();
+        assert!(matches!(load_key(None, &path, Some(&sample)), Err(KeyError::DoesNotOpen { .. })));
+        let env = BASE64.encode([2; KEY_BYTES]);
+        assert!(matches!(load_key(Some(&env), &path, Some(&sample)), Err(KeyError::DoesNotOpen { .. })));
+    }
+
+    #[test]
+    fn a_rotation_stopped_before_renaming_is_finished_at_start() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("hub-secret.key");
+        let old = load_key(None, &path, None).unwrap();
+        let rotation = RotationKey::create(&path).unwrap();
+        // The database was re-sealed with the new key, then the process stopped.
+        let sample = SealedSample { bound_to: "id".into(), sealed: rotation.secrets.seal("s", "id") };
+        assert_eq!(old.open(&sample.sealed, "id"), None);
+        let loaded = load_key(None, &path, Some(&sample)).unwrap();
+        assert_eq!(loaded.open(&sample.sealed, "id").as_deref(), Some("s"));
+        assert!(folder.path().join("hub-secret.key.old").exists());
+        assert!(!folder.path().join("hub-secret.key.new").exists());
+    }
+
+    #[test]
     fn a_malformed_key_is_refused() {
-        assert!(matches!(load_or_create_key(Some("c2hvcnQ="), Path::new("/nonexistent")), Err(KeyError::Malformed { .. })));
+        assert!(matches!(load_key(Some("c2hvcnQ="), Path::new("/nonexistent"), None), Err(KeyError::Malformed { .. })));
     }
 }

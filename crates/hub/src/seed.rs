@@ -5,6 +5,7 @@ use rusqlite::Connection;
 use time::{Duration, OffsetDateTime};
 
 use crate::model::{Status, ROLE_HUB_ADMIN, ROLE_PORTAL_REGISTRATION};
+use crate::connection_requests::store::new_request_id;
 use crate::secrets::SecretBox;
 use crate::time_format::format;
 
@@ -125,10 +126,6 @@ pub fn seed_demo(db: &mut Connection, secrets: &SecretBox) -> rusqlite::Result<b
 }
 
 /// An opaque request id, such as `cr-5f0c2a9e41d7b386`.
-pub fn new_request_id(rng: &mut impl Rng) -> String {
-    format!("cr-{:016x}", rng.random::<u64>())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

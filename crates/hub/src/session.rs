@@ -1,6 +1,7 @@
 //! Sessions: the development login, the session cookie, the current user and CSRF tokens.
 
 use axum::extract::{FromRequestParts, Request, State};
+use axum::Extension;
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
@@ -9,8 +10,10 @@ use axum::Json;
 use rand::Rng;
 use rusqlite::{Connection, OptionalExtension};
 use serde::Deserialize;
+use sha2::{Digest, Sha256};
 
 use crate::error::ApiError;
+use crate::https::ReachedOverHttps;
 use crate::json_body::JsonBody;
 use crate::model::User;
 use crate::AppState;
@@ -18,10 +21,14 @@ use crate::AppState;
 pub const SESSION_COOKIE: &str = "hub_session";
 pub const CSRF_HEADER: &str = "x-csrf-token";
 
+/// A session's last-seen time is written at most this often (a write per request would cost
+/// every request the writer's lock); the idle timeout is as precise as this.
+const TOUCH_EVERY_SECONDS: i64 = 60;
+
 /// The session a request belongs to, put into the request's extensions by [`session_layer`].
 #[derive(Debug, Clone)]
 pub struct Session {
-    pub token: String,
+    pub token_hash: Vec<u8>,
     pub csrf_token: String,
     pub user: User,
 }
@@ -41,9 +48,9 @@ impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
 /// and hands the token out to a GET that asks for it with `X-CSRF-Token: Fetch`.
 pub async fn session_layer(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let session = match session_token(request.headers()) {
-        Some(token) => match state.db.read(move |db| load_session(db, &token)).await {
+        Some(token) => match current_session(&state, token_hash(&token)).await {
             Ok(session) => session,
-            Err(error) => return ApiError::from(error).into_response(),
+            Err(error) => return error.into_response(),
         },
         None => None,
     };
@@ -57,7 +64,9 @@ pub async fn session_layer(State(state): State<AppState>, mut request: Request, 
         };
         let sent = request.headers().get(CSRF_HEADER).and_then(|value| value.to_str().ok());
         if !sent.is_some_and(|sent| constant_time_eq(sent.as_bytes(), session.csrf_token.as_bytes())) {
-            return ApiError::CsrfTokenInvalid.into_response();
+            let mut response = ApiError::CsrfTokenInvalid.into_response();
+            response.headers_mut().insert(CSRF_HEADER, HeaderValue::from_static("Required"));
+            return response;
         }
     }
 
@@ -85,36 +94,60 @@ pub struct LoginRequest {
     user: String,
 }
 
-/// `POST /session`: the development login.
-pub async fn login(State(state): State<AppState>, JsonBody(login): JsonBody<LoginRequest>) -> Result<Response, ApiError> {
+/// `POST /session`: the development login. It ends the session the browser presented, and
+/// sessions that have run out.
+pub async fn login(
+    State(state): State<AppState>,
+    https: Option<Extension<ReachedOverHttps>>,
+    headers: HeaderMap,
+    JsonBody(login): JsonBody<LoginRequest>,
+) -> Result<Response, ApiError> {
     if !state.dev_login {
         return Err(ApiError::DevLoginDisabled);
     }
     let token = random_token();
     let csrf_token = random_token();
-    let stored_token = token.clone();
+    let stored_hash = token_hash(&token);
+    let previous = session_token(&headers).map(|token| token_hash(&token));
+    let limits = state.sessions.clone();
     let user = state
         .db
         .call(move |db| -> Result<User, ApiError> {
             let user = load_user(db, &login.user)?
                 .ok_or_else(|| ApiError::InvalidParameter(format!("There is no user '{}'.", login.user)))?;
-            db.execute(
-                "INSERT INTO sessions (token, user_id, csrf_token, created_at) VALUES (?1, ?2, ?3, ?4)",
-                (&stored_token, &user.id, &csrf_token, crate::time_format::now()),
+            let transaction = db.transaction()?;
+            let now = now_seconds();
+            if let Some(previous) = previous {
+                transaction.execute("DELETE FROM sessions WHERE token_hash = ?1", [previous])?;
+            }
+            transaction.execute(
+                "DELETE FROM sessions WHERE created_at <= ?1 OR last_seen_at <= ?2",
+                (now - seconds(limits.lifetime()), now - seconds(limits.idle())),
             )?;
+            transaction.execute(
+                "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at) VALUES (?1, ?2, ?3, ?4, ?4)",
+                (&stored_hash, &user.id, &csrf_token, now),
+            )?;
+            transaction.commit()?;
             Ok(user)
         })
         .await?;
     tracing::info!(user = %user.id, "signed in");
-    let cookie = format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict");
+    let secure = if https.is_some() { "; Secure" } else { "" };
+    let cookie = format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict{secure}");
     Ok(([(header::SET_COOKIE, cookie)], Json(user)).into_response())
 }
 
 /// `DELETE /session`: signs out.
-pub async fn logout(State(state): State<AppState>, CurrentUser(session): CurrentUser) -> Result<Response, ApiError> {
-    let token = session.token;
-    state.db.call(move |db| db.execute("DELETE FROM sessions WHERE token = ?1", [&token])).await?;
-    let cookie = format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+pub async fn logout(
+    State(state): State<AppState>,
+    https: Option<Extension<ReachedOverHttps>>,
+    CurrentUser(session): CurrentUser,
+) -> Result<Response, ApiError> {
+    let hash = session.token_hash;
+    state.db.call(move |db| db.execute("DELETE FROM sessions WHERE token_hash = ?1", [&hash])).await?;
+    let secure = if https.is_some() { "; Secure" } else { "" };
+    let cookie = format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{secure}");
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response())
 }
 
@@ -143,13 +176,50 @@ fn session_token(headers: &HeaderMap) -> Option<String> {
         .map(|(_, value)| value.to_owned())
 }
 
-fn load_session(db: &Connection, token: &str) -> rusqlite::Result<Option<Session>> {
-    let found: Option<(String, String)> = db
-        .prepare_cached("SELECT user_id, csrf_token FROM sessions WHERE token = ?1")?
-        .query_row([token], |row| Ok((row.get(0)?, row.get(1)?)))
+/// The session of the token with `hash`, if it has neither been idle too long nor lived too
+/// long; one that has is deleted.
+async fn current_session(state: &AppState, hash: Vec<u8>) -> Result<Option<Session>, ApiError> {
+    let lookup = hash.clone();
+    let Some((session, created_at, last_seen_at)) = state.db.read(move |db| load_session(db, lookup)).await? else {
+        return Ok(None);
+    };
+    let now = now_seconds();
+    let limits = &state.sessions;
+    if now - created_at >= seconds(limits.lifetime()) || now - last_seen_at >= seconds(limits.idle()) {
+        state.db.call(move |db| db.execute("DELETE FROM sessions WHERE token_hash = ?1", [hash])).await?;
+        return Ok(None);
+    }
+    if now - last_seen_at >= TOUCH_EVERY_SECONDS {
+        state
+            .db
+            .call(move |db| db.execute("UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1", (hash, now)))
+            .await?;
+    }
+    Ok(Some(session))
+}
+
+/// The session with `hash`, its creation and last-seen times.
+fn load_session(db: &Connection, hash: Vec<u8>) -> rusqlite::Result<Option<(Session, i64, i64)>> {
+    let found: Option<(String, String, i64, i64)> = db
+        .prepare_cached("SELECT user_id, csrf_token, created_at, last_seen_at FROM sessions WHERE token_hash = ?1")?
+        .query_row([&hash], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))
         .optional()?;
-    let Some((user_id, csrf_token)) = found else { return Ok(None) };
-    Ok(load_user(db, &user_id)?.map(|user| Session { token: token.to_owned(), csrf_token, user }))
+    let Some((user_id, csrf_token, created_at, last_seen_at)) = found else { return Ok(None) };
+    let session = load_user(db, &user_id)?.map(|user| Session { token_hash: hash, csrf_token, user });
+    Ok(session.map(|session| (session, created_at, last_seen_at)))
+}
+
+/// What the database keeps of a token: a stolen copy of the database signs nobody in.
+fn token_hash(token: &str) -> Vec<u8> {
+    Sha256::digest(token.as_bytes()).to_vec()
+}
+
+fn now_seconds() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}
+
+fn seconds(duration: std::time::Duration) -> i64 {
+    i64::try_from(duration.as_secs()).unwrap_or(i64::MAX)
 }
 
 fn load_user(db: &Connection, id: &str) -> rusqlite::Result<Option<User>> {

@@ -15,11 +15,6 @@ pub fn format(moment: OffsetDateTime) -> String {
         .expect("a UTC date in the range SQLite stores always formats")
 }
 
-/// The current time, formatted.
-pub fn now() -> String {
-    format(OffsetDateTime::now_utc())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

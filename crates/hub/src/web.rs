@@ -49,14 +49,22 @@ fn is_hashed_file(path: &str) -> bool {
 
 /// The Content-Security-Policy for the app in `static_dir`: nothing inline but Trunk's loader
 /// script, allowed by its hash; WebAssembly compilation allowed; frames only from
-/// `frame_ancestors`.
-pub fn content_security_policy(static_dir: Option<&Path>, frame_ancestors: &str) -> String {
+/// `frame_ancestors`, which must be a list of sources (no line break, no `;` or `,` that would
+/// end the directive or the header).
+pub fn content_security_policy(static_dir: Option<&Path>, frame_ancestors: &str) -> Result<HeaderValue, String> {
+    if let Some(bad) = frame_ancestors.chars().find(|c| !(c.is_ascii_graphic() || *c == ' ') || matches!(c, ';' | ',')) {
+        return Err(format!(
+            "--frame-ancestors must be sources separated by spaces, such as 'self' https://launchpad.example.com; \
+             it holds {bad:?}"
+        ));
+    }
     let index = static_dir.and_then(|dir| std::fs::read_to_string(dir.join("index.html")).ok()).unwrap_or_default();
     let hashes: String = inline_scripts(&index).iter().map(|script| format!(" 'sha256-{}'", sha256_base64(script))).collect();
-    format!(
+    let policy = format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; img-src 'self' data:; \
          connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors {frame_ancestors}"
-    )
+    );
+    HeaderValue::from_str(&policy).map_err(|error| format!("the Content-Security-Policy is not a header value: {error}"))
 }
 
 /// The contents of every `<script>` without a `src` in `html`.
@@ -81,16 +89,21 @@ fn sha256_base64(text: &str) -> String {
     BASE64.encode(Sha256::digest(text.as_bytes()))
 }
 
-/// Adds the security headers to every response.
-pub fn security_headers(router: Router, content_security_policy: &str) -> Router {
-    let policy = HeaderValue::from_str(content_security_policy).expect("the policy is ASCII");
-    router.layer(middleware::map_response(move |mut response: Response| {
-        let policy = policy.clone();
+/// Adds the security headers to every response, and keeps API answers (which carry the CSRF
+/// token and people's data) out of every cache.
+pub fn security_headers(router: Router, content_security_policy: HeaderValue) -> Router {
+    router.layer(middleware::from_fn(move |request: Request, next: Next| {
+        let policy = content_security_policy.clone();
         async move {
+            let is_api = request.uri().path() == "/api" || request.uri().path().starts_with("/api/");
+            let mut response = next.run(request).await;
             let headers = response.headers_mut();
             headers.insert(header::CONTENT_SECURITY_POLICY, policy);
             headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
             headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+            if is_api {
+                headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            }
             response
         }
     }))
@@ -110,11 +123,20 @@ mod tests {
     }
 
     #[test]
+    fn frame_ancestors_cannot_end_the_directive_or_the_header() {
+        for bad in ["'self'\nX-Injected: 1", "'self'; script-src *", "'self', *", "'self'\t"] {
+            let error = content_security_policy(None, bad).unwrap_err();
+            assert!(error.contains("--frame-ancestors"), "{error}");
+        }
+    }
+
+    #[test]
     fn hashes_inline_scripts_but_not_external_ones() {
         let html = r#"<script src="/a.js"></script><script type="module">import init from '/x.js';</script>"#;
         assert_eq!(inline_scripts(html), vec!["import init from '/x.js';"]);
-        let policy = content_security_policy(None, "'self'");
-        assert!(policy.contains("frame-ancestors 'self'"));
+        let policy = content_security_policy(None, "'self' https://launchpad.example.com").unwrap();
+        let policy = policy.to_str().unwrap();
+        assert!(policy.ends_with("frame-ancestors 'self' https://launchpad.example.com"));
         assert!(!policy.contains("unsafe-inline"));
         assert_eq!(sha256_base64(""), "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
     }

@@ -40,7 +40,7 @@ async fn alice_replaces_the_credentials_of_her_submitted_request() {
     let sealed: Vec<u8> =
         db.query_row("SELECT secret_ciphertext FROM connection_requests WHERE id = ?1", [id], |row| row.get(0)).unwrap();
     assert!(!sealed.windows(CLIENT_SECRET.len()).any(|window| window == CLIENT_SECRET.as_bytes()));
-    let secrets = hub::secrets::load_or_create_key(None, &hub.data.join("hub-secret.key")).unwrap();
+    let secrets = hub::secrets::load_key(None, &hub.data.join("hub-secret.key"), None).unwrap();
     assert_eq!(hub::connection_requests::store::stored_secret(&db, id, &secrets).unwrap().as_deref(), Some(CLIENT_SECRET));
 }
 

@@ -34,6 +34,6 @@ async fn data_and_secrets_survive_a_restart() {
     assert_eq!(count["count"], 14, "the demo data is not seeded twice");
 
     let db = rusqlite::Connection::open(data.path().join("hub.sqlite3")).unwrap();
-    let secrets = hub::secrets::load_or_create_key(None, &data.path().join("hub-secret.key")).unwrap();
+    let secrets = hub::secrets::load_key(None, &data.path().join("hub-secret.key"), None).unwrap();
     assert_eq!(hub::connection_requests::store::stored_secret(&db, &id, &secrets).unwrap().as_deref(), Some(CLIENT_SECRET));
 }

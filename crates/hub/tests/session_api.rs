@@ -81,7 +81,7 @@ async fn the_login_body_must_be_json() {
 
 #[tokio::test]
 async fn without_the_development_login_there_is_no_way_in() {
-    let hub = TestHub::start_with(|config| config.no_dev_login = true).await;
+    let hub = TestHub::start_with(|config| config.dev_login = false).await;
     let client = TestHub::client();
     assert_eq!(client.get(hub.url("/session/users")).send().await.unwrap().status(), 404);
     let login = client.post(hub.url("/session")).json(&serde_json::json!({"user": "alice"})).send().await.unwrap();

@@ -1,6 +1,7 @@
 //! `/connectionRequests`: list, read, submit, replace credentials, approve and reject.
 
 mod list_query;
+mod plain_text;
 pub mod store;
 
 use axum::extract::rejection::QueryRejection;
@@ -13,7 +14,8 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 pub use list_query::ListQuery;
-use store::Decision;
+use plain_text::{hidden_character, Lines};
+use store::{Decision, StoreError};
 
 use crate::error::{ApiError, ErrorDetail};
 use crate::json_body::{JsonBody, JsonText, OptionalJsonBody};
@@ -92,18 +94,22 @@ pub async fn submit(
     let alias = submission.api_portal_alias.trim().to_owned();
     let mut details = Vec::new();
     if alias.is_empty() || alias.chars().count() > MAX_ALIAS_CHARS {
-        details.push(detail("ALIAS_LENGTH", "apiPortalAlias", "The alias must have 1 to 64 characters."));
+        details.push(detail("ALIAS_LENGTH", "apiPortalAlias", "The alias must have 1 to 64 characters.".into()));
     }
-    if submission.comment.chars().count() > MAX_COMMENT_CHARS {
-        details.push(detail("COMMENT_TOO_LONG", "comment", "The comment may have at most 2000 characters."));
+    if let Some((position, character)) = hidden_character(&alias, Lines::One) {
+        let message = format!(
+            "The alias has an invisible or control character ({character}) at position {position}. Type the alias again without it."
+        );
+        details.push(detail("ALIAS_HIDDEN_CHARACTER", "apiPortalAlias", message));
     }
+    details.extend(readable_text_problems("comment", &submission.comment, MAX_COMMENT_CHARS));
     let analysis = credentials::analyze(submission.credentials.get(), &Context::default());
     let credentials = match usable(analysis) {
         Ok(credentials) if details.is_empty() => credentials,
-        Ok(_) => return Err(validation_failed(details)),
+        Ok(_) => return Err(ApiError::validation_failed(details)),
         Err(ApiError::ValidationFailed { details: more, .. }) => {
             details.extend(more.into_iter().map(|d| ErrorDetail { target: format!("credentials.{}", d.target), ..d }));
-            return Err(validation_failed(details));
+            return Err(ApiError::validation_failed(details));
         }
         Err(other) => return Err(other),
     };
@@ -155,8 +161,9 @@ async fn decide(
 ) -> Result<Response, ApiError> {
     require_role(&session.user, ROLE_HUB_ADMIN)?;
     let reason = body.and_then(|body| body.reason).map(|reason| reason.trim().to_owned()).filter(|r| !r.is_empty());
-    if reason.as_ref().is_some_and(|reason| reason.chars().count() > MAX_REASON_CHARS) {
-        return Err(validation_failed(vec![detail("REASON_TOO_LONG", "reason", "The reason may have at most 2000 characters.")]));
+    let problems = reason.as_deref().map(|reason| readable_text_problems("reason", reason, MAX_REASON_CHARS)).unwrap_or_default();
+    if !problems.is_empty() {
+        return Err(ApiError::validation_failed(problems));
     }
     let decided = state.db.call(move |db| store::decide(db, &id, decision, reason.as_deref())).await?;
     tracing::info!(request = %decided.id, status = decided.status.as_str(), user = %session.user.id, "request decided");
@@ -166,7 +173,30 @@ async fn decide(
 async fn load(state: &AppState, id: &str) -> Result<ConnectionRequest, ApiError> {
     let id = id.to_owned();
     let lookup = id.clone();
-    state.db.read(move |db| store::find(db, &lookup)).await?.ok_or_else(|| store::not_found(&id))
+    state.db.read(move |db| store::find(db, &lookup)).await?.ok_or(ApiError::from(StoreError::NotFound(id)))
+}
+
+impl From<StoreError> for ApiError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::NotFound(id) => {
+                ApiError::NotFound(format!("There is no connection request '{id}'. It may have been removed; reload the list."))
+            }
+            StoreError::NotSubmitter => ApiError::NotSubmitter,
+            StoreError::NotEditable(status) => ApiError::InvalidState(format!(
+                "The request is {}; credentials can be changed only while it is submitted or pending approval.",
+                status.label()
+            )),
+            StoreError::AlreadyDecided(status) => ApiError::InvalidState(format!(
+                "The request is {} already; only submitted or pending requests can be approved or rejected.",
+                status.label()
+            )),
+            StoreError::VersionMismatch { current } => ApiError::PreconditionFailed { current },
+            StoreError::AliasTaken(alias) => ApiError::AliasTaken(alias),
+            StoreError::PortalLimitReached => ApiError::PortalLimitReached,
+            StoreError::Database(error) => ApiError::from(error),
+        }
+    }
 }
 
 fn require_role(user: &User, role: &'static str) -> Result<(), ApiError> {
@@ -201,32 +231,37 @@ fn usable(analysis: Analysis) -> Result<Credentials, ApiError> {
         return Ok(credentials);
     }
     let details: Vec<ErrorDetail> = analysis.errors().map(ErrorDetail::from).collect();
-    // Where real credentials come from, said once for the whole answer when a finding calls for it.
-    let guidance = analysis.errors().any(|diagnostic| diagnostic.code.calls_for_new_credentials());
-    let with_guidance = |message: String| if guidance { format!("{message} {WHERE_CREDENTIALS_COME_FROM}") } else { message };
-    match analysis.shape {
-        Shape::TooLarge => Err(ApiError::PayloadTooLarge),
+    let error = match analysis.shape {
+        Shape::TooLarge => return Err(ApiError::PayloadTooLarge),
         Shape::Empty | Shape::NotJson | Shape::InvalidJson => {
             let first = details.first().map_or_else(|| "The body is not JSON.".to_owned(), |d| d.message.clone());
-            Err(ApiError::InvalidJson { message: with_guidance(first), details })
+            ApiError::InvalidJson { message: first, details }
         }
-        _ => Err(ApiError::ValidationFailed { message: with_guidance(validation_message(&details)), details }),
+        _ => ApiError::validation_failed(details),
+    };
+    // Where real credentials come from, said once for the whole answer when a finding calls for it.
+    if analysis.errors().any(|diagnostic| diagnostic.code.calls_for_new_credentials()) {
+        return Err(error.followed_by(WHERE_CREDENTIALS_COME_FROM));
     }
+    Err(error)
 }
 
-fn validation_failed(details: Vec<ErrorDetail>) -> ApiError {
-    ApiError::ValidationFailed { message: validation_message(&details), details }
-}
-
-fn validation_message(details: &[ErrorDetail]) -> String {
-    match details {
-        [only] => format!("The request is not valid: {}", only.message),
-        _ => format!("The request is not valid: {} problems, each named in details.", details.len()),
+/// What is wrong with a comment or reason: too long, or holding a character nobody could see.
+fn readable_text_problems(target: &str, text: &str, max_chars: usize) -> Vec<ErrorDetail> {
+    let mut problems = Vec::new();
+    if text.chars().count() > max_chars {
+        let code = format!("{}_TOO_LONG", target.to_uppercase());
+        problems.push(detail(&code, target, format!("The {target} may have at most {max_chars} characters.")));
     }
+    if let Some((position, character)) = hidden_character(text, Lines::Many) {
+        let message = format!("The {target} has an invisible or control character ({character}) at position {position}. Remove it.");
+        problems.push(detail("TEXT_HIDDEN_CHARACTER", target, message));
+    }
+    problems
 }
 
-fn detail(code: &str, target: &str, message: &str) -> ErrorDetail {
-    ErrorDetail { code: code.to_owned(), target: target.to_owned(), message: message.to_owned() }
+fn detail(code: &str, target: &str, message: String) -> ErrorDetail {
+    ErrorDetail { code: code.to_owned(), target: target.to_owned(), message }
 }
 
 fn with_etag(status: StatusCode, request: ConnectionRequest) -> Response {

@@ -5,15 +5,35 @@ use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior};
 use time::{Duration, OffsetDateTime};
 
 use super::list_query::ListQuery;
-use crate::error::ApiError;
 use crate::model::{ConnectionRequest, CredentialsSummary, Page, Status, User, UserRef};
-use crate::secrets::SecretBox;
+use crate::secrets::{SealedSample, SecretBox};
 use crate::time_format::format;
 
 /// How long new credentials stay valid (those generated since February 2024).
 const CREDENTIAL_LIFETIME_DAYS: i64 = 365;
 /// A hub connects at most this many API portals.
 pub const MAX_APPROVED_PORTALS: i64 = 3;
+
+/// Why a change was not made. The handlers say it to the caller in the contract's words.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("there is no connection request {0}")]
+    NotFound(String),
+    #[error("the caller did not submit the request")]
+    NotSubmitter,
+    #[error("the request is {} and its credentials cannot change", .0.label())]
+    NotEditable(Status),
+    #[error("the request is {} already", .0.label())]
+    AlreadyDecided(Status),
+    #[error("the request is at version {current}")]
+    VersionMismatch { current: i64 },
+    #[error("the alias {0} is taken")]
+    AliasTaken(String),
+    #[error("{MAX_APPROVED_PORTALS} API portals are connected already")]
+    PortalLimitReached,
+    #[error(transparent)]
+    Database(#[from] rusqlite::Error),
+}
 
 const SELECT_COLUMNS: &str = "id, api_portal_alias, api_portal_url, status, comment, \
      requested_by, requester_name, requested_at, updated_at, credential_type, credential_url, \
@@ -83,9 +103,9 @@ pub fn replace_credentials(
     expected_version: i64,
     credentials: &Credentials,
     secrets: &SecretBox,
-) -> Result<ConnectionRequest, ApiError> {
+) -> Result<ConnectionRequest, StoreError> {
     let transaction = db.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let current = find(&transaction, id)?.ok_or_else(|| not_found(id))?;
+    let current = find(&transaction, id)?.ok_or_else(|| StoreError::NotFound(id.to_owned()))?;
     check_editable(&current, caller, expected_version)?;
     let now = OffsetDateTime::now_utc();
     let (secret, certificate) = secret_and_certificate(credentials);
@@ -107,24 +127,21 @@ pub fn replace_credentials(
             expected_version,
         ],
     )?;
-    let updated = find(&transaction, id)?.ok_or_else(|| not_found(id))?;
+    let updated = find(&transaction, id)?.ok_or_else(|| StoreError::NotFound(id.to_owned()))?;
     transaction.commit()?;
     Ok(updated)
 }
 
 /// Why `caller` may not replace the credentials of `request` at `expected_version`, if not.
-pub fn check_editable(request: &ConnectionRequest, caller: &User, expected_version: i64) -> Result<(), ApiError> {
+pub fn check_editable(request: &ConnectionRequest, caller: &User, expected_version: i64) -> Result<(), StoreError> {
     if request.requested_by.id != caller.id {
-        return Err(ApiError::NotSubmitter);
+        return Err(StoreError::NotSubmitter);
     }
     if !matches!(request.status, Status::Submitted | Status::PendingApproval) {
-        return Err(ApiError::InvalidState(format!(
-            "The request is {}; credentials can be changed only while it is submitted or pending approval.",
-            request.status.label()
-        )));
+        return Err(StoreError::NotEditable(request.status));
     }
     if request.version != expected_version {
-        return Err(ApiError::PreconditionFailed { current: request.version });
+        return Err(StoreError::VersionMismatch { current: request.version });
     }
     Ok(())
 }
@@ -137,7 +154,7 @@ pub fn insert(
     requester: &User,
     credentials: &Credentials,
     secrets: &SecretBox,
-) -> Result<ConnectionRequest, ApiError> {
+) -> Result<ConnectionRequest, StoreError> {
     let transaction = db.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let taken: bool = transaction.query_row(
         "SELECT EXISTS (SELECT 1 FROM connection_requests WHERE api_portal_alias = ?1 COLLATE NOCASE)",
@@ -145,9 +162,9 @@ pub fn insert(
         |row| row.get(0),
     )?;
     if taken {
-        return Err(ApiError::AliasTaken(alias.to_owned()));
+        return Err(StoreError::AliasTaken(alias.to_owned()));
     }
-    let id = crate::seed::new_request_id(&mut rand::rng());
+    let id = new_request_id(&mut rand::rng());
     let now = format(OffsetDateTime::now_utc());
     let expires = format(OffsetDateTime::now_utc() + Duration::days(CREDENTIAL_LIFETIME_DAYS));
     let (secret, certificate) = secret_and_certificate(credentials);
@@ -172,7 +189,7 @@ pub fn insert(
             expires,
         ],
     )?;
-    let created = find(&transaction, &id)?.ok_or_else(|| not_found(&id))?;
+    let created = find(&transaction, &id)?.ok_or_else(|| StoreError::NotFound(id.clone()))?;
     transaction.commit()?;
     Ok(created)
 }
@@ -185,14 +202,11 @@ pub enum Decision {
 
 /// Approves or rejects request `id`, from SUBMITTED or PENDING_APPROVAL only, and never past
 /// [`MAX_APPROVED_PORTALS`] approved ones.
-pub fn decide(db: &mut Connection, id: &str, decision: Decision, reason: Option<&str>) -> Result<ConnectionRequest, ApiError> {
+pub fn decide(db: &mut Connection, id: &str, decision: Decision, reason: Option<&str>) -> Result<ConnectionRequest, StoreError> {
     let transaction = db.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let current = find(&transaction, id)?.ok_or_else(|| not_found(id))?;
+    let current = find(&transaction, id)?.ok_or_else(|| StoreError::NotFound(id.to_owned()))?;
     if !matches!(current.status, Status::Submitted | Status::PendingApproval) {
-        return Err(ApiError::InvalidState(format!(
-            "The request is {} already; only submitted or pending requests can be approved or rejected.",
-            current.status.label()
-        )));
+        return Err(StoreError::AlreadyDecided(current.status));
     }
     let status = match decision {
         Decision::Approve => {
@@ -202,7 +216,7 @@ pub fn decide(db: &mut Connection, id: &str, decision: Decision, reason: Option<
                 |row| row.get(0),
             )?;
             if approved >= MAX_APPROVED_PORTALS {
-                return Err(ApiError::PortalLimitReached);
+                return Err(StoreError::PortalLimitReached);
             }
             Status::Approved
         }
@@ -212,7 +226,7 @@ pub fn decide(db: &mut Connection, id: &str, decision: Decision, reason: Option<
         "UPDATE connection_requests SET status = ?2, decision_reason = ?3, updated_at = ?4, version = version + 1 WHERE id = ?1",
         rusqlite::params![id, status.as_str(), reason, format(OffsetDateTime::now_utc())],
     )?;
-    let updated = find(&transaction, id)?.ok_or_else(|| not_found(id))?;
+    let updated = find(&transaction, id)?.ok_or_else(|| StoreError::NotFound(id.to_owned()))?;
     transaction.commit()?;
     Ok(updated)
 }
@@ -232,8 +246,46 @@ fn secret_and_certificate(credentials: &Credentials) -> (&str, Option<&str>) {
     }
 }
 
-pub fn not_found(id: &str) -> ApiError {
-    ApiError::NotFound(format!("There is no connection request '{id}'. It may have been removed; reload the list."))
+/// One sealed secret of the database, to check a key against; `None` for a database without.
+pub fn a_sealed_secret(db: &Connection) -> rusqlite::Result<Option<SealedSample>> {
+    db.query_row(
+        "SELECT id, secret_ciphertext FROM connection_requests WHERE secret_ciphertext IS NOT NULL LIMIT 1",
+        [],
+        |row| Ok(SealedSample { bound_to: row.get(0)?, sealed: row.get(1)? }),
+    )
+    .optional()
+}
+
+/// Re-seals every stored secret from `old` to `new` in one transaction; all or nothing.
+/// Returns how many were re-sealed.
+pub fn reseal_all(db: &mut Connection, old: &SecretBox, new: &SecretBox) -> Result<usize, ResealError> {
+    let transaction = db.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let sealed: Vec<(String, Vec<u8>)> = transaction
+        .prepare("SELECT id, secret_ciphertext FROM connection_requests WHERE secret_ciphertext IS NOT NULL")?
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, sealed) in &sealed {
+        let secret = old.open(sealed, id).ok_or_else(|| ResealError::DoesNotOpen(id.clone()))?;
+        transaction.execute(
+            "UPDATE connection_requests SET secret_ciphertext = ?2 WHERE id = ?1",
+            rusqlite::params![id, new.seal(&secret, id)],
+        )?;
+    }
+    transaction.commit()?;
+    Ok(sealed.len())
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ResealError {
+    #[error("the secret of request {0} does not open with the current key; nothing was changed")]
+    DoesNotOpen(String),
+    #[error(transparent)]
+    Database(#[from] rusqlite::Error),
+}
+
+/// A new request's id: `cr-` and 16 random hex digits.
+pub fn new_request_id(rng: &mut impl rand::Rng) -> String {
+    format!("cr-{:016x}", rng.random::<u64>())
 }
 
 fn connection_request_from_row(row: &Row<'_>) -> rusqlite::Result<ConnectionRequest> {

@@ -39,18 +39,18 @@ impl TestHub {
         let mut config = Config::with_db(data.join("hub.sqlite3"));
         config.addr = SocketAddr::from(([127, 0, 0, 1], 0));
         config.seed = Some(SeedSet::Demo);
+        config.dev_login = true;
         adjust(&mut config);
         let app = hub::app(&config).expect("hub starts");
         let listener = tokio::net::TcpListener::bind(config.addr).await.expect("free port");
         let address = listener.local_addr().expect("bound address");
         let (shutdown, stopped) = tokio::sync::oneshot::channel::<()>();
+        let limits = config.connections.clone();
         let server = tokio::spawn(async move {
-            axum::serve(listener, app)
-                .with_graceful_shutdown(async move {
-                    let _ = stopped.await;
-                })
-                .await
-                .expect("hub serves")
+            hub::serve(listener, app, &limits, async move {
+                let _ = stopped.await;
+            })
+            .await;
         });
         Self {
             base: format!("http://{address}/api/1.0"),
