@@ -223,3 +223,33 @@ impl IntoResponse for ApiError {
         response
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(code: &str, index: usize) -> ErrorDetail {
+        ErrorDetail { code: code.into(), target: format!("field{index}"), message: format!("finding {index}") }
+    }
+
+    #[test]
+    fn details_are_bounded_per_code_and_in_all() {
+        let many: Vec<ErrorDetail> = (0..3000).map(|index| finding("DUPLICATE_FIELD", index)).collect();
+        let ApiError::ValidationFailed { details, message } = ApiError::validation_failed(many) else { panic!() };
+        assert_eq!(details.len(), MAX_DETAILS_PER_CODE + 1);
+        assert_eq!(details.last().unwrap().message, "2990 more findings of this kind are left out.");
+        assert!(message.contains("11 problems"), "{message}");
+
+        let mixed: Vec<ErrorDetail> = (0..100).flat_map(|index| ["A", "B", "C", "D", "E"].map(|code| finding(code, index))).collect();
+        let ApiError::ValidationFailed { details, .. } = ApiError::validation_failed(mixed) else { panic!() };
+        assert_eq!(details.len(), MAX_DETAILS + 5, "40 findings and one summing-up entry per code");
+    }
+
+    #[test]
+    fn a_locked_database_or_a_full_disk_are_no_internal_errors() {
+        let sqlite = |code| rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None);
+        assert!(matches!(ApiError::from(sqlite(rusqlite::ffi::SQLITE_BUSY)), ApiError::Unavailable));
+        assert!(matches!(ApiError::from(sqlite(rusqlite::ffi::SQLITE_FULL)), ApiError::InsufficientStorage));
+        assert!(matches!(ApiError::from(sqlite(rusqlite::ffi::SQLITE_CORRUPT)), ApiError::Internal(_)));
+    }
+}

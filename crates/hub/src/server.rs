@@ -17,7 +17,7 @@ use hyper::body::Incoming;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
-use tokio::net::{TcpListener, TcpStream};
+use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 use tokio::time::{Instant, Sleep};
 use tower::ServiceExt;
@@ -76,14 +76,14 @@ pub async fn serve(listener: TcpListener, app: Router, limits: &ConnectionLimits
 }
 
 /// A stream that fails once no byte has moved in either direction for `idle`.
-struct IdleTimeout {
-    stream: TcpStream,
+struct IdleTimeout<S> {
+    stream: S,
     idle: Duration,
     deadline: Pin<Box<Sleep>>,
 }
 
-impl IdleTimeout {
-    fn new(stream: TcpStream, idle: Duration) -> Self {
+impl<S> IdleTimeout<S> {
+    fn new(stream: S, idle: Duration) -> Self {
         Self { stream, idle, deadline: Box::pin(tokio::time::sleep(idle)) }
     }
 
@@ -101,7 +101,7 @@ impl IdleTimeout {
     }
 }
 
-impl AsyncRead for IdleTimeout {
+impl<S: AsyncRead + Unpin> AsyncRead for IdleTimeout<S> {
     fn poll_read(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<io::Result<()>> {
         let before = buf.filled().len();
         match Pin::new(&mut self.stream).poll_read(cx, buf) {
@@ -116,7 +116,7 @@ impl AsyncRead for IdleTimeout {
     }
 }
 
-impl AsyncWrite for IdleTimeout {
+impl<S: AsyncWrite + Unpin> AsyncWrite for IdleTimeout<S> {
     fn poll_write(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
         match Pin::new(&mut self.stream).poll_write(cx, buf) {
             Poll::Ready(result) => {
@@ -154,5 +154,33 @@ impl AsyncWrite for IdleTimeout {
 
     fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
         Pin::new(&mut self.stream).poll_shutdown(cx)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    use super::*;
+
+    #[tokio::test]
+    async fn a_stream_that_moves_no_byte_fails_after_the_idle_time() {
+        let (near, mut far) = tokio::io::duplex(64);
+        let mut stream = IdleTimeout::new(near, Duration::from_millis(200));
+        far.write_all(b"ping").await.unwrap();
+        let mut buffer = [0; 4];
+        stream.read_exact(&mut buffer).await.unwrap();
+        let started = Instant::now();
+        let error = stream.read(&mut buffer).await.unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::TimedOut);
+        assert!(started.elapsed() >= Duration::from_millis(150));
+    }
+
+    #[tokio::test]
+    async fn a_writer_whose_reader_stops_reading_fails_after_the_idle_time() {
+        let (near, _far) = tokio::io::duplex(16);
+        let mut stream = IdleTimeout::new(near, Duration::from_millis(200));
+        let error = stream.write_all(&[0; 1024]).await.unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::TimedOut);
     }
 }

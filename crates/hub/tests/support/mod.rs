@@ -35,7 +35,8 @@ impl TestHub {
         hub
     }
 
-    async fn start_configured(data: &std::path::Path, adjust: impl FnOnce(&mut Config)) -> Self {
+    /// Starts a hub on the data folder `data` with the configuration changed by `adjust`.
+    pub async fn start_configured(data: &std::path::Path, adjust: impl FnOnce(&mut Config)) -> Self {
         let mut config = Config::with_db(data.join("hub.sqlite3"));
         config.addr = SocketAddr::from(([127, 0, 0, 1], 0));
         config.seed = Some(SeedSet::Demo);
@@ -84,6 +85,19 @@ impl TestHub {
         reqwest::Client::builder().cookie_store(true).build().expect("client")
     }
 
+    /// Signs `user` in and returns the `Cookie` header value of the session, for raw requests.
+    pub async fn session_cookie_of(&self, user: &str) -> String {
+        let response = Self::client()
+            .post(self.url("/session"))
+            .json(&serde_json::json!({ "user": user }))
+            .send()
+            .await
+            .expect("login answers");
+        assert_eq!(response.status(), 200, "login as {user}");
+        let cookie = response.headers()["set-cookie"].to_str().expect("ASCII cookie");
+        cookie.split(';').next().expect("name=value").to_owned()
+    }
+
     /// A client signed in as `user`.
     pub async fn signed_in(&self, user: &str) -> reqwest::Client {
         let client = Self::client();
@@ -96,6 +110,18 @@ impl TestHub {
         assert_eq!(response.status(), 200, "login as {user}");
         client
     }
+}
+
+/// The CSRF token of the session whose `Cookie` header value is `cookie`.
+pub async fn csrf_token_of_cookie(hub: &TestHub, cookie: &str) -> String {
+    let response = reqwest::Client::new()
+        .get(hub.url("/user"))
+        .header("Cookie", cookie)
+        .header("X-CSRF-Token", "Fetch")
+        .send()
+        .await
+        .expect("user answers");
+    response.headers()["x-csrf-token"].to_str().expect("ASCII token").to_owned()
 }
 
 /// The session's CSRF token.
@@ -171,11 +197,26 @@ pub struct Editing {
 
 pub async fn editing(user: &str, alias: &str) -> Editing {
     let hub = TestHub::start(None).await;
+    let EditingOn { client, token, before, id, version, portal } = editing_on(&hub, user, alias).await;
+    Editing { hub, client, token, before, id, version, portal }
+}
+
+/// As [`editing`], on a hub already running; its `hub` field is left out.
+pub struct EditingOn {
+    pub client: reqwest::Client,
+    pub token: String,
+    pub before: serde_json::Value,
+    pub id: String,
+    pub version: i64,
+    pub portal: String,
+}
+
+pub async fn editing_on(hub: &TestHub, user: &str, alias: &str) -> EditingOn {
     let client = hub.signed_in(user).await;
-    let token = csrf_token(&hub, &client).await;
-    let before = request_by_alias(&hub, &client, alias).await;
+    let token = csrf_token(hub, &client).await;
+    let before = request_by_alias(hub, &client, alias).await;
     let id = before["id"].as_str().expect("an id").to_owned();
     let version = before["version"].as_i64().expect("a version");
     let portal = before["apiPortalUrl"].as_str().expect("a URL").to_owned();
-    Editing { hub, client, token, before, id, version, portal }
+    EditingOn { client, token, before, id, version, portal }
 }
