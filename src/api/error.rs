@@ -48,6 +48,12 @@ pub enum ApiError {
     Validation { message: String, details: Vec<ErrorDetail> },
     #[error("The change was refused because it did not say which version it replaces. Reload and try again.")]
     PreconditionRequired,
+    #[error("The hub did not receive the whole request in time. Try again.")]
+    TimedOut,
+    #[error("The hub is busy. Try again in a few seconds.")]
+    Busy,
+    #[error("The hub cannot save anything at the moment: its disk is full. Tell the hub's operator, and try again later.")]
+    StorageFull,
     #[error("The hub had a problem (HTTP {0}). Try again in a moment.")]
     Server(u16),
     #[error("The hub could not be reached. Check your network connection and try again.")]
@@ -60,7 +66,7 @@ impl ApiError {
     /// Whether trying the same again may help (the network or the hub had trouble); a refusal
     /// will not change by retrying.
     pub fn is_transient(&self) -> bool {
-        matches!(self, Self::Network | Self::Server(_))
+        matches!(self, Self::Network | Self::Server(_) | Self::TimedOut | Self::Busy | Self::StorageFull)
     }
 
     /// The error for a response with `status` and, if it could be read, its error body.
@@ -81,6 +87,9 @@ impl ApiError {
             415 => Self::UnsupportedMediaType(message),
             422 => Self::Validation { message, details },
             428 => Self::PreconditionRequired,
+            408 => Self::TimedOut,
+            503 => Self::Busy,
+            507 => Self::StorageFull,
             500..=599 => Self::Server(status),
             _ => Self::InvalidResponse(format!("unexpected HTTP {status}: {message}")),
         }
@@ -110,7 +119,10 @@ mod tests {
             (415, ApiError::UnsupportedMediaType("bad".into())),
             (422, ApiError::Validation { message: "bad".into(), details: Vec::new() }),
             (428, ApiError::PreconditionRequired),
-            (503, ApiError::Server(503)),
+            (408, ApiError::TimedOut),
+            (503, ApiError::Busy),
+            (507, ApiError::StorageFull),
+            (500, ApiError::Server(500)),
         ];
         for (status, expected) in cases {
             assert_eq!(ApiError::from_response(status, body("X", "bad")), expected, "HTTP {status}");

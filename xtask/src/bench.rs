@@ -13,14 +13,33 @@ use crate::process::run as run_command;
 use crate::setup;
 use crate::workspace_root;
 
-pub fn run() -> Result<(), String> {
-    let tools = setup::build_tools()?;
-    build::app_release(&tools)?;
-    bundle_sizes(&dist_folder())?;
-    credentials_engine()?;
-    hub_load()?;
-    setup::browser_tools()?;
-    table_load_in_browser()
+/// The parts of the benchmark, by the name that picks them on the command line.
+pub const PARTS: &[&str] = &["sizes", "engine", "hub", "browser"];
+
+/// Runs the benchmark parts named in `parts` (all of them when none is named).
+pub fn run(parts: &[String]) -> Result<(), String> {
+    if let Some(unknown) = parts.iter().find(|part| !PARTS.contains(&part.as_str())) {
+        return Err(format!("unknown benchmark part '{unknown}'; the parts are {}", PARTS.join(", ")));
+    }
+    let wanted = |part: &str| parts.is_empty() || parts.iter().any(|named| named == part);
+    if wanted("sizes") || wanted("browser") {
+        let tools = setup::build_tools()?;
+        build::app_release(&tools)?;
+    }
+    if wanted("sizes") {
+        bundle_sizes(&dist_folder())?;
+    }
+    if wanted("engine") {
+        credentials_engine()?;
+    }
+    if wanted("hub") {
+        hub_load()?;
+    }
+    if wanted("browser") {
+        setup::browser_tools()?;
+        table_load_in_browser()?;
+    }
+    Ok(())
 }
 
 /// Time to a usable table in headless Chromium, with the demo data and with 10,000 requests.

@@ -2,7 +2,7 @@
 //!
 //! - `run`: installs what is missing, builds the app and the hub, starts the hub with demo data.
 //! - `test`: the same set-up plus the browser, then every test tier.
-//! - `bench`: benchmarks (for now, the size of the release build).
+//! - `bench`: benchmark figures (bundle sizes, credentials engine, hub load, the app in Chromium).
 
 mod bench;
 mod build;
@@ -22,7 +22,9 @@ commands:
   run [--addr HOST:PORT] [--db PATH]   build the app and serve it with the hub and demo data
                                        (default http://127.0.0.1:8080, database data/hub.sqlite3)
   test                                 run every test tier: host, components in Chromium, end to end
-  bench                                print benchmark figures (release build sizes)
+  bench [PART...]                      print benchmark figures; parts: sizes (release build),
+                                       engine (credentials), hub (load on loopback), browser
+                                       (table and dialog in Chromium); all when none is named
 ";
 
 fn main() -> ExitCode {
@@ -30,7 +32,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("run") => run(&args[1..]),
         Some("test") => test::run_all(),
-        Some("bench") => bench::run(),
+        Some("bench") => bench::run(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;

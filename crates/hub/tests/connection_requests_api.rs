@@ -153,3 +153,49 @@ async fn odd_searches_are_plain_text() {
     let (status, body) = list(&hub, &alice, "?orderby=updatedAt%20desc%3B%20DELETE%20FROM%20users").await;
     assert_eq!((status, body["error"]["code"].as_str()), (400, Some("INVALID_PARAMETER")));
 }
+
+#[tokio::test]
+async fn counts_by_status_stay_true_through_submissions_and_decisions() {
+    let hub = TestHub::start(None).await;
+    let carol = hub.signed_in("carol").await;
+    let token = support::csrf_token(&hub, &carol).await;
+    let counted = |status: &'static str| {
+        let carol = carol.clone();
+        let url = hub.url("/connectionRequests");
+        async move {
+            let page: Value = carol.get(url).query(&[("status", status), ("top", "1")]).send().await.unwrap().json().await.unwrap();
+            page["count"].as_u64().unwrap()
+        }
+    };
+    let stored = |status: &str| -> u64 {
+        let db = rusqlite::Connection::open(hub.data.join("hub.sqlite3")).unwrap();
+        db.query_row("SELECT COUNT(*) FROM connection_requests WHERE status = ?1", [status], |row| row.get(0)).unwrap()
+    };
+    let check = || async {
+        for status in ["SUBMITTED", "PENDING_APPROVAL", "APPROVED", "REJECTED"] {
+            assert_eq!(counted(status).await, stored(status), "{status}");
+        }
+        let all: Value = carol.get(hub.url("/connectionRequests?top=1")).send().await.unwrap().json().await.unwrap();
+        let db = rusqlite::Connection::open(hub.data.join("hub.sqlite3")).unwrap();
+        let rows: u64 = db.query_row("SELECT COUNT(*) FROM connection_requests", [], |row| row.get(0)).unwrap();
+        assert_eq!(all["count"].as_u64().unwrap(), rows);
+    };
+    check().await;
+
+    let credentials: Value = serde_json::from_str(&support::credentials_for("https://counted.cfapps.eu10.hana.ondemand.com")).unwrap();
+    let created: Value = carol
+        .post(hub.url("/connectionRequests"))
+        .header("X-CSRF-Token", &token)
+        .json(&serde_json::json!({"apiPortalAlias": "Counted Portal", "credentials": credentials}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    check().await;
+    let id = created["id"].as_str().unwrap();
+    let rejected = carol.post(hub.url(&format!("/connectionRequests/{id}/reject"))).header("X-CSRF-Token", &token).send().await.unwrap();
+    assert_eq!(rejected.status(), 200);
+    check().await;
+}

@@ -171,7 +171,7 @@ mod tests {
 
     #[test]
     fn trouble_on_the_way_offers_retry_and_keeps_the_input() {
-        for error in [ApiError::Network, ApiError::Server(502)] {
+        for error in [ApiError::Network, ApiError::Server(502), ApiError::Busy, ApiError::StorageFull, ApiError::TimedOut] {
             let AfterFailure::Show(problem) = after_failure(error) else { panic!("shown at once") };
             assert_eq!(problem.action(), Some(ProblemAction::Retry));
             assert!(problem.text().ends_with("What you entered is kept."), "{}", problem.text());

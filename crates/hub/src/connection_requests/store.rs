@@ -41,7 +41,8 @@ const SELECT_COLUMNS: &str = "id, api_portal_alias, api_portal_url, status, comm
      decision_reason";
 
 /// One page and the number of matches. The page is found on the covering index of its sort
-/// order (ids only), then its rows are read by id.
+/// order (ids only), then its rows are read by id. Counting by status reads the counts the
+/// database keeps (`status_counts`).
 pub fn select_page(db: &Connection, query: &ListQuery) -> rusqlite::Result<Page<ConnectionRequest>> {
     let mut conditions: Vec<String> = Vec::new();
     let mut parameters: Vec<String> = Vec::new();
@@ -66,10 +67,14 @@ pub fn select_page(db: &Connection, query: &ListQuery) -> rusqlite::Result<Page<
     }
     let filter = if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
 
-    let count: u64 = db.prepare_cached(&format!("SELECT COUNT(*) FROM connection_requests {filter}"))?.query_row(
-        rusqlite::params_from_iter(&parameters),
-        |row| row.get(0),
-    )?;
+    // Filtered by status alone, the kept counts answer; a search or requester needs the rows.
+    let count_sql = if query.search.is_none() && query.requested_by.is_none() {
+        format!("SELECT COALESCE(SUM(count), 0) FROM status_counts {filter}")
+    } else {
+        format!("SELECT COUNT(*) FROM connection_requests {filter}")
+    };
+    let count: u64 =
+        db.prepare_cached(&count_sql)?.query_row(rusqlite::params_from_iter(&parameters), |row| row.get(0))?;
     let direction = if query.descending { "DESC" } else { "ASC" };
     let order = format!("{} {direction}, id {direction}", query.order_column);
     // `+status` keeps SQLite from picking the status index for the page: walking the index of
