@@ -141,6 +141,9 @@ pub enum Command {
     /// Re-seals every stored secret under a new key, in one transaction, and replaces the key
     /// file (the old key is kept beside it as hub-secret.key.old).
     RotateKey,
+    /// Checks the database (SQLite's integrity check) and that every stored secret opens with
+    /// the key; exits non-zero if anything is wrong. For after a crash or a restore.
+    Verify,
 }
 
 /// A key in base64 as the environment gave it; its debug output never shows it.

@@ -96,6 +96,38 @@ pub fn rotate_key(config: &Config) -> Result<usize, StartError> {
     Ok(resealed)
 }
 
+/// What `hub verify` found.
+#[derive(Debug)]
+pub struct Verification {
+    /// SQLite's `PRAGMA integrity_check` lines; `["ok"]` when the database is sound.
+    pub integrity: Vec<String>,
+    pub secrets_stored: usize,
+    /// Requests whose secret does not open with the key.
+    pub secrets_unopenable: Vec<String>,
+}
+
+impl Verification {
+    pub fn is_sound(&self) -> bool {
+        self.integrity == ["ok"] && self.secrets_unopenable.is_empty()
+    }
+}
+
+/// `hub verify`: the database's integrity and every stored secret against the key.
+pub fn verify(config: &Config) -> Result<Verification, StartError> {
+    let (db, secrets) = open_data(config)?;
+    let database_error = |source| StartError::Database { path: config.db.clone(), source };
+    let integrity = db
+        .blocking_call(|db| {
+            let mut statement = db.prepare("PRAGMA integrity_check")?;
+            let lines = statement.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<Vec<String>>>();
+            lines
+        })
+        .map_err(database_error)?;
+    let (secrets_stored, secrets_unopenable) =
+        db.blocking_call(|db| connection_requests::store::unopenable_secrets(db, &secrets)).map_err(database_error)?;
+    Ok(Verification { integrity, secrets_stored, secrets_unopenable })
+}
+
 /// The database, private to its owner, and the key that opens its secrets.
 fn open_data(config: &Config) -> Result<(Db, SecretBox), StartError> {
     if let Some(folder) = config.db.parent().filter(|folder| !folder.as_os_str().is_empty()) {

@@ -12,6 +12,7 @@ fn main() -> std::process::ExitCode {
     let config = hub::Config::from_command_line();
     let outcome = match config.command {
         Some(hub::Command::RotateKey) => rotate_key(&config),
+        Some(hub::Command::Verify) => verify(&config),
         None => serve(config),
     };
     match outcome {
@@ -27,6 +28,20 @@ fn rotate_key(config: &hub::Config) -> Result<(), Box<dyn std::error::Error>> {
     let resealed = hub::rotate_key(config)?;
     println!("re-sealed {resealed} secrets under a new key in {}", config.secret_key_path().display());
     Ok(())
+}
+
+fn verify(config: &hub::Config) -> Result<(), Box<dyn std::error::Error>> {
+    let found = hub::verify(config)?;
+    println!("integrity: {}", found.integrity.join("; "));
+    println!("secrets: {} stored, {} do not open with the key", found.secrets_stored, found.secrets_unopenable.len());
+    for id in &found.secrets_unopenable {
+        println!("  does not open: {id}");
+    }
+    if found.is_sound() {
+        Ok(())
+    } else {
+        Err("the database is not sound".into())
+    }
 }
 
 fn serve(config: hub::Config) -> Result<(), Box<dyn std::error::Error>> {

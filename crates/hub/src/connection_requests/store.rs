@@ -254,7 +254,7 @@ fn secret_and_certificate(credentials: &Credentials) -> (&str, Option<&str>) {
 /// One sealed secret of the database, to check a key against; `None` for a database without.
 pub fn a_sealed_secret(db: &Connection) -> rusqlite::Result<Option<SealedSample>> {
     db.query_row(
-        "SELECT id, secret_ciphertext FROM connection_requests WHERE secret_ciphertext IS NOT NULL LIMIT 1",
+        "SELECT id, secret_ciphertext FROM connection_requests WHERE secret_ciphertext IS NOT NULL ORDER BY rowid LIMIT 1",
         [],
         |row| Ok(SealedSample { bound_to: row.get(0)?, sealed: row.get(1)? }),
     )
@@ -278,6 +278,21 @@ pub fn reseal_all(db: &mut Connection, old: &SecretBox, new: &SecretBox) -> Resu
     }
     transaction.commit()?;
     Ok(sealed.len())
+}
+
+/// How many secrets are stored, and the requests whose secret does not open with `secrets`.
+pub fn unopenable_secrets(db: &Connection, secrets: &SecretBox) -> rusqlite::Result<(usize, Vec<String>)> {
+    let mut statement = db.prepare("SELECT id, secret_ciphertext FROM connection_requests WHERE secret_ciphertext IS NOT NULL")?;
+    let mut rows = statement.query([])?;
+    let (mut stored, mut unopenable) = (0, Vec::new());
+    while let Some(row) = rows.next()? {
+        let (id, sealed): (String, Vec<u8>) = (row.get(0)?, row.get(1)?);
+        stored += 1;
+        if secrets.open(&sealed, &id).is_none() {
+            unopenable.push(id);
+        }
+    }
+    Ok((stored, unopenable))
 }
 
 #[derive(Debug, thiserror::Error)]
