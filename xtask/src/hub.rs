@@ -22,6 +22,15 @@ impl Hub {
     /// Starts `binary` with `args` and waits until it listens. Its log goes to `log` if given,
     /// else to this terminal.
     pub fn start(binary: &Path, args: &[String], log: Option<&Path>) -> Result<Self, String> {
+        Self::start_echoing(binary, args, log, true)
+    }
+
+    /// As [`Hub::start`], printing nothing of what the hub prints to its standard output.
+    pub fn start_quietly(binary: &Path, args: &[String], log: Option<&Path>) -> Result<Self, String> {
+        Self::start_echoing(binary, args, log, false)
+    }
+
+    fn start_echoing(binary: &Path, args: &[String], log: Option<&Path>, echo: bool) -> Result<Self, String> {
         let mut command = Command::new(binary);
         if let Some(log) = log {
             let file = std::fs::File::create(log).map_err(|error| format!("cannot create {}: {error}", log.display()))?;
@@ -37,7 +46,9 @@ impl Hub {
         let url = loop {
             match lines.next() {
                 Some(Ok(line)) => {
-                    println!("{line}");
+                    if echo {
+                        println!("{line}");
+                    }
                     if let Some(url) = line.strip_prefix("listening on ") {
                         break url.trim().to_owned();
                     }
@@ -49,8 +60,20 @@ impl Hub {
             }
         };
         // Keep echoing what the hub prints, so that its last words are seen.
-        std::thread::spawn(move || lines.map_while(Result::ok).for_each(|line| println!("{line}")));
+        std::thread::spawn(move || lines.map_while(Result::ok).filter(|_| echo).for_each(|line| println!("{line}")));
         Ok(Self { child, url })
+    }
+
+    /// `host:port` of the hub.
+    pub fn host(&self) -> &str {
+        self.url.trim_start_matches("http://")
+    }
+
+    /// Kills the hub at once (SIGKILL: no shutdown, no last write) and waits until it is gone.
+    pub fn kill(mut self) -> Result<(), String> {
+        self.child.kill().map_err(|error| format!("cannot kill the hub: {error}"))?;
+        self.child.wait().map_err(|error| error.to_string())?;
+        Ok(())
     }
 
     /// Waits for the hub to stop. Ctrl-C reaches the hub directly (same process group), and

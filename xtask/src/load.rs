@@ -77,19 +77,22 @@ pub struct Measurement {
 }
 
 impl Measurement {
-    pub fn print(&mut self) {
+    /// The latency below which `fraction` of the requests were answered, in milliseconds.
+    pub fn percentile(&mut self, fraction: f64) -> f64 {
         self.latencies.sort();
-        let at = |fraction: f64| {
-            let index = ((self.latencies.len() as f64 - 1.0) * fraction).round() as usize;
-            self.latencies.get(index).map_or(0.0, |latency| latency.as_secs_f64() * 1000.0)
-        };
+        let index = ((self.latencies.len() as f64 - 1.0) * fraction).round() as usize;
+        self.latencies.get(index).map_or(0.0, |latency| latency.as_secs_f64() * 1000.0)
+    }
+
+    pub fn print(&mut self) {
+        let (median, p99) = (self.percentile(0.5), self.percentile(0.99));
         println!(
             "{:<58} {:>7} requests {:>8.0}/s   median {:>6.2} ms   p99 {:>6.2} ms   failures {}",
             self.name,
             self.latencies.len(),
             self.latencies.len() as f64 / self.elapsed.as_secs_f64(),
-            at(0.5),
-            at(0.99),
+            median,
+            p99,
             self.failures
         );
     }

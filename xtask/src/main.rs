@@ -2,10 +2,12 @@
 //!
 //! - `run`: installs what is missing, builds the app and the hub, starts the hub with demo data.
 //! - `test`: the same set-up plus the browser, then every test tier.
+//! - `drill`: the hub under failure (kill -9, full disk, slow clients).
 //! - `bench`: benchmark figures (bundle sizes, credentials engine, hub load, the app in Chromium).
 
 mod bench;
 mod build;
+mod drill;
 mod hub;
 mod load;
 mod process;
@@ -25,6 +27,9 @@ commands:
   bench [PART...]                      print benchmark figures; parts: sizes (release build),
                                        engine (credentials), hub (load on loopback), browser
                                        (table and dialog in Chromium); all when none is named
+  drill [--short]                      failure drills on the hub: kill -9 under load, a full disk,
+                                       1,000 idle and 100 slowloris connections (--short: what
+                                       `test` runs)
 ";
 
 fn main() -> ExitCode {
@@ -33,6 +38,7 @@ fn main() -> ExitCode {
         Some("run") => run(&args[1..]),
         Some("test") => test::run_all(),
         Some("bench") => bench::run(&args[1..]),
+        Some("drill") => drill::run(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;

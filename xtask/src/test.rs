@@ -15,6 +15,7 @@ const TIERS: &[Tier] = &[
     ("host tests (cargo test --workspace)", host_tests),
     ("component tests in headless Chromium (wasm-bindgen-test)", component_tests),
     ("end-to-end tests in headless Chromium (Playwright, real hub)", end_to_end_tests),
+    ("failure drills on the hub, short form (kill -9 under load, full disk, slow clients)", failure_drills),
 ];
 
 pub fn run_all() -> Result<(), String> {
@@ -78,4 +79,8 @@ fn end_to_end_tests(tools: &BuildTools) -> Result<(), String> {
             .env("CHROMIUM_PATH", &chromium)
             .current_dir(workspace_root().join("e2e")))
     })
+}
+
+fn failure_drills(_tools: &BuildTools) -> Result<(), String> {
+    crate::drill::run(&["--short".to_owned()])
 }

@@ -185,15 +185,22 @@ async fn current_session(state: &AppState, hash: Vec<u8>) -> Result<Option<Sessi
     };
     let now = now_seconds();
     let limits = &state.sessions;
+    // Both writes are housekeeping: when they fail (a full disk), reading goes on.
     if now - created_at >= seconds(limits.lifetime()) || now - last_seen_at >= seconds(limits.idle()) {
-        state.db.call(move |db| db.execute("DELETE FROM sessions WHERE token_hash = ?1", [hash])).await?;
+        let deleted = state.db.call(move |db| db.execute("DELETE FROM sessions WHERE token_hash = ?1", [hash])).await;
+        if let Err(error) = deleted {
+            tracing::warn!(%error, "cannot delete an ended session");
+        }
         return Ok(None);
     }
     if now - last_seen_at >= TOUCH_EVERY_SECONDS {
-        state
+        let touched = state
             .db
             .call(move |db| db.execute("UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1", (hash, now)))
-            .await?;
+            .await;
+        if let Err(error) = touched {
+            tracing::warn!(%error, "cannot record that a session was used");
+        }
     }
     Ok(Some(session))
 }
