@@ -72,11 +72,11 @@ pub struct Config {
 #[derive(Debug, Clone, Args)]
 pub struct SessionLimits {
     /// Minutes without a request after which a session ends.
-    #[arg(long = "session-idle-minutes", env = "HUB_SESSION_IDLE_MINUTES", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long = "session-idle-minutes", env = "HUB_SESSION_IDLE_MINUTES", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=24 * 60))]
     pub idle_minutes: u64,
 
     /// Hours after signing in after which a session ends, however active.
-    #[arg(long = "session-lifetime-hours", env = "HUB_SESSION_LIFETIME_HOURS", default_value_t = 8, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long = "session-lifetime-hours", env = "HUB_SESSION_LIFETIME_HOURS", default_value_t = 8, value_parser = clap::value_parser!(u64).range(1..=30 * 24))]
     pub lifetime_hours: u64,
 }
 
@@ -95,26 +95,31 @@ impl SessionLimits {
 pub struct ConnectionLimits {
     /// Seconds a client has to send a request's headers, counted from when the connection
     /// waits for a request (so also how long an idle keep-alive connection stays open).
-    #[arg(long = "header-timeout", env = "HUB_HEADER_TIMEOUT", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long = "header-timeout", env = "HUB_HEADER_TIMEOUT", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub header_seconds: u64,
 
     /// Seconds a client has to send a request's body.
-    #[arg(long = "body-timeout", env = "HUB_BODY_TIMEOUT", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long = "body-timeout", env = "HUB_BODY_TIMEOUT", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub body_seconds: u64,
 
     /// Seconds a connection may move no byte in either direction (a client that stops reading
     /// its answer) before it is closed.
-    #[arg(long = "idle-timeout", env = "HUB_IDLE_TIMEOUT", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long = "idle-timeout", env = "HUB_IDLE_TIMEOUT", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub idle_seconds: u64,
 
     /// Connections served at once; more wait to be accepted.
-    #[arg(long = "max-connections", env = "HUB_MAX_CONNECTIONS", default_value_t = 4096, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long = "max-connections", env = "HUB_MAX_CONNECTIONS", default_value_t = 4096, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
     pub max_connections: u64,
 
     /// Seconds the hub gives requests in flight to finish when it is told to stop (SIGTERM,
     /// Ctrl-C); then it exits, whatever is still open.
-    #[arg(long = "shutdown-deadline", env = "HUB_SHUTDOWN_DEADLINE", default_value_t = 9)]
+    #[arg(long = "shutdown-deadline", env = "HUB_SHUTDOWN_DEADLINE", default_value_t = 9, value_parser = clap::value_parser!(u64).range(0..=3600))]
     pub shutdown_seconds: u64,
+
+    /// Seconds a connection may stay open in all, however busy: a client that reads its
+    /// answers a few bytes at a time cannot hold one for ever.
+    #[arg(long = "connection-lifetime", env = "HUB_CONNECTION_LIFETIME", default_value_t = 600, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub lifetime_seconds: u64,
 }
 
 impl ConnectionLimits {
@@ -132,6 +137,10 @@ impl ConnectionLimits {
 
     pub fn shutdown(&self) -> Duration {
         Duration::from_secs(self.shutdown_seconds)
+    }
+
+    pub fn lifetime(&self) -> Duration {
+        Duration::from_secs(self.lifetime_seconds)
     }
 }
 

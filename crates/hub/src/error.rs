@@ -123,6 +123,11 @@ impl ApiError {
         Self::InvalidJson { message: message.into(), details: Vec::new() }
     }
 
+    /// A body that is not JSON, with findings, bounded as for [`ApiError::validation_failed`].
+    pub fn invalid_json_with(message: String, details: Vec<ErrorDetail>) -> Self {
+        Self::InvalidJson { message, details: bounded(details) }
+    }
+
     /// Findings about a request, at most [`MAX_DETAILS_PER_CODE`] of each code and
     /// [`MAX_DETAILS`] in all, with one summing-up entry per code for the rest: a hostile body
     /// cannot make a large answer.
@@ -149,6 +154,16 @@ impl ApiError {
             Self::InvalidJson { details, .. } | Self::ValidationFailed { details, .. } => details,
             _ => &[],
         }
+    }
+}
+
+/// Text from the caller, as an error message quotes it: at most 64 characters, so that an
+/// answer never carries much of what was sent.
+pub fn quoted(text: &str) -> String {
+    const MAX_QUOTED_CHARS: usize = 64;
+    match text.char_indices().nth(MAX_QUOTED_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
     }
 }
 
@@ -243,6 +258,12 @@ mod tests {
         let mixed: Vec<ErrorDetail> = (0..100).flat_map(|index| ["A", "B", "C", "D", "E"].map(|code| finding(code, index))).collect();
         let ApiError::ValidationFailed { details, .. } = ApiError::validation_failed(mixed) else { panic!() };
         assert_eq!(details.len(), MAX_DETAILS + 5, "40 findings and one summing-up entry per code");
+    }
+
+    #[test]
+    fn quotes_at_most_64_characters() {
+        assert_eq!(quoted("cr-1"), "cr-1");
+        assert_eq!(quoted(&"ü".repeat(100)), format!("{}…", "ü".repeat(64)));
     }
 
     #[test]

@@ -30,13 +30,16 @@ impl HttpsPolicy {
         }
         let Some(ConnectInfo(peer)) = request.extensions().get::<ConnectInfo<SocketAddr>>() else { return false };
         let trusted = self.trusted_proxies.iter().any(|proxy| same_address(*proxy, peer.ip()));
+        // The value the trusted proxy added is the last one: before it stands whatever the client
+        // (or a proxy before it, not trusted) claimed.
         trusted
             && request
                 .headers()
-                .get("x-forwarded-proto")
-                .and_then(|value| value.to_str().ok())
-                // A chain of proxies lists each hop's protocol; the first is the client's.
-                .and_then(|value| value.split(',').next())
+                .get_all("x-forwarded-proto")
+                .iter()
+                .filter_map(|value| value.to_str().ok())
+                .flat_map(|value| value.split(','))
+                .next_back()
                 .is_some_and(|proto| proto.trim().eq_ignore_ascii_case("https"))
     }
 }
@@ -76,7 +79,8 @@ mod tests {
     fn believes_x_forwarded_proto_only_from_a_trusted_proxy() {
         let policy = HttpsPolicy { always: false, trusted_proxies: vec!["10.0.0.1".parse().unwrap()] };
         assert!(policy.is_https(&request("10.0.0.1:5000", Some("https"))));
-        assert!(policy.is_https(&request("[::ffff:10.0.0.1]:5000", Some("HTTPS, http"))));
+        assert!(policy.is_https(&request("[::ffff:10.0.0.1]:5000", Some("http, HTTPS"))));
+        assert!(!policy.is_https(&request("10.0.0.1:5000", Some("https, http"))), "the client's own claim comes first");
         assert!(!policy.is_https(&request("10.0.0.1:5000", Some("http"))));
         assert!(!policy.is_https(&request("10.0.0.1:5000", None)));
         assert!(!policy.is_https(&request("10.0.0.2:5000", Some("https"))), "not a trusted proxy");

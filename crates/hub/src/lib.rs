@@ -2,6 +2,7 @@
 
 pub mod config;
 pub mod connection_requests;
+mod data_lock;
 mod db;
 mod error;
 mod https;
@@ -16,6 +17,7 @@ mod time_format;
 mod web;
 
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::DefaultBodyLimit;
@@ -33,6 +35,7 @@ use tower_http::LatencyUnit;
 use tracing::Level;
 
 pub use config::{Command, Config, ConnectionLimits, SeedSet, SessionLimits};
+use data_lock::DataLock;
 pub use db::Db;
 use error::ApiError;
 pub use https::HttpsPolicy;
@@ -52,10 +55,14 @@ pub struct AppState {
     pub sessions: SessionLimits,
     /// How long a client has to send a request's body.
     pub body_timeout: Duration,
+    /// Held while the hub serves, so that no key rotation runs beside it.
+    pub data_lock: Arc<DataLock>,
 }
 
 /// Opens the database (seeding it if asked) and builds the whole application.
 pub fn app(config: &Config) -> Result<Router, StartError> {
+    prepare_folder(config)?;
+    let data_lock = DataLock::shared(&config.db)?;
     let (db, secrets) = open_data(config)?;
     let seeded = match config.seed {
         Some(SeedSet::Demo) => db.blocking_call(|db| seed::seed_demo(db, &secrets)),
@@ -74,6 +81,7 @@ pub fn app(config: &Config) -> Result<Router, StartError> {
         dev_login: config.dev_login,
         sessions: config.sessions.clone(),
         body_timeout: config.connections.body(),
+        data_lock: Arc::new(data_lock),
     };
     let policy = web::content_security_policy(config.static_dir.as_deref(), &config.frame_ancestors).map_err(StartError::Config)?;
     let https = HttpsPolicy { always: config.https, trusted_proxies: config.trusted_proxies.clone() };
@@ -86,6 +94,8 @@ pub fn rotate_key(config: &Config) -> Result<usize, StartError> {
     if config.secret_key.is_some() {
         return Err(StartError::SecretKey(secrets::KeyError::FromEnvironment));
     }
+    require_database(config)?;
+    let _alone = DataLock::exclusive(&config.db)?;
     let (db, old) = open_data(config)?;
     let file = config.secret_key_path();
     let rotation = secrets::RotationKey::create(&file)?;
@@ -112,27 +122,36 @@ impl Verification {
     }
 }
 
-/// `hub verify`: the database's integrity and every stored secret against the key.
+/// `hub verify`: the database's integrity and every stored secret against the key. Reads
+/// only: no migration, no new key.
 pub fn verify(config: &Config) -> Result<Verification, StartError> {
-    let (db, secrets) = open_data(config)?;
+    require_database(config)?;
     let database_error = |source| StartError::Database { path: config.db.clone(), source };
+    let db = rusqlite::Connection::open_with_flags(&config.db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(database_error)?;
     let integrity = db
-        .blocking_call(|db| {
-            let mut statement = db.prepare("PRAGMA integrity_check")?;
-            let lines = statement.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<Vec<String>>>();
-            lines
-        })
+        .prepare("PRAGMA integrity_check")
+        .and_then(|mut statement| statement.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<Vec<String>>>())
         .map_err(database_error)?;
-    let (secrets_stored, secrets_unopenable) =
-        db.blocking_call(|db| connection_requests::store::unopenable_secrets(db, &secrets)).map_err(database_error)?;
+    let Some(sample) = connection_requests::store::a_sealed_secret(&db).map_err(database_error)? else {
+        return Ok(Verification { integrity, secrets_stored: 0, secrets_unopenable: Vec::new() });
+    };
+    let env_key = config.secret_key.as_ref().map(|key| key.0.as_str());
+    let secrets = secrets::load_key(env_key, &config.secret_key_path(), Some(&sample))?;
+    let (secrets_stored, secrets_unopenable) = connection_requests::store::unopenable_secrets(&db, &secrets).map_err(database_error)?;
     Ok(Verification { integrity, secrets_stored, secrets_unopenable })
+}
+
+/// Commands that work on a database refuse a path where there is none, instead of making one.
+fn require_database(config: &Config) -> Result<(), StartError> {
+    if config.db.is_file() {
+        Ok(())
+    } else {
+        Err(StartError::NoDatabase(config.db.clone()))
+    }
 }
 
 /// The database, private to its owner, and the key that opens its secrets.
 fn open_data(config: &Config) -> Result<(Db, SecretBox), StartError> {
-    if let Some(folder) = config.db.parent().filter(|folder| !folder.as_os_str().is_empty()) {
-        create_private_folder(folder).map_err(|source| StartError::DataFolder { path: folder.into(), source })?;
-    }
     let database_error = |source| StartError::Database { path: config.db.clone(), source };
     db::keep_private(&config.db).map_err(|source| StartError::DataFolder { path: config.db.clone(), source })?;
     let db = Db::open(&config.db).map_err(database_error)?;
@@ -140,6 +159,14 @@ fn open_data(config: &Config) -> Result<(Db, SecretBox), StartError> {
     let env_key = config.secret_key.as_ref().map(|key| key.0.as_str());
     let secrets = secrets::load_key(env_key, &config.secret_key_path(), sample.as_ref())?;
     Ok((db, secrets))
+}
+
+/// The database's folder, made if missing.
+fn prepare_folder(config: &Config) -> Result<(), StartError> {
+    match config.db.parent().filter(|folder| !folder.as_os_str().is_empty()) {
+        Some(folder) => create_private_folder(folder).map_err(|source| StartError::DataFolder { path: folder.into(), source }),
+        None => Ok(()),
+    }
 }
 
 /// Creates `folder` (and its parents) readable by its owner only; an existing folder is left
@@ -185,14 +212,20 @@ pub fn router(state: AppState, static_dir: Option<&Path>, content_security_polic
         Some(dir) => app.merge(web::single_page_app(dir)),
         None => app.fallback(api_not_found),
     };
-    let app = web::security_headers(app, content_security_policy).layer(from_fn_with_state(https, https::mark_https));
-    with_request_ids(app)
+    around(app, content_security_policy, https)
 }
 
-/// Every request gets an id (`X-Request-Id`, also in its log lines and its answer), a log line
-/// with method, path, status and time, compressed answers, and a 500 instead of a lost
-/// connection when a handler panics; the server goes on.
-pub fn with_request_ids(app: Router) -> Router {
+/// What every request and answer goes through, from the inside out: a handler that panics
+/// answers 500 (the server goes on); every answer gets the security headers (and `no-store`
+/// under `/api`), and HSTS when reached over https; every request gets an id (`X-Request-Id`,
+/// in its log lines and its answer) and a log line with method, path, status and time;
+/// answers are compressed when the client accepts it.
+pub fn around(app: Router, content_security_policy: HeaderValue, https: HttpsPolicy) -> Router {
+    let app = app.layer(CatchPanicLayer::custom(|_panic: Box<dyn std::any::Any + Send>| {
+        // The panic's own message went to the log through the panic hook.
+        ApiError::Internal("a handler panicked".into()).into_response()
+    }));
+    let app = web::security_headers(app, content_security_policy).layer(from_fn_with_state(https, https::mark_https));
     let request_id = HeaderName::from_static("x-request-id");
     app.layer(
         ServiceBuilder::new()
@@ -207,10 +240,6 @@ pub fn with_request_ids(app: Router) -> Router {
                     .on_response(DefaultOnResponse::new().level(Level::INFO).latency_unit(LatencyUnit::Micros)),
             )
             .layer(PropagateRequestIdLayer::new(request_id))
-            .layer(CatchPanicLayer::custom(|_panic: Box<dyn std::any::Any + Send>| {
-                // The panic's own message went to the log through the panic hook.
-                ApiError::Internal("a handler panicked".into()).into_response()
-            }))
             .layer(CompressionLayer::new()),
     )
 }
@@ -235,4 +264,8 @@ pub enum StartError {
     Database { path: std::path::PathBuf, source: rusqlite::Error },
     #[error(transparent)]
     SecretKey(#[from] secrets::KeyError),
+    #[error(transparent)]
+    Lock(#[from] data_lock::LockError),
+    #[error("there is no database at {0}")]
+    NoDatabase(std::path::PathBuf),
 }

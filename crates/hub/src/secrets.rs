@@ -40,6 +40,12 @@ pub enum KeyError {
     DoesNotOpen { origin: String },
     #[error("the secret key comes from HUB_SECRET_KEY; rotate-key replaces a key file. Unset HUB_SECRET_KEY and name the key file with --secret-key-file")]
     FromEnvironment,
+    #[error(
+        "the secrets are re-sealed under the new key in {}, but it could not be put in place of the key file: {source}. \
+         Keep that file: it is the key of the database now (the next start puts it in place)",
+        path.display()
+    )]
+    Install { path: PathBuf, source: std::io::Error },
 }
 
 /// A value sealed in the database, to check a key against: the row it is bound to, and the
@@ -80,7 +86,17 @@ pub fn load_key(env_key: Option<&str>, file: &Path, sample: Option<&SealedSample
             Err(KeyError::DoesNotOpen { origin: file.display().to_string() })
         }
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-            if sample.is_some() {
+            if let Some(sample) = sample {
+                // Only the new key of a rotation may stand in for a missing key file.
+                let rotated = rotation_file(file, "new");
+                if let Ok(encoded) = std::fs::read_to_string(&rotated) {
+                    let new = SecretBox::from_base64(encoded.trim(), &rotated.display().to_string())?;
+                    if new.open(&sample.sealed, &sample.bound_to).is_some() {
+                        std::fs::rename(&rotated, file).and_then(|()| sync_folder(file)).map_err(file_error)?;
+                        tracing::warn!(path = %file.display(), "finished a key rotation that had stopped before replacing the key file");
+                        return Ok(new);
+                    }
+                }
                 return Err(KeyError::Missing { path: file.to_owned() });
             }
             let key: [u8; KEY_BYTES] = rand::rng().random();
@@ -93,9 +109,11 @@ pub fn load_key(env_key: Option<&str>, file: &Path, sample: Option<&SealedSample
 }
 
 /// A key rotation in two steps around the database's transaction: [`RotationKey::create`]
-/// writes the new key beside the old one (`<file>.new`), the caller re-seals everything in one
-/// transaction, then [`RotationKey::install`] makes the new key the key file and keeps the old
-/// one as `<file>.old`. Stopped between the two, the next start finishes the rotation.
+/// writes the new key beside the old one (`<file>.new`, durably), the caller re-seals
+/// everything in one transaction, then [`RotationKey::install`] keeps a copy of the old key as
+/// `<file>.old` and renames the new one over the key file in one step. Stopped anywhere in
+/// between, the next start finds the key that opens the database and finishes the rotation.
+/// The caller holds the database's exclusive lock throughout (see `DataLock`).
 pub struct RotationKey {
     file: PathBuf,
     pub secrets: SecretBox,
@@ -112,7 +130,7 @@ impl RotationKey {
     }
 
     pub fn install(self) -> Result<(), KeyError> {
-        finish_rotation(&self.file).map_err(|source| KeyError::File { path: self.file.clone(), source })
+        finish_rotation(&self.file).map_err(|source| KeyError::Install { path: rotation_file(&self.file, "new"), source })
     }
 }
 
@@ -122,13 +140,22 @@ fn rotation_file(file: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
+/// Keeps a copy of the key file as `<file>.old`, then puts `<file>.new` in its place in one
+/// rename: at every moment one of the files on disk opens the database.
 fn finish_rotation(file: &Path) -> std::io::Result<()> {
-    std::fs::rename(file, rotation_file(file, "old"))?;
+    let old = rotation_file(file, "old");
+    let _ = std::fs::remove_file(&old);
+    std::fs::copy(file, &old)?;
     std::fs::rename(rotation_file(file, "new"), file)?;
-    if let Some(folder) = file.parent().filter(|folder| !folder.as_os_str().is_empty()) {
-        std::fs::File::open(folder)?.sync_all()?;
+    sync_folder(file)
+}
+
+/// Makes the folder's list of files (a new or renamed `file`) durable.
+fn sync_folder(file: &Path) -> std::io::Result<()> {
+    match file.parent().filter(|folder| !folder.as_os_str().is_empty()) {
+        Some(folder) => std::fs::File::open(folder)?.sync_all(),
+        None => std::fs::File::open(".")?.sync_all(),
     }
-    Ok(())
 }
 
 fn write_private_file(path: &Path, contents: &[u8]) -> std::io::Result<()> {
@@ -141,7 +168,8 @@ fn write_private_file(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     }
     let mut file = options.open(path)?;
     file.write_all(contents)?;
-    file.sync_all()
+    file.sync_all()?;
+    sync_folder(path)
 }
 
 impl SecretBox {
@@ -237,6 +265,19 @@ mod tests {
         assert_eq!(loaded.open(&sample.sealed, "id").as_deref(), Some("s"));
         assert!(folder.path().join("hub-secret.key.old").exists());
         assert!(!folder.path().join("hub-secret.key.new").exists());
+    }
+
+    #[test]
+    fn a_missing_key_file_beside_the_new_key_of_a_rotation_is_recovered() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("hub-secret.key");
+        load_key(None, &path, None).unwrap();
+        let rotation = RotationKey::create(&path).unwrap();
+        let sample = SealedSample { bound_to: "id".into(), sealed: rotation.secrets.seal("s", "id") };
+        std::fs::remove_file(&path).unwrap();
+        let loaded = load_key(None, &path, Some(&sample)).unwrap();
+        assert_eq!(loaded.open(&sample.sealed, "id").as_deref(), Some("s"));
+        assert!(path.exists());
     }
 
     #[test]

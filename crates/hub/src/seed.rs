@@ -125,7 +125,6 @@ pub fn seed_demo(db: &mut Connection, secrets: &SecretBox) -> rusqlite::Result<b
     Ok(true)
 }
 
-/// An opaque request id, such as `cr-5f0c2a9e41d7b386`.
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,7 @@
 //! Accepting connections: HTTP/1.1 with a deadline for each request's headers, a closed door
-//! for connections that move no byte, a bound on connections held at once, and a shutdown that
-//! lets requests in flight finish, within a deadline.
+//! for connections that move no byte or live too long, a bound on connections held at once
+//! (within the process's limit of open files), and a shutdown that lets requests in flight
+//! finish, within a deadline.
 
 use std::future::Future;
 use std::io;
@@ -27,7 +28,7 @@ use crate::config::ConnectionLimits;
 /// Serves `app` on `listener` until `shutdown` resolves; then stops accepting, lets the
 /// requests in flight finish and returns, at the latest after the shutdown deadline.
 pub async fn serve(listener: TcpListener, app: Router, limits: &ConnectionLimits, shutdown: impl Future<Output = ()>) {
-    let permits = Arc::new(Semaphore::new(usize::try_from(limits.max_connections).unwrap_or(usize::MAX)));
+    let permits = Arc::new(Semaphore::new(connection_budget(limits)));
     let graceful = GracefulShutdown::new();
     let mut http = hyper::server::conn::http1::Builder::new();
     // hyper starts this timer whenever it waits for a request: also between keep-alive requests.
@@ -59,9 +60,12 @@ pub async fn serve(listener: TcpListener, app: Router, limits: &ConnectionLimits
         });
         let connection = http.serve_connection(TokioIo::new(IdleTimeout::new(stream, limits.idle())), service);
         let connection = graceful.watch(connection);
+        let lifetime = limits.lifetime();
         tokio::spawn(async move {
-            if let Err(error) = connection.await {
-                tracing::debug!(%error, %peer, "connection ended");
+            match tokio::time::timeout(lifetime, connection).await {
+                Ok(Ok(())) => {}
+                Ok(Err(error)) => tracing::debug!(%error, %peer, "connection ended"),
+                Err(_) => tracing::info!(%peer, "closed a connection open longer than its lifetime"),
             }
             drop(permit);
         });
@@ -73,6 +77,48 @@ pub async fn serve(listener: TcpListener, app: Router, limits: &ConnectionLimits
             tracing::warn!(deadline_seconds = limits.shutdown_seconds, "requests still open at the shutdown deadline are cut off");
         }
     }
+}
+
+/// File descriptors kept for the database, the key and the app's files.
+const RESERVED_FILES: u64 = 128;
+
+/// How many connections may be open at once: the configured limit, within what the process
+/// may open (raising its soft limit of open files to the hard one first).
+fn connection_budget(limits: &ConnectionLimits) -> usize {
+    let wanted = limits.max_connections;
+    let budget = match open_files_limit() {
+        Some(files) if files < wanted + RESERVED_FILES => {
+            let budget = files.saturating_sub(RESERVED_FILES).max(1);
+            tracing::warn!(wanted, budget, files, "the process may not open enough files for --max-connections; serving fewer at once");
+            budget
+        }
+        _ => wanted,
+    };
+    usize::try_from(budget).unwrap_or(usize::MAX)
+}
+
+/// Raises the soft limit of open files to the hard limit; the limit now in force.
+#[cfg(unix)]
+fn open_files_limit() -> Option<u64> {
+    let mut limit = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
+    // SAFETY: getrlimit and setrlimit only read and write the struct passed to them.
+    unsafe {
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) != 0 {
+            return None;
+        }
+        if limit.rlim_cur < limit.rlim_max {
+            let raised = libc::rlimit { rlim_cur: limit.rlim_max, rlim_max: limit.rlim_max };
+            if libc::setrlimit(libc::RLIMIT_NOFILE, &raised) == 0 {
+                limit = raised;
+            }
+        }
+    }
+    Some(limit.rlim_cur)
+}
+
+#[cfg(not(unix))]
+fn open_files_limit() -> Option<u64> {
+    None
 }
 
 /// A stream that fails once no byte has moved in either direction for `idle`.
@@ -89,6 +135,19 @@ impl<S> IdleTimeout<S> {
 
     fn moved(&mut self) {
         self.deadline.as_mut().reset(Instant::now() + self.idle);
+    }
+
+    /// The outcome of a write, noting progress.
+    fn wrote(&mut self, result: Poll<io::Result<usize>>, cx: &mut Context<'_>) -> Poll<io::Result<usize>> {
+        match result {
+            Poll::Ready(result) => {
+                if matches!(result, Ok(written) if written > 0) {
+                    self.moved();
+                }
+                Poll::Ready(result)
+            }
+            Poll::Pending => self.pending_or_expired(cx),
+        }
     }
 
     /// Called when the stream has nothing to give: an error if the deadline has passed, else
@@ -118,27 +177,13 @@ impl<S: AsyncRead + Unpin> AsyncRead for IdleTimeout<S> {
 
 impl<S: AsyncWrite + Unpin> AsyncWrite for IdleTimeout<S> {
     fn poll_write(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
-        match Pin::new(&mut self.stream).poll_write(cx, buf) {
-            Poll::Ready(result) => {
-                if matches!(result, Ok(written) if written > 0) {
-                    self.moved();
-                }
-                Poll::Ready(result)
-            }
-            Poll::Pending => self.pending_or_expired(cx),
-        }
+        let result = Pin::new(&mut self.stream).poll_write(cx, buf);
+        self.wrote(result, cx)
     }
 
     fn poll_write_vectored(mut self: Pin<&mut Self>, cx: &mut Context<'_>, bufs: &[io::IoSlice<'_>]) -> Poll<io::Result<usize>> {
-        match Pin::new(&mut self.stream).poll_write_vectored(cx, bufs) {
-            Poll::Ready(result) => {
-                if matches!(result, Ok(written) if written > 0) {
-                    self.moved();
-                }
-                Poll::Ready(result)
-            }
-            Poll::Pending => self.pending_or_expired(cx),
-        }
+        let result = Pin::new(&mut self.stream).poll_write_vectored(cx, bufs);
+        self.wrote(result, cx)
     }
 
     fn is_write_vectored(&self) -> bool {

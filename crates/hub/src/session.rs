@@ -12,7 +12,7 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
-use crate::error::ApiError;
+use crate::error::{quoted, ApiError};
 use crate::https::ReachedOverHttps;
 use crate::json_body::JsonBody;
 use crate::model::User;
@@ -22,7 +22,7 @@ pub const SESSION_COOKIE: &str = "hub_session";
 pub const CSRF_HEADER: &str = "x-csrf-token";
 
 /// A session's last-seen time is written at most this often (a write per request would cost
-/// every request the writer's lock); the idle timeout is as precise as this.
+/// every request the writer's lock), and at least twice per idle timeout.
 const TOUCH_EVERY_SECONDS: i64 = 60;
 
 /// The session a request belongs to, put into the request's extensions by [`session_layer`].
@@ -114,7 +114,7 @@ pub async fn login(
         .db
         .call(move |db| -> Result<User, ApiError> {
             let user = load_user(db, &login.user)?
-                .ok_or_else(|| ApiError::InvalidParameter(format!("There is no user '{}'.", login.user)))?;
+                .ok_or_else(|| ApiError::InvalidParameter(format!("There is no user '{}'.", quoted(&login.user))))?;
             let transaction = db.transaction()?;
             let now = now_seconds();
             if let Some(previous) = previous {
@@ -133,9 +133,7 @@ pub async fn login(
         })
         .await?;
     tracing::info!(user = %user.id, "signed in");
-    let secure = if https.is_some() { "; Secure" } else { "" };
-    let cookie = format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict{secure}");
-    Ok(([(header::SET_COOKIE, cookie)], Json(user)).into_response())
+    Ok(([(header::SET_COOKIE, session_cookie(&token, https.is_some()))], Json(user)).into_response())
 }
 
 /// `DELETE /session`: signs out.
@@ -146,9 +144,15 @@ pub async fn logout(
 ) -> Result<Response, ApiError> {
     let hash = session.token_hash;
     state.db.call(move |db| db.execute("DELETE FROM sessions WHERE token_hash = ?1", [&hash])).await?;
-    let secure = if https.is_some() { "; Secure" } else { "" };
-    let cookie = format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{secure}");
+    let cookie = format!("{}; Max-Age=0", session_cookie("", https.is_some()));
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response())
+}
+
+/// The `Set-Cookie` value for the session `token`: never readable by scripts, never sent by
+/// another site, and over https only when the hub is reached so.
+fn session_cookie(token: &str, https: bool) -> String {
+    let secure = if https { "; Secure" } else { "" };
+    format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict{secure}")
 }
 
 /// `GET /session/users`: whom one may sign in as, while the development login is on.
@@ -193,7 +197,7 @@ async fn current_session(state: &AppState, hash: Vec<u8>) -> Result<Option<Sessi
         }
         return Ok(None);
     }
-    if now - last_seen_at >= TOUCH_EVERY_SECONDS {
+    if now - last_seen_at >= TOUCH_EVERY_SECONDS.min(seconds(limits.idle()) / 2) {
         let touched = state
             .db
             .call(move |db| db.execute("UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1", (hash, now)))

@@ -5,6 +5,7 @@ mod support;
 
 use std::time::Duration;
 
+use axum::http::HeaderValue;
 use axum::routing::get;
 use axum::Router;
 use serde_json::{json, Value};
@@ -87,16 +88,19 @@ async fn a_panic_is_a_500_with_a_request_id_and_the_server_lives_on() {
     async fn panics() -> &'static str {
         panic!("a bug in a handler")
     }
-    let app = hub::with_request_ids(Router::new().route("/boom", get(panics)).route("/fine", get(|| async { "fine" })));
+    let routes = Router::new().route("/api/boom", get(panics)).route("/fine", get(|| async { "fine" }));
+    let app = hub::around(routes, HeaderValue::from_static("default-src 'none'"), hub::HttpsPolicy::default());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let origin = format!("http://{}", listener.local_addr().unwrap());
     let limits = hub::Config::with_db("unused".into()).connections;
     tokio::spawn(async move { hub::serve(listener, app, &limits, std::future::pending()).await });
 
     let client = reqwest::Client::new();
-    let response = client.get(format!("{origin}/boom")).send().await.unwrap();
+    let response = client.get(format!("{origin}/api/boom")).send().await.unwrap();
     assert_eq!(response.status(), 500);
     assert_eq!(response.headers()["x-request-id"].len(), 36);
+    assert_eq!(response.headers()["cache-control"], "no-store");
+    assert_eq!(response.headers()["content-security-policy"], "default-src 'none'");
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["error"]["code"], "INTERNAL_ERROR");
     assert!(!body.to_string().contains("a bug in a handler"), "internals stay in the log");

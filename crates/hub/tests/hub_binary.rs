@@ -136,7 +136,23 @@ fn rotate_key_is_a_command() {
     assert!(output.status.success(), "{printed} {}", String::from_utf8_lossy(&output.stderr));
     assert!(printed.starts_with("re-sealed 14 secrets under a new key"), "{printed}");
     // It starts again: the new key opens the secrets (start() fails if the hub does not listen).
-    drop(start(data.path(), &[]));
+    let running = start(data.path(), &[]);
+    // Not beside a running hub, which would go on sealing with the old key.
+    let output = Command::new(HUB)
+        .args(["rotate-key", "--db", &data.path().join("hub.sqlite3").display().to_string()])
+        .env_remove("HUB_SECRET_KEY")
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("a hub is running on"), "{}", String::from_utf8_lossy(&output.stderr));
+    drop(running);
+
+    // Nor where there is no database: it makes none.
+    let nowhere = data.path().join("typo/hub.sqlite3");
+    let output = Command::new(HUB).args(["verify", "--db", &nowhere.display().to_string()]).output().unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("there is no database at"));
+    assert!(!nowhere.parent().unwrap().exists());
 }
 
 #[test]

@@ -161,3 +161,22 @@ async fn a_stop_finishes_the_request_in_flight_and_waits_for_no_slow_client() {
         .unwrap();
     assert_eq!(stored, 1);
 }
+
+#[tokio::test]
+async fn a_connection_is_closed_after_its_lifetime_however_busy() {
+    let hub = TestHub::start_with(|config| config.connections.lifetime_seconds = 1).await;
+    let mut stream = connect(&hub).await;
+    let busy = async {
+        let mut buffer = [0; 8192];
+        loop {
+            if stream.write_all(b"GET /api/1.0/openapi.json HTTP/1.1\r\nHost: hub\r\n\r\n").await.is_err() {
+                return;
+            }
+            match stream.read(&mut buffer).await {
+                Ok(0) | Err(_) => return,
+                Ok(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+            }
+        }
+    };
+    assert!(tokio::time::timeout(CUT_OFF_WITHIN, busy).await.is_ok(), "the connection outlived its lifetime");
+}

@@ -34,9 +34,10 @@ pub struct DataFolder(pub PathBuf);
 
 impl DataFolder {
     pub fn new(purpose: &str) -> Result<Self, String> {
-        let path = std::env::temp_dir().join(format!("portal-connections-drill-{purpose}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(&path).map_err(|error| format!("cannot create {}: {error}", path.display()))?;
+        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |time| time.subsec_nanos());
+        let path = std::env::temp_dir().join(format!("portal-connections-drill-{purpose}-{}-{nanos}", std::process::id()));
+        // A new folder of ours, never one that was there before.
+        std::fs::create_dir(&path).map_err(|error| format!("cannot create {}: {error}", path.display()))?;
         Ok(Self(path))
     }
 

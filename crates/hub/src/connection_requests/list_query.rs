@@ -1,6 +1,6 @@
 //! The query of `GET /connectionRequests`: filter, search, order and page, checked.
 
-use crate::error::ApiError;
+use crate::error::{quoted, ApiError};
 use crate::model::Status;
 
 const DEFAULT_TOP: u32 = 50;
@@ -56,7 +56,8 @@ impl ListQuery {
                         .map(|text| {
                             Status::parse(text.trim()).ok_or_else(|| {
                                 invalid(format!(
-                                    "'{text}' is not a status. Use SUBMITTED, PENDING_APPROVAL, APPROVED or REJECTED."
+                                    "'{}' is not a status. Use SUBMITTED, PENDING_APPROVAL, APPROVED or REJECTED.",
+                                    quoted(text)
                                 ))
                             })
                         })
@@ -99,7 +100,7 @@ fn parse_order(value: &str) -> Result<(&'static str, bool), ApiError> {
     let descending = match words.next().map(str::to_ascii_lowercase).as_deref() {
         None | Some("asc") => false,
         Some("desc") => true,
-        Some(other) => return Err(invalid(format!("'{other}' is not a direction. Use asc or desc."))),
+        Some(other) => return Err(invalid(format!("'{}' is not a direction. Use asc or desc.", quoted(other)))),
     };
     if words.next().is_some() {
         return Err(invalid("'orderby' takes a field and an optional direction, like 'updatedAt desc'."));
@@ -110,14 +111,15 @@ fn parse_order(value: &str) -> Result<(&'static str, bool), ApiError> {
         .map(|(_, column)| *column)
         .ok_or_else(|| {
             invalid(format!(
-                "'{field}' cannot be sorted by. Use apiPortalAlias, status, requestedAt, updatedAt or requestedBy."
+                "'{}' cannot be sorted by. Use apiPortalAlias, status, requestedAt, updatedAt or requestedBy.",
+                quoted(field)
             ))
         })?;
     Ok((column, descending))
 }
 
 fn parse_number(name: &str, value: &str) -> Result<u32, ApiError> {
-    value.parse().map_err(|_| invalid(format!("'{name}' must be a whole number, not '{value}'.")))
+    value.parse().map_err(|_| invalid(format!("'{name}' must be a whole number, not '{}'.", quoted(value))))
 }
 
 pub(super) fn invalid(message: impl Into<String>) -> ApiError {

@@ -17,7 +17,7 @@ pub use list_query::ListQuery;
 use plain_text::{hidden_character, Lines};
 use store::{Decision, StoreError};
 
-use crate::error::{ApiError, ErrorDetail};
+use crate::error::{quoted, ApiError, ErrorDetail};
 use crate::json_body::{JsonBody, JsonText, OptionalJsonBody};
 use crate::model::{ConnectionRequest, Page, User, ROLE_HUB_ADMIN, ROLE_PORTAL_REGISTRATION};
 use crate::session::CurrentUser;
@@ -180,7 +180,10 @@ impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> Self {
         match error {
             StoreError::NotFound(id) => {
-                ApiError::NotFound(format!("There is no connection request '{id}'. It may have been removed; reload the list."))
+                ApiError::NotFound(format!(
+                    "There is no connection request '{}'. It may have been removed; reload the list.",
+                    quoted(&id)
+                ))
             }
             StoreError::NotSubmitter => ApiError::NotSubmitter,
             StoreError::NotEditable(status) => ApiError::InvalidState(format!(
@@ -222,7 +225,7 @@ fn if_match(headers: &HeaderMap) -> Result<i64, ApiError> {
     text.strip_prefix('"')
         .and_then(|rest| rest.strip_suffix('"'))
         .and_then(|version| version.parse().ok())
-        .ok_or_else(|| ApiError::InvalidParameter(format!("If-Match must be the ETag of the request, like \"4\"; got {text}.")))
+        .ok_or_else(|| ApiError::InvalidParameter(format!("If-Match must be the ETag of the request, like \"4\"; got {}.", quoted(text))))
 }
 
 /// The credentials the analysis found usable, or the error that says why not.
@@ -235,7 +238,7 @@ fn usable(analysis: Analysis) -> Result<Credentials, ApiError> {
         Shape::TooLarge => return Err(ApiError::PayloadTooLarge),
         Shape::Empty | Shape::NotJson | Shape::InvalidJson => {
             let first = details.first().map_or_else(|| "The body is not JSON.".to_owned(), |d| d.message.clone());
-            ApiError::InvalidJson { message: first, details }
+            ApiError::invalid_json_with(first, details)
         }
         _ => ApiError::validation_failed(details),
     };

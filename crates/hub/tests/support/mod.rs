@@ -87,13 +87,7 @@ impl TestHub {
 
     /// Signs `user` in and returns the `Cookie` header value of the session, for raw requests.
     pub async fn session_cookie_of(&self, user: &str) -> String {
-        let response = Self::client()
-            .post(self.url("/session"))
-            .json(&serde_json::json!({ "user": user }))
-            .send()
-            .await
-            .expect("login answers");
-        assert_eq!(response.status(), 200, "login as {user}");
+        let response = self.sign_in(&Self::client(), user).await;
         let cookie = response.headers()["set-cookie"].to_str().expect("ASCII cookie");
         cookie.split(';').next().expect("name=value").to_owned()
     }
@@ -101,6 +95,11 @@ impl TestHub {
     /// A client signed in as `user`.
     pub async fn signed_in(&self, user: &str) -> reqwest::Client {
         let client = Self::client();
+        self.sign_in(&client, user).await;
+        client
+    }
+
+    async fn sign_in(&self, client: &reqwest::Client, user: &str) -> reqwest::Response {
         let response = client
             .post(self.url("/session"))
             .json(&serde_json::json!({ "user": user }))
@@ -108,7 +107,7 @@ impl TestHub {
             .await
             .expect("login answers");
         assert_eq!(response.status(), 200, "login as {user}");
-        client
+        response
     }
 }
 
