@@ -45,7 +45,7 @@ impl Current {
                 values.set(field, value.as_str());
             }
         }
-        Self { kind: credentials.kind().unwrap_or(CredentialKind::ClientSecret), values }
+        Self { kind: credentials.kind, values }
     }
 
     /// The values a form starts from: the current ones that are kept unless replaced.
@@ -429,7 +429,7 @@ mod tests {
 
     fn x509_request() -> ConnectionRequest {
         let mut x509 = request("alice", Status::Submitted);
-        x509.credentials.kind = "x509".into();
+        x509.credentials.kind = CredentialKind::X509;
         x509.credentials.token_url = "https://a.authentication.cert.eu10.hana.ondemand.com/oauth/token".into();
         x509.credentials.cert_url = Some("https://a.authentication.cert.eu10.hana.ondemand.com".into());
         x509.credentials.client_id = None;

@@ -1,8 +1,8 @@
 //! Who may do what with a connection request, and why not.
 
-use crate::api::{ConnectionRequest, Status, User};
+pub use contract::ROLE_PORTAL_REGISTRATION;
 
-pub const ROLE_PORTAL_REGISTRATION: &str = "AuthGroup.APIPortalRegistration";
+use crate::api::{ConnectionRequest, Status, User};
 
 /// Why "Edit Credentials" is not available for a request.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -73,7 +73,7 @@ impl TableQuery {
         let mut table = Self::default();
         for (name, value) in pairs(query.trim_start_matches('?')) {
             match name.as_str() {
-                "status" => table.status = Status::from_api_name(&value),
+                "status" => table.status = value.parse::<Status>().ok(),
                 "search" => table.search = value.trim().to_owned(),
                 "sort" => {
                     let (field, direction) = value.split_once(' ').unwrap_or((value.as_str(), "asc"));
@@ -101,7 +101,7 @@ impl TableQuery {
             parts.push("mine=1".to_owned());
         }
         if let Some(status) = self.status {
-            parts.push(format!("status={}", status.api_name()));
+            parts.push(format!("status={}", status.as_str()));
         }
         if !self.search.is_empty() {
             parts.push(format!("search={}", encode(&self.search)));

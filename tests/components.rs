@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use portal_connections::api::{ConnectionRequest, Credentials, Status, User, UserRef};
+use portal_connections::api::{ConnectionRequest, CredentialsSummary, Status, User, UserRef};
 use portal_connections::components::action_cell::ActionCell;
 use portal_connections::components::request_table::RequestTable;
 use portal_connections::components::status_badge::StatusBadge;
@@ -23,8 +23,8 @@ fn request(alias: &str, requester: &str, status: Status) -> ConnectionRequest {
         requested_by: UserRef { id: requester.to_owned(), name: format!("{requester} name") },
         requested_at: "2026-11-02T09:14:00Z".to_owned(),
         updated_at: "2026-11-20T16:03:11Z".to_owned(),
-        credentials: Credentials {
-            kind: "clientSecret".to_owned(),
+        credentials: CredentialsSummary {
+            kind: credentials::CredentialKind::ClientSecret,
             url: "https://eu10apiportal.cfapps.eu10.hana.ondemand.com".to_owned(),
             token_url: "https://eu10.authentication.eu10.hana.ondemand.com/oauth/token".to_owned(),
             cert_url: None,
@@ -33,6 +33,7 @@ fn request(alias: &str, requester: &str, status: Status) -> ConnectionRequest {
             expires_at: "2026-11-25T16:03:11Z".to_owned(),
         },
         version: 1,
+        decision_reason: None,
     }
 }
 

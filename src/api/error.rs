@@ -1,27 +1,6 @@
 //! What can go wrong when talking to the hub, as messages a user can act on.
 
-use serde::Deserialize;
-
-/// The error body of the contract: `{"error": {"code", "message", "details"}}`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct ErrorBody {
-    pub error: ErrorPayload,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct ErrorPayload {
-    pub code: String,
-    pub message: String,
-    #[serde(default)]
-    pub details: Vec<ErrorDetail>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct ErrorDetail {
-    pub code: String,
-    pub target: String,
-    pub message: String,
-}
+pub use contract::{ErrorBody, ErrorDetail};
 
 /// Every failure of a call to the hub, one variant per status of the contract.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -78,7 +57,7 @@ impl ApiError {
         match status {
             400 => Self::BadRequest(message),
             401 => Self::NotAuthenticated,
-            403 if code == "MISSING_ROLE" => Self::MissingRole(message),
+            403 if code == contract::code::MISSING_ROLE => Self::MissingRole(message),
             403 => Self::Forbidden(message),
             404 => Self::NotFound(message),
             409 => Self::Conflict(message),
@@ -99,6 +78,7 @@ impl ApiError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use contract::ErrorPayload;
 
     fn body(code: &str, message: &str) -> Option<ErrorBody> {
         Some(ErrorBody {

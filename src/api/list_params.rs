@@ -27,7 +27,7 @@ impl ListParams {
             format!("skip={}", self.skip),
         ];
         if !self.statuses.is_empty() {
-            let statuses: Vec<&str> = self.statuses.iter().map(|status| status.api_name()).collect();
+            let statuses: Vec<&str> = self.statuses.iter().map(|status| status.as_str()).collect();
             parts.push(format!("status={}", statuses.join(",")));
         }
         if !self.search.is_empty() {

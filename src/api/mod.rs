@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 
 pub use error::{ApiError, ErrorBody, ErrorDetail};
 pub use list_params::ListParams;
-pub use models::{ConnectionRequest, Credentials, Page, Status, StatusCounts, User, UserRef};
+pub use models::{ConnectionRequest, CredentialsSummary, Page, Status, StatusCounts, User, UserRef};
 
 use crate::url_encoding::encode;
 
@@ -135,8 +135,8 @@ pub mod test_support {
             requested_by: UserRef { id: requester.to_owned(), name: requester.to_owned() },
             requested_at: "2026-11-02T09:14:00Z".to_owned(),
             updated_at: "2026-11-20T16:03:11Z".to_owned(),
-            credentials: Credentials {
-                kind: "clientSecret".to_owned(),
+            credentials: CredentialsSummary {
+                kind: credentials::CredentialKind::ClientSecret,
                 url: "https://eu10apiportal.cfapps.eu10.hana.ondemand.com".to_owned(),
                 token_url: "https://a.authentication.eu10.hana.ondemand.com/oauth/token".to_owned(),
                 cert_url: None,
@@ -145,6 +145,7 @@ pub mod test_support {
                 expires_at: "2027-11-20T16:03:11Z".to_owned(),
             },
             version: 1,
+            decision_reason: None,
         }
     }
 }

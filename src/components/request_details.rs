@@ -20,7 +20,7 @@ pub fn RequestDetails(request: ConnectionRequest, #[prop(into)] on_close: Callba
                     <dt>"Requested on"</dt><dd>{format::timestamp(&request.requested_at)}</dd>
                     <dt>"Last updated"</dt><dd>{format::timestamp(&request.updated_at)}</dd>
                     <dt>"Comment"</dt><dd>{if request.comment.is_empty() { "No comment".to_owned() } else { request.comment.clone() }}</dd>
-                    <dt>"Credentials"</dt><dd>{credentials.kind().map_or("Unknown", |kind| kind.label())}</dd>
+                    <dt>"Credentials"</dt><dd>{credentials.kind.label()}</dd>
                     <dt>"Client ID"</dt><dd><code>{credentials.client_id.clone().unwrap_or_else(|| "None".to_owned())}</code></dd>
                     <dt>"Token URL"</dt><dd>{credentials.token_url.clone()}</dd>
                     <dt>"Credentials updated"</dt><dd>{format::timestamp(&credentials.updated_at)}</dd>

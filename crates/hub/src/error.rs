@@ -5,24 +5,13 @@ use std::collections::HashMap;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde::Serialize;
+use contract::{code, ErrorBody, ErrorPayload};
 
-/// One entry of an error's `details`: which field broke which rule.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct ErrorDetail {
-    pub code: String,
-    pub target: String,
-    pub message: String,
-}
+pub use contract::ErrorDetail;
 
-impl From<&credentials::Diagnostic> for ErrorDetail {
-    fn from(diagnostic: &credentials::Diagnostic) -> Self {
-        Self {
-            code: diagnostic.code.as_str().to_owned(),
-            target: diagnostic.target().to_owned(),
-            message: diagnostic.located_message(),
-        }
-    }
+/// One finding of the credentials engine as an entry of an error's `details`.
+pub fn detail_of(diagnostic: &credentials::Diagnostic) -> ErrorDetail {
+    ErrorDetail { code: diagnostic.code.as_str().to_owned(), target: diagnostic.target().to_owned(), message: diagnostic.located_message() }
 }
 
 /// Every error the API answers with (see the error table of hub-api.md).
@@ -95,26 +84,26 @@ impl ApiError {
 
     pub fn code(&self) -> &'static str {
         match self {
-            Self::InvalidJson { .. } => "INVALID_JSON",
-            Self::InvalidParameter(_) => "INVALID_PARAMETER",
-            Self::NotAuthenticated => "NOT_AUTHENTICATED",
-            Self::CsrfTokenInvalid => "CSRF_TOKEN_INVALID",
-            Self::MissingRole(_) => "MISSING_ROLE",
-            Self::NotSubmitter => "NOT_SUBMITTER",
-            Self::NotFound(_) | Self::DevLoginDisabled => "NOT_FOUND",
-            Self::InvalidState(_) => "INVALID_STATE",
-            Self::AliasTaken(_) => "ALIAS_TAKEN",
-            Self::PortalLimitReached => "PORTAL_LIMIT_REACHED",
-            Self::PreconditionFailed { .. } => "PRECONDITION_FAILED",
-            Self::PayloadTooLarge => "PAYLOAD_TOO_LARGE",
-            Self::UnsupportedMediaType => "UNSUPPORTED_MEDIA_TYPE",
-            Self::ValidationFailed { .. } => "VALIDATION_FAILED",
-            Self::PreconditionRequired => "PRECONDITION_REQUIRED",
-            Self::MethodNotAllowed => "METHOD_NOT_ALLOWED",
-            Self::RequestTimeout => "REQUEST_TIMEOUT",
-            Self::Unavailable => "SERVICE_UNAVAILABLE",
-            Self::InsufficientStorage => "INSUFFICIENT_STORAGE",
-            Self::Internal(_) => "INTERNAL_ERROR",
+            Self::InvalidJson { .. } => code::INVALID_JSON,
+            Self::InvalidParameter(_) => code::INVALID_PARAMETER,
+            Self::NotAuthenticated => code::NOT_AUTHENTICATED,
+            Self::CsrfTokenInvalid => code::CSRF_TOKEN_INVALID,
+            Self::MissingRole(_) => code::MISSING_ROLE,
+            Self::NotSubmitter => code::NOT_SUBMITTER,
+            Self::NotFound(_) | Self::DevLoginDisabled => code::NOT_FOUND,
+            Self::InvalidState(_) => code::INVALID_STATE,
+            Self::AliasTaken(_) => code::ALIAS_TAKEN,
+            Self::PortalLimitReached => code::PORTAL_LIMIT_REACHED,
+            Self::PreconditionFailed { .. } => code::PRECONDITION_FAILED,
+            Self::PayloadTooLarge => code::PAYLOAD_TOO_LARGE,
+            Self::UnsupportedMediaType => code::UNSUPPORTED_MEDIA_TYPE,
+            Self::ValidationFailed { .. } => code::VALIDATION_FAILED,
+            Self::PreconditionRequired => code::PRECONDITION_REQUIRED,
+            Self::MethodNotAllowed => code::METHOD_NOT_ALLOWED,
+            Self::RequestTimeout => code::REQUEST_TIMEOUT,
+            Self::Unavailable => code::SERVICE_UNAVAILABLE,
+            Self::InsufficientStorage => code::INSUFFICIENT_STORAGE,
+            Self::Internal(_) => code::INTERNAL_ERROR,
         }
     }
 
@@ -210,17 +199,6 @@ impl From<rusqlite::Error> for ApiError {
 /// When a client should try again after a 503.
 const RETRY_AFTER_SECONDS: &str = "5";
 
-#[derive(Serialize)]
-struct ErrorBody<'a> {
-    error: ErrorPayload<'a>,
-}
-
-#[derive(Serialize)]
-struct ErrorPayload<'a> {
-    code: &'a str,
-    message: String,
-    details: &'a [ErrorDetail],
-}
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
@@ -229,7 +207,7 @@ impl IntoResponse for ApiError {
             tracing::error!(%cause, "request failed");
         }
         let body = ErrorBody {
-            error: ErrorPayload { code: self.code(), message: self.to_string(), details: self.details() },
+            error: ErrorPayload { code: self.code().to_owned(), message: self.to_string(), details: self.details().to_vec() },
         };
         let mut response = (self.status(), Json(body)).into_response();
         if matches!(self, Self::Unavailable) {

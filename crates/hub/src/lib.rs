@@ -7,7 +7,6 @@ mod db;
 mod error;
 mod https;
 mod json_body;
-pub mod model;
 mod openapi;
 mod seed;
 pub mod secrets;

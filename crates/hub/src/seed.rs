@@ -4,7 +4,7 @@ use rand::Rng;
 use rusqlite::Connection;
 use time::{Duration, OffsetDateTime};
 
-use crate::model::{Status, ROLE_HUB_ADMIN, ROLE_PORTAL_REGISTRATION};
+use contract::{Status, ROLE_HUB_ADMIN, ROLE_PORTAL_REGISTRATION};
 use crate::connection_requests::store::new_request_id;
 use crate::secrets::SecretBox;
 use crate::time_format::format;

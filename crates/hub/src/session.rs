@@ -15,7 +15,7 @@ use sha2::{Digest, Sha256};
 use crate::error::{quoted, ApiError};
 use crate::https::ReachedOverHttps;
 use crate::json_body::JsonBody;
-use crate::model::User;
+use contract::User;
 use crate::AppState;
 
 pub const SESSION_COOKIE: &str = "hub_session";

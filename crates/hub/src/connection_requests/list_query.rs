@@ -1,7 +1,7 @@
 //! The query of `GET /connectionRequests`: filter, search, order and page, checked.
 
 use crate::error::{quoted, ApiError};
-use crate::model::Status;
+use contract::Status;
 
 const DEFAULT_TOP: u32 = 50;
 const MAX_TOP: u32 = 500;
@@ -54,7 +54,7 @@ impl ListQuery {
                     query.statuses = value
                         .split(',')
                         .map(|text| {
-                            Status::parse(text.trim()).ok_or_else(|| {
+                            text.trim().parse::<Status>().map_err(|_| {
                                 invalid(format!(
                                     "'{}' is not a status. Use SUBMITTED, PENDING_APPROVAL, APPROVED or REJECTED.",
                                     quoted(text)

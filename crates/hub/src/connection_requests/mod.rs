@@ -17,9 +17,9 @@ pub use list_query::ListQuery;
 use plain_text::{hidden_character, Lines};
 use store::{Decision, StoreError};
 
-use crate::error::{quoted, ApiError, ErrorDetail};
+use crate::error::{detail_of, quoted, ApiError, ErrorDetail};
 use crate::json_body::{JsonBody, JsonText, OptionalJsonBody};
-use crate::model::{ConnectionRequest, Page, User, ROLE_HUB_ADMIN, ROLE_PORTAL_REGISTRATION};
+use contract::{ConnectionRequest, Page, User, ROLE_HUB_ADMIN, ROLE_PORTAL_REGISTRATION};
 use crate::session::CurrentUser;
 use crate::AppState;
 
@@ -188,11 +188,11 @@ impl From<StoreError> for ApiError {
             StoreError::NotSubmitter => ApiError::NotSubmitter,
             StoreError::NotEditable(status) => ApiError::InvalidState(format!(
                 "The request is {}; credentials can be changed only while it is submitted or pending approval.",
-                status.label()
+                status.label().to_lowercase()
             )),
             StoreError::AlreadyDecided(status) => ApiError::InvalidState(format!(
                 "The request is {} already; only submitted or pending requests can be approved or rejected.",
-                status.label()
+                status.label().to_lowercase()
             )),
             StoreError::VersionMismatch { current } => ApiError::PreconditionFailed { current },
             StoreError::AliasTaken(alias) => ApiError::AliasTaken(alias),
@@ -233,7 +233,7 @@ fn usable(analysis: Analysis) -> Result<Credentials, ApiError> {
     if let Some(credentials) = analysis.credentials {
         return Ok(credentials);
     }
-    let details: Vec<ErrorDetail> = analysis.errors().map(ErrorDetail::from).collect();
+    let details: Vec<ErrorDetail> = analysis.errors().map(detail_of).collect();
     let error = match analysis.shape {
         Shape::TooLarge => return Err(ApiError::PayloadTooLarge),
         Shape::Empty | Shape::NotJson | Shape::InvalidJson => {

@@ -5,7 +5,7 @@ use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior};
 use time::{Duration, OffsetDateTime};
 
 use super::list_query::ListQuery;
-use crate::model::{ConnectionRequest, CredentialsSummary, Page, Status, User, UserRef};
+use contract::{ConnectionRequest, CredentialsSummary, Page, Status, User, UserRef};
 use crate::secrets::{SealedSample, SecretBox};
 use crate::time_format::format;
 
@@ -322,13 +322,13 @@ fn connection_request_from_row(row: &Row<'_>) -> rusqlite::Result<ConnectionRequ
         id: row.get(0)?,
         api_portal_alias: row.get(1)?,
         api_portal_url: row.get(2)?,
-        status: Status::parse(&status).ok_or_else(|| conversion(3, &status))?,
+        status: status.parse::<Status>().map_err(|_| conversion(3, &status))?,
         comment: row.get(4)?,
         requested_by: UserRef { id: row.get(5)?, name: row.get(6)? },
         requested_at: row.get(7)?,
         updated_at: row.get(8)?,
         credentials: CredentialsSummary {
-            kind: credentials::CredentialKind::parse(&kind).ok_or_else(|| conversion(9, &kind))?.as_str(),
+            kind: credentials::CredentialKind::parse(&kind).ok_or_else(|| conversion(9, &kind))?,
             url: row.get(10)?,
             token_url: row.get(11)?,
             cert_url: row.get(12)?,
