@@ -147,6 +147,20 @@ fn run_load(host: &str) -> Result<(), String> {
     };
     measure("update credentials: PUT with If-Match; 1 connection", 1, 250, update).print();
     measure(&format!("update credentials: PUT with If-Match; {LOAD_WORKERS} connections"), LOAD_WORKERS, 250, update).print();
+
+    // The request the bench data set gives 1,000 events (the hub's seed, "Load Portal 00014 br10").
+    let page = Connection::open(host)?.send("GET", "/api/1.0/connectionRequests?search=load%20portal%2000016%20", &[("Cookie", &cookie)], b"")?;
+    let page: serde_json::Value = serde_json::from_slice(&page.body).map_err(|error| error.to_string())?;
+    let id = page["results"][0]["id"].as_str().ok_or("no request with a long history")?.to_owned();
+    let path = format!("/api/1.0/connectionRequests/{id}/history");
+    let history = |worker: usize, _: usize| {
+        let mut connection = connections[worker].lock().expect("one thread per connection");
+        connection.send("GET", &path, &[("Cookie", &cookie)], b"").is_ok_and(|response| {
+            response.status == 200 && response.body.windows(20).filter(|window| window.starts_with(b"\"action\"")).count() == 1000
+        })
+    };
+    measure("history of a request with 1,000 events; 1 connection", 1, 200, history).print();
+    measure(&format!("history of a request with 1,000 events; {LOAD_WORKERS} connections"), LOAD_WORKERS, 100, history).print();
     Ok(())
 }
 

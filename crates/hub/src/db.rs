@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0004_lifecycle_order_and_requester_filter.sql"),
     include_str!("../migrations/0005_sessions_hashed_and_bounded.sql"),
     include_str!("../migrations/0006_status_counts.sql"),
+    include_str!("../migrations/0007_history.sql"),
 ];
 
 /// Read connections: in WAL mode readers run side by side, and beside the writer.

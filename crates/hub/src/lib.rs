@@ -196,6 +196,7 @@ pub fn router(state: AppState, static_dir: Option<&Path>, content_security_polic
         .route("/connectionRequests/{id}/credentials", put(connection_requests::replace_credentials))
         .route("/connectionRequests/{id}/approve", post(connection_requests::approve))
         .route("/connectionRequests/{id}/reject", post(connection_requests::reject))
+        .route("/connectionRequests/{id}/history", get(connection_requests::history))
         .route("/openapi.json", get(openapi::document))
         .fallback(api_not_found)
         .method_not_allowed_fallback(method_not_allowed)

@@ -19,6 +19,7 @@ pub const API_ROUTES: &[(&str, &str)] = &[
     ("PUT", "/connectionRequests/{id}/credentials"),
     ("POST", "/connectionRequests/{id}/approve"),
     ("POST", "/connectionRequests/{id}/reject"),
+    ("GET", "/connectionRequests/{id}/history"),
     ("GET", "/openapi.json"),
 ];
 

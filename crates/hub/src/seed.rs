@@ -121,8 +121,23 @@ pub fn seed_demo(db: &mut Connection, secrets: &SecretBox) -> rusqlite::Result<b
             ],
         )?;
     }
+    record_seeded_history(&transaction)?;
     transaction.commit()?;
     Ok(true)
+}
+
+/// The history of seeded requests: each submitted by its requester; the decided ones decided
+/// by carol, the demo's hub administrator, when they were last updated.
+fn record_seeded_history(db: &Connection) -> rusqlite::Result<()> {
+    db.execute_batch(
+        "INSERT INTO history_events (request_id, at, actor_id, actor_name, action)
+         SELECT id, requested_at, requested_by, requester_name, 'SUBMITTED' FROM connection_requests
+         WHERE id NOT IN (SELECT request_id FROM history_events);
+         INSERT INTO history_events (request_id, at, actor_id, actor_name, action)
+         SELECT id, updated_at, 'carol', 'Carol Chen', status FROM connection_requests
+         WHERE status IN ('APPROVED', 'REJECTED')
+           AND id NOT IN (SELECT request_id FROM history_events WHERE action IN ('APPROVED', 'REJECTED'));",
+    )
 }
 
 #[cfg(test)]
@@ -186,6 +201,36 @@ pub fn seed_bench(db: &mut Connection, secrets: &SecretBox, total: usize) -> rus
             ])?;
         }
     }
+    record_seeded_history(&transaction)?;
+    record_long_history(&transaction, BENCH_LONG_HISTORY)?;
     transaction.commit()?;
     Ok(true)
+}
+
+/// Events the longest history of the bench data set has, for the history benchmark.
+pub const BENCH_LONG_HISTORY: usize = 1000;
+/// The request of the bench data set with the long history.
+pub const BENCH_LONG_HISTORY_ALIAS: &str = "Load Portal 00016 us10";
+
+/// Gives the request [`BENCH_LONG_HISTORY_ALIAS`] `events` events in all: its submission and
+/// credential replacements by its requester.
+fn record_long_history(db: &Connection, events: usize) -> rusqlite::Result<()> {
+    let (id, requester, name, client_id): (String, String, String, String) = db.query_row(
+        "SELECT id, requested_by, requester_name, client_id FROM connection_requests WHERE api_portal_alias = ?1",
+        [BENCH_LONG_HISTORY_ALIAS],
+        |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+    )?;
+    let mut insert = db.prepare(
+        "INSERT INTO history_events (request_id, at, actor_id, actor_name, action, details) \
+         VALUES (?1, ?2, ?3, ?4, 'CREDENTIALS_REPLACED', ?5)",
+    )?;
+    let start = OffsetDateTime::now_utc() - Duration::days(events as i64);
+    for index in 1..events {
+        let details = format!(
+            r#"{{"from":{{"type":"clientSecret","clientId":"{client_id}-{}"}},"to":{{"type":"clientSecret","clientId":"{client_id}-{index}"}}}}"#,
+            index - 1
+        );
+        insert.execute((&id, format(start + Duration::days(index as i64)), &requester, &name, details))?;
+    }
+    Ok(())
 }

@@ -109,3 +109,55 @@ async fn only_hub_administrators_decide() {
     let (status, body, _) = post(&hub, &carol, &carol_token, "/connectionRequests/cr-missing/reject", None).await;
     assert_eq!((status, body["error"]["code"].as_str()), (404, Some("NOT_FOUND")));
 }
+
+/// `POST` of a decision with `If-Match: "<version>"`.
+async fn decide_at(hub: &TestHub, client: &reqwest::Client, token: &str, path: &str, version: i64, body: Option<Value>) -> (u16, Value) {
+    let mut request = client.post(hub.url(path)).header("X-CSRF-Token", token).header("If-Match", format!("\"{version}\""));
+    if let Some(body) = body {
+        request = request.json(&body);
+    }
+    let response = request.send().await.unwrap();
+    (response.status().as_u16(), response.json().await.unwrap())
+}
+
+#[tokio::test]
+async fn a_decision_on_a_version_someone_else_changed_is_412_and_changes_nothing() {
+    let hub = TestHub::start(None).await;
+    let carol = hub.signed_in("carol").await;
+    let token = csrf_token(&hub, &carol).await;
+    let seen = request_by_alias(&hub, &carol, "Central HR Portal").await;
+    let id = seen["id"].as_str().unwrap();
+    let version = seen["version"].as_i64().unwrap();
+
+    // Carol replaces the credentials of her own request in another tab: the version moves on.
+    let other_tab = hub.signed_in("carol").await;
+    let other_token = csrf_token(&hub, &other_tab).await;
+    let response = support::put_credentials(&hub, &other_tab, &other_token, id, version, credentials_for(seen["apiPortalUrl"].as_str().unwrap())).await;
+    assert_eq!(response.status(), 200);
+    let changed = request_by_alias(&hub, &carol, "Central HR Portal").await;
+
+    let (status, body) = decide_at(&hub, &carol, &token, &format!("/connectionRequests/{id}/reject"), version, None).await;
+    assert_eq!((status, body["error"]["code"].as_str()), (412, Some("PRECONDITION_FAILED")), "{body}");
+    assert_eq!(request_by_alias(&hub, &carol, "Central HR Portal").await, changed, "nothing changed");
+
+    let current = changed["version"].as_i64().unwrap();
+    let (status, body) = decide_at(&hub, &carol, &token, &format!("/connectionRequests/{id}/approve"), current, None).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["status"], "APPROVED");
+}
+
+#[tokio::test]
+async fn a_reason_is_trimmed_and_at_most_500_characters() {
+    let hub = TestHub::start(None).await;
+    let carol = hub.signed_in("carol").await;
+    let token = csrf_token(&hub, &carol).await;
+    let request = request_by_alias(&hub, &carol, "Canada Test Portal").await;
+    let path = format!("/connectionRequests/{}/reject", request["id"].as_str().unwrap());
+    let (status, body, _) = post(&hub, &carol, &token, &path, Some(json!({"reason": "x".repeat(501)}))).await;
+    assert_eq!(status, 422);
+    assert_eq!(body["error"]["details"][0]["target"], "reason");
+    assert_eq!(request_by_alias(&hub, &carol, "Canada Test Portal").await, request, "nothing changed");
+    let (status, body, _) = post(&hub, &carol, &token, &path, Some(json!({"reason": format!("  {}  ", "y".repeat(500))}))).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["decisionReason"].as_str().unwrap().len(), 500);
+}

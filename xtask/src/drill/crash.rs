@@ -1,5 +1,5 @@
-//! kill -9 under load: every change whose answer reached its client survives, no refused
-//! change is there, the database is sound and every secret opens.
+//! kill -9 under load: every change whose answer reached its client survives with its history
+//! event, no refused change is there, the database is sound and every secret opens.
 
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -67,6 +67,7 @@ struct Totals {
     lost: usize,
     wrong: usize,
     kept_though_refused: usize,
+    without_event: usize,
 }
 
 impl Totals {
@@ -77,10 +78,14 @@ impl Totals {
         self.lost += other.lost;
         self.wrong += other.wrong;
         self.kept_though_refused += other.kept_though_refused;
+        self.without_event += other.without_event;
     }
 
     fn faults(&self) -> String {
-        format!("lost {}, other than told {}, refused but kept {}", self.lost, self.wrong, self.kept_though_refused)
+        format!(
+            "lost {}, other than told {}, refused but kept {}, history not matching {}",
+            self.lost, self.wrong, self.kept_though_refused, self.without_event
+        )
     }
 }
 
@@ -138,7 +143,7 @@ pub fn run(binary: &Path, rounds: usize) -> Result<(), String> {
         totals.refused,
         totals.faults()
     );
-    if totals.lost + totals.wrong + totals.kept_though_refused > 0 {
+    if totals.lost + totals.wrong + totals.kept_though_refused + totals.without_event > 0 {
         return Err("the kill -9 drill found lost or wrongly kept changes".into());
     }
     Ok(())
@@ -198,6 +203,19 @@ fn work(host: &str, registrar: &Session, admin: &Session, stop: &AtomicBool, rou
     stories
 }
 
+/// Whether `actions` (oldest first) record exactly the changes that led to `state`: the
+/// submission, one replacement per version after it, and the rejection if it is rejected.
+fn history_matches(actions: &[&str], state: &State) -> bool {
+    let rejected = state.status == "REJECTED";
+    let replacements = usize::try_from(state.version).unwrap_or(0).saturating_sub(1 + usize::from(rejected));
+    let mut expected = vec!["SUBMITTED"];
+    expected.extend(std::iter::repeat_n("CREDENTIALS_REPLACED", replacements));
+    if rejected {
+        expected.push("REJECTED");
+    }
+    actions == expected.as_slice()
+}
+
 fn outcome_of(answer: &Result<crate::load::Response, String>, success: u16) -> Outcome {
     match answer {
         Ok(response) if response.status == success => Outcome::Acknowledged,
@@ -236,6 +254,15 @@ fn check(connection: &mut Connection, reader: &Session, story: &Story, totals: &
             if !acceptable.contains(&shown) {
                 totals.wrong += 1;
                 println!("  {}: shows {shown:?}, but its client was told one of {acceptable:?}", story.alias);
+            }
+            // Each change is on record with its own event, written in the same transaction.
+            let id = request["id"].as_str().unwrap_or_default();
+            let history = connection.send("GET", &format!("/api/1.0/connectionRequests/{id}/history"), &[("Cookie", &reader.cookie)], b"")?;
+            let history: serde_json::Value = serde_json::from_slice(&history.body).map_err(|error| error.to_string())?;
+            let actions: Vec<&str> = history["results"].as_array().into_iter().flatten().rev().filter_map(|event| event["action"].as_str()).collect();
+            if !history_matches(&actions, &shown) {
+                totals.without_event += 1;
+                println!("  {}: history {actions:?} does not match {shown:?}", story.alias);
             }
         }
     }

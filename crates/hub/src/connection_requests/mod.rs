@@ -1,5 +1,6 @@
-//! `/connectionRequests`: list, read, submit, replace credentials, approve and reject.
+//! `/connectionRequests`: list, read, submit, replace credentials, approve and reject, history.
 
+pub mod history;
 mod list_query;
 mod plain_text;
 pub mod store;
@@ -19,13 +20,13 @@ use store::{Decision, StoreError};
 
 use crate::error::{detail_of, quoted, ApiError, ErrorDetail};
 use crate::json_body::{JsonBody, JsonText, OptionalJsonBody};
-use contract::{ConnectionRequest, Page, User, ROLE_HUB_ADMIN, ROLE_PORTAL_REGISTRATION};
+use contract::{ConnectionRequest, History, Page, User, ROLE_HUB_ADMIN, ROLE_PORTAL_REGISTRATION};
 use crate::session::CurrentUser;
 use crate::AppState;
 
 const MAX_ALIAS_CHARS: usize = 64;
 const MAX_COMMENT_CHARS: usize = 2000;
-const MAX_REASON_CHARS: usize = 2000;
+const MAX_REASON_CHARS: usize = 500;
 
 /// `GET /connectionRequests`.
 pub async fn list(
@@ -132,42 +133,69 @@ pub struct DecisionBody {
     reason: Option<String>,
 }
 
-/// `POST /connectionRequests/{id}/approve`.
+/// `POST /connectionRequests/{id}/approve`, If-Match the version when sent.
 pub async fn approve(
     state: State<AppState>,
     user: CurrentUser,
     id: Path<String>,
+    headers: HeaderMap,
     body: OptionalJsonBody<DecisionBody>,
 ) -> Result<Response, ApiError> {
-    decide(state, user, id, body, Decision::Approve).await
+    decide(state, user, id, headers, body, Decision::Approve).await
 }
 
-/// `POST /connectionRequests/{id}/reject`.
+/// `POST /connectionRequests/{id}/reject`, If-Match the version when sent.
 pub async fn reject(
     state: State<AppState>,
     user: CurrentUser,
     id: Path<String>,
+    headers: HeaderMap,
     body: OptionalJsonBody<DecisionBody>,
 ) -> Result<Response, ApiError> {
-    decide(state, user, id, body, Decision::Reject).await
+    decide(state, user, id, headers, body, Decision::Reject).await
 }
 
 async fn decide(
     State(state): State<AppState>,
     CurrentUser(session): CurrentUser,
     Path(id): Path<String>,
+    headers: HeaderMap,
     OptionalJsonBody(body): OptionalJsonBody<DecisionBody>,
     decision: Decision,
 ) -> Result<Response, ApiError> {
     require_role(&session.user, ROLE_HUB_ADMIN)?;
+    let expected_version = if headers.contains_key(header::IF_MATCH) { Some(if_match(&headers)?) } else { None };
     let reason = body.and_then(|body| body.reason).map(|reason| reason.trim().to_owned()).filter(|r| !r.is_empty());
     let problems = reason.as_deref().map(|reason| readable_text_problems("reason", reason, MAX_REASON_CHARS)).unwrap_or_default();
     if !problems.is_empty() {
         return Err(ApiError::validation_failed(problems));
     }
-    let decided = state.db.call(move |db| store::decide(db, &id, decision, reason.as_deref())).await?;
+    let caller = session.user.clone();
+    let decided =
+        state.db.call(move |db| store::decide(db, &id, &caller, expected_version, decision, reason.as_deref())).await?;
     tracing::info!(request = %decided.id, status = decided.status.as_str(), user = %session.user.id, "request decided");
     Ok(with_etag(StatusCode::OK, decided))
+}
+
+/// `GET /connectionRequests/{id}/history`: its events, newest first.
+pub async fn history(
+    State(state): State<AppState>,
+    CurrentUser(session): CurrentUser,
+    Path(id): Path<String>,
+) -> Result<Json<History>, ApiError> {
+    require_reader(&session.user)?;
+    let lookup = id.clone();
+    let events = state
+        .db
+        .read(move |db| -> Result<Option<Vec<_>>, rusqlite::Error> {
+            if store::find(db, &lookup)?.is_none() {
+                return Ok(None);
+            }
+            history::events(db, &lookup).map(Some)
+        })
+        .await?;
+    let results = events.ok_or(ApiError::from(StoreError::NotFound(id)))?;
+    Ok(Json(History { results }))
 }
 
 async fn load(state: &AppState, id: &str) -> Result<ConnectionRequest, ApiError> {

@@ -4,8 +4,9 @@ use credentials::Credentials;
 use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior};
 use time::{Duration, OffsetDateTime};
 
+use super::history;
 use super::list_query::ListQuery;
-use contract::{ConnectionRequest, CredentialsSummary, Page, Status, User, UserRef};
+use contract::{ConnectionRequest, CredentialsRef, CredentialsSummary, HistoryAction, HistoryDetails, Page, Status, User, UserRef};
 use crate::secrets::{SealedSample, SecretBox};
 use crate::time_format::format;
 
@@ -132,6 +133,12 @@ pub fn replace_credentials(
             expected_version,
         ],
     )?;
+    let details = HistoryDetails {
+        from: Some(CredentialsRef { kind: current.credentials.kind, client_id: current.credentials.client_id.clone() }),
+        to: Some(history::named(credentials)),
+        ..HistoryDetails::default()
+    };
+    history::record(&transaction, id, &format(now), caller, HistoryAction::CredentialsReplaced, &details)?;
     let updated = find(&transaction, id)?.ok_or_else(|| StoreError::NotFound(id.to_owned()))?;
     transaction.commit()?;
     Ok(updated)
@@ -194,6 +201,7 @@ pub fn insert(
             expires,
         ],
     )?;
+    history::record(&transaction, &id, &now, requester, HistoryAction::Submitted, &HistoryDetails::default())?;
     let created = find(&transaction, &id)?.ok_or_else(|| StoreError::NotFound(id.clone()))?;
     transaction.commit()?;
     Ok(created)
@@ -205,35 +213,48 @@ pub enum Decision {
     Reject,
 }
 
-/// Approves or rejects request `id`, from SUBMITTED or PENDING_APPROVAL only, and never past
-/// [`MAX_APPROVED_PORTALS`] approved ones.
-pub fn decide(db: &mut Connection, id: &str, decision: Decision, reason: Option<&str>) -> Result<ConnectionRequest, StoreError> {
+/// Approves or rejects request `id` for `caller`, from SUBMITTED or PENDING_APPROVAL only, at
+/// `expected_version` if given, and never past [`MAX_APPROVED_PORTALS`] approved ones.
+pub fn decide(
+    db: &mut Connection,
+    id: &str,
+    caller: &User,
+    expected_version: Option<i64>,
+    decision: Decision,
+    reason: Option<&str>,
+) -> Result<ConnectionRequest, StoreError> {
     let transaction = db.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let current = find(&transaction, id)?.ok_or_else(|| StoreError::NotFound(id.to_owned()))?;
-    if !matches!(current.status, Status::Submitted | Status::PendingApproval) {
+    if expected_version.is_some_and(|expected| expected != current.version) {
+        return Err(StoreError::VersionMismatch { current: current.version });
+    }
+    if !current.status.is_open() {
         return Err(StoreError::AlreadyDecided(current.status));
     }
-    let status = match decision {
+    let (status, action) = match decision {
         Decision::Approve => {
-            let approved: i64 = transaction.query_row(
-                "SELECT COUNT(*) FROM connection_requests WHERE status = 'APPROVED'",
-                [],
-                |row| row.get(0),
-            )?;
-            if approved >= MAX_APPROVED_PORTALS {
+            if approved_portals(&transaction)? >= MAX_APPROVED_PORTALS {
                 return Err(StoreError::PortalLimitReached);
             }
-            Status::Approved
+            (Status::Approved, HistoryAction::Approved)
         }
-        Decision::Reject => Status::Rejected,
+        Decision::Reject => (Status::Rejected, HistoryAction::Rejected),
     };
+    let now = format(OffsetDateTime::now_utc());
     transaction.execute(
         "UPDATE connection_requests SET status = ?2, decision_reason = ?3, updated_at = ?4, version = version + 1 WHERE id = ?1",
-        rusqlite::params![id, status.as_str(), reason, format(OffsetDateTime::now_utc())],
+        rusqlite::params![id, status.as_str(), reason, now],
     )?;
+    let details = HistoryDetails { reason: reason.map(str::to_owned), ..HistoryDetails::default() };
+    history::record(&transaction, id, &now, caller, action, &details)?;
     let updated = find(&transaction, id)?.ok_or_else(|| StoreError::NotFound(id.to_owned()))?;
     transaction.commit()?;
     Ok(updated)
+}
+
+/// How many API portals are connected (requests approved).
+pub fn approved_portals(db: &Connection) -> rusqlite::Result<i64> {
+    db.query_row("SELECT count FROM status_counts WHERE status = 'APPROVED'", [], |row| row.get(0))
 }
 
 /// The stored secret of request `id`, decrypted (for connecting to the API portal; never sent).
