@@ -88,6 +88,20 @@ pub struct ConnectionRequest {
     /// Why a hub administrator approved or rejected it, if they said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decision_reason: Option<String>,
+    /// The outcome of the last test of the stored credentials, if they were tested.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_test: Option<LastTest>,
+}
+
+/// The last test of a request's stored credentials, in short.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct LastTest {
+    pub ok: bool,
+    /// Why it failed (a code of the test outcome); absent when it succeeded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    pub tested_at: String,
 }
 
 /// `GET /connectionRequests`: one page and the number of all matches.

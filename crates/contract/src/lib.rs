@@ -8,7 +8,7 @@ mod history;
 mod test_outcome;
 mod user;
 
-pub use connection_request::{ConnectionRequest, CredentialsSummary, Page, Status, UnknownStatus};
+pub use connection_request::{ConnectionRequest, CredentialsSummary, LastTest, Page, Status, UnknownStatus};
 pub use error::{code, ErrorBody, ErrorDetail, ErrorPayload};
 pub use history::{CredentialsRef, History, HistoryAction, HistoryDetails, HistoryEvent};
 pub use test_outcome::TestOutcome;

@@ -228,6 +228,13 @@ fn parse_url(value: &str) -> Option<Url<'_>> {
     if authority.contains('@') {
         return None;
     }
+    // An IPv6 address stands in brackets: `[::1]` or `[::1]:8443`.
+    if let Some(bracketed) = authority.strip_prefix('[') {
+        let (address, port) = bracketed.split_once(']')?;
+        let port_ok = port.is_empty() || port.strip_prefix(':').is_some_and(|port| !port.is_empty() && port.chars().all(|c| c.is_ascii_digit()));
+        let address_ok = address.contains(':') && address.chars().all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.');
+        return (port_ok && address_ok).then(|| Url { scheme, host: address.to_ascii_lowercase(), path });
+    }
     let host = match authority.rsplit_once(':') {
         Some((host, port)) if !port.is_empty() && port.chars().all(|c| c.is_ascii_digit()) => host,
         Some(_) => return None,
@@ -520,6 +527,13 @@ mod tests {
             vec![("TOKEN_URL_HOST_UNUSUAL".into(), "tokenUrl")]
         );
         assert_eq!(codes(valid().with(Field::TokenUrl, "acme/oauth/token")), vec![("TOKEN_URL_INVALID".into(), "tokenUrl")]);
+        assert_eq!(codes(valid().with(Field::TokenUrl, "https://[::1/oauth/token")), vec![("TOKEN_URL_INVALID".into(), "tokenUrl")]);
+        assert_eq!(codes(valid().with(Field::TokenUrl, "https://[::1]x/oauth/token")), vec![("TOKEN_URL_INVALID".into(), "tokenUrl")]);
+        assert_eq!(
+            codes(valid().with(Field::TokenUrl, "https://[2001:db8::1]:8443/oauth/token")),
+            vec![("TOKEN_URL_HOST_UNUSUAL".into(), "tokenUrl")],
+            "an IPv6 address is a host"
+        );
     }
 
     #[test]

@@ -66,6 +66,70 @@ pub struct Config {
 
     #[command(flatten)]
     pub connections: ConnectionLimits,
+
+    #[command(flatten)]
+    pub token_tests: TokenTestSettings,
+}
+
+/// Where "Test Connection" may connect.
+#[derive(Debug, Clone, Args)]
+pub struct TokenTestSettings {
+    /// A token host "Test Connection" may reach besides SAP BTP's authentication domains
+    /// (repeatable): `.example.com` allows every host under example.com, `idp.example.com`
+    /// exactly that host.
+    #[arg(long = "token-host", env = "HUB_TOKEN_HOSTS", value_delimiter = ',')]
+    pub extra_hosts: Vec<String>,
+
+    /// Lets "Test Connection" reach loopback, private and other non-public addresses (tests,
+    /// hubs inside a company network).
+    #[arg(long = "allow-private-token-hosts", env = "HUB_ALLOW_PRIVATE_TOKEN_HOSTS")]
+    pub allow_private: bool,
+
+    /// A PEM file of CA certificates to trust besides the public ones (repeatable).
+    #[arg(long = "token-ca", env = "HUB_TOKEN_CA", value_delimiter = ',')]
+    pub extra_ca_files: Vec<PathBuf>,
+
+    /// A fixed address for a token host, as HOST=ADDRESS (repeatable); checked like a looked-up one.
+    #[arg(long = "resolve", env = "HUB_RESOLVE", value_delimiter = ',', value_parser = parse_fixed_address)]
+    pub fixed_addresses: Vec<(String, IpAddr)>,
+
+    /// Looks up no token host in DNS: only the --resolve entries have addresses.
+    #[arg(long = "no-dns", env = "HUB_NO_DNS")]
+    pub no_dns: bool,
+}
+
+fn parse_fixed_address(text: &str) -> Result<(String, IpAddr), String> {
+    let (host, address) = text.split_once('=').ok_or("write HOST=ADDRESS, such as token.test=127.0.0.1")?;
+    let address = address.trim_start_matches('[').trim_end_matches(']').parse().map_err(|_| format!("'{address}' is not an IP address"))?;
+    Ok((host.trim().to_ascii_lowercase(), address))
+}
+
+impl TokenTestSettings {
+    /// The tester these settings describe; an error names a CA file that cannot be used.
+    pub fn tester(&self) -> Result<crate::token_test::Tester, String> {
+        use crate::token_test::guard::{default_token_hosts, TokenHostPolicy};
+        let mut allowed_hosts = default_token_hosts();
+        allowed_hosts.extend(self.extra_hosts.iter().map(|host| host.trim().to_ascii_lowercase()));
+        let mut fixed_addresses: std::collections::HashMap<String, Vec<IpAddr>> = std::collections::HashMap::new();
+        for (host, address) in &self.fixed_addresses {
+            fixed_addresses.entry(host.clone()).or_default().push(*address);
+        }
+        let policy = TokenHostPolicy { allowed_hosts, allow_private: self.allow_private, fixed_addresses, use_dns: !self.no_dns };
+        let mut extra_roots = Vec::new();
+        for file in &self.extra_ca_files {
+            let pem = std::fs::read(file).map_err(|error| format!("cannot read the CA file {}: {error}", file.display()))?;
+            let certificates = reqwest::Certificate::from_pem_bundle(&pem)
+                .map_err(|error| format!("the CA file {} holds no usable certificate: {error}", file.display()))?;
+            if certificates.is_empty() {
+                return Err(format!("the CA file {} holds no certificate", file.display()));
+            }
+            extra_roots.extend(certificates);
+        }
+        Ok(crate::token_test::Tester {
+            client: crate::token_test::TokenClient { policy: std::sync::Arc::new(policy), extra_roots },
+            limit: std::sync::Arc::new(crate::token_test::RateLimit::per_minute(crate::token_test::TESTS_PER_MINUTE)),
+        })
+    }
 }
 
 /// How long a session lasts.

@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0005_sessions_hashed_and_bounded.sql"),
     include_str!("../migrations/0006_status_counts.sql"),
     include_str!("../migrations/0007_history.sql"),
+    include_str!("../migrations/0008_last_test.sql"),
 ];
 
 /// Read connections: in WAL mode readers run side by side, and beside the writer.

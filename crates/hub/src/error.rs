@@ -53,6 +53,8 @@ pub enum ApiError {
     MethodNotAllowed,
     #[error("The body did not arrive in time. Send it again.")]
     RequestTimeout,
+    #[error("Too many tests in the last minute. Try again in {retry_after_seconds} seconds.")]
+    TooManyRequests { retry_after_seconds: u64 },
     #[error("The hub's database is busy. Try again in a few seconds.")]
     Unavailable,
     #[error("The hub's disk is full, so nothing can be saved right now; reading still works. Tell the hub's operator.")]
@@ -76,6 +78,7 @@ impl ApiError {
             Self::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
+            Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             Self::InsufficientStorage => StatusCode::INSUFFICIENT_STORAGE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -101,6 +104,7 @@ impl ApiError {
             Self::PreconditionRequired => code::PRECONDITION_REQUIRED,
             Self::MethodNotAllowed => code::METHOD_NOT_ALLOWED,
             Self::RequestTimeout => code::REQUEST_TIMEOUT,
+            Self::TooManyRequests { .. } => code::TOO_MANY_REQUESTS,
             Self::Unavailable => code::SERVICE_UNAVAILABLE,
             Self::InsufficientStorage => code::INSUFFICIENT_STORAGE,
             Self::Internal(_) => code::INTERNAL_ERROR,
@@ -212,6 +216,9 @@ impl IntoResponse for ApiError {
         let mut response = (self.status(), Json(body)).into_response();
         if matches!(self, Self::Unavailable) {
             response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static(RETRY_AFTER_SECONDS));
+        }
+        if let Self::TooManyRequests { retry_after_seconds } = self {
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(retry_after_seconds));
         }
         response
     }

@@ -13,6 +13,7 @@ pub mod secrets;
 mod server;
 mod session;
 mod time_format;
+pub mod token_test;
 mod web;
 
 use std::path::Path;
@@ -56,6 +57,8 @@ pub struct AppState {
     pub body_timeout: Duration,
     /// Held while the hub serves, so that no key rotation runs beside it.
     pub data_lock: Arc<DataLock>,
+    /// "Test Connection": the outgoing client and its limits.
+    pub tester: token_test::Tester,
 }
 
 /// Opens the database (seeding it if asked) and builds the whole application.
@@ -81,6 +84,7 @@ pub fn app(config: &Config) -> Result<Router, StartError> {
         sessions: config.sessions.clone(),
         body_timeout: config.connections.body(),
         data_lock: Arc::new(data_lock),
+        tester: config.token_tests.tester().map_err(StartError::Config)?,
     };
     let policy = web::content_security_policy(config.static_dir.as_deref(), &config.frame_ancestors).map_err(StartError::Config)?;
     let https = HttpsPolicy { always: config.https, trusted_proxies: config.trusted_proxies.clone() };
@@ -197,6 +201,8 @@ pub fn router(state: AppState, static_dir: Option<&Path>, content_security_polic
         .route("/connectionRequests/{id}/approve", post(connection_requests::approve))
         .route("/connectionRequests/{id}/reject", post(connection_requests::reject))
         .route("/connectionRequests/{id}/history", get(connection_requests::history))
+        .route("/connectionRequests/{id}/credentials/test", post(token_test::test_stored))
+        .route("/credentials/test", post(token_test::test_credentials))
         .route("/openapi.json", get(openapi::document))
         .fallback(api_not_found)
         .method_not_allowed_fallback(method_not_allowed)

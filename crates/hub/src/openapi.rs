@@ -20,6 +20,8 @@ pub const API_ROUTES: &[(&str, &str)] = &[
     ("POST", "/connectionRequests/{id}/approve"),
     ("POST", "/connectionRequests/{id}/reject"),
     ("GET", "/connectionRequests/{id}/history"),
+    ("POST", "/connectionRequests/{id}/credentials/test"),
+    ("POST", "/credentials/test"),
     ("GET", "/openapi.json"),
 ];
 

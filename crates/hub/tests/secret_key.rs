@@ -40,7 +40,7 @@ async fn a_database_without_secrets_gets_a_new_key() {
     let data = tempfile::tempdir().unwrap();
     let mut config = config_for(data.path());
     config.seed = None;
-    hub::app(&config).expect("an empty database starts");
+    let _app = hub::app(&config).expect("an empty database starts");
     assert!(data.path().join("hub-secret.key").exists());
 }
 

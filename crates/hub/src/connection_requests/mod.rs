@@ -257,7 +257,7 @@ fn if_match(headers: &HeaderMap) -> Result<i64, ApiError> {
 }
 
 /// The credentials the analysis found usable, or the error that says why not.
-fn usable(analysis: Analysis) -> Result<Credentials, ApiError> {
+pub(crate) fn usable(analysis: Analysis) -> Result<Credentials, ApiError> {
     if let Some(credentials) = analysis.credentials {
         return Ok(credentials);
     }

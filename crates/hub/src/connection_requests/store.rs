@@ -6,7 +6,9 @@ use time::{Duration, OffsetDateTime};
 
 use super::history;
 use super::list_query::ListQuery;
-use contract::{ConnectionRequest, CredentialsRef, CredentialsSummary, HistoryAction, HistoryDetails, Page, Status, User, UserRef};
+use contract::{
+    ConnectionRequest, CredentialsRef, CredentialsSummary, HistoryAction, HistoryDetails, LastTest, Page, Status, User, UserRef,
+};
 use crate::secrets::{SealedSample, SecretBox};
 use crate::time_format::format;
 
@@ -39,7 +41,7 @@ pub enum StoreError {
 const SELECT_COLUMNS: &str = "id, api_portal_alias, api_portal_url, status, comment, \
      requested_by, requester_name, requested_at, updated_at, credential_type, credential_url, \
      token_url, cert_url, client_id, credentials_updated_at, credentials_expire_at, version, \
-     decision_reason";
+     decision_reason, last_test_ok, last_test_code, last_test_at";
 
 /// One page and the number of matches. The page is found on the covering index of its sort
 /// order (ids only), then its rows are read by id. Counting by status reads the counts the
@@ -118,7 +120,8 @@ pub fn replace_credentials(
     transaction.execute(
         "UPDATE connection_requests SET credential_type = ?2, credential_url = ?3, token_url = ?4, cert_url = ?5, \
          client_id = ?6, certificate = ?7, secret_ciphertext = ?8, credentials_updated_at = ?9, \
-         credentials_expire_at = ?10, updated_at = ?9, version = version + 1 WHERE id = ?1 AND version = ?11",
+         credentials_expire_at = ?10, updated_at = ?9, version = version + 1, \
+         last_test_ok = NULL, last_test_code = NULL, last_test_at = NULL WHERE id = ?1 AND version = ?11",
         rusqlite::params![
             id,
             credentials.kind().as_str(),
@@ -257,6 +260,58 @@ pub fn approved_portals(db: &Connection) -> rusqlite::Result<i64> {
     db.query_row("SELECT count FROM status_counts WHERE status = 'APPROVED'", [], |row| row.get(0))
 }
 
+/// The stored credentials of request `id`, with their secret opened, to test them; `None`
+/// when there is no such request or its secret does not open.
+pub fn stored_credentials(db: &Connection, id: &str, secrets: &SecretBox) -> rusqlite::Result<Option<Credentials>> {
+    let row = db
+        .query_row(
+            "SELECT credential_type, credential_url, token_url, cert_url, client_id, certificate, secret_ciphertext \
+             FROM connection_requests WHERE id = ?1",
+            [id],
+            |row| {
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, String>(2)?,
+                    row.get::<_, Option<String>>(3)?,
+                    row.get::<_, Option<String>>(4)?,
+                    row.get::<_, Option<String>>(5)?,
+                    row.get::<_, Option<Vec<u8>>>(6)?,
+                ))
+            },
+        )
+        .optional()?;
+    let Some((kind, url, token_url, cert_url, client_id, certificate, sealed)) = row else { return Ok(None) };
+    let Some(secret) = sealed.and_then(|sealed| secrets.open(&sealed, id)) else { return Ok(None) };
+    Ok(match credentials::CredentialKind::parse(&kind) {
+        Some(credentials::CredentialKind::ClientSecret) => {
+            client_id.map(|client_id| Credentials::ClientSecret { url, token_url, client_id, client_secret: secret })
+        }
+        Some(credentials::CredentialKind::X509) => match (cert_url, certificate) {
+            (Some(cert_url), Some(certificate)) => Some(Credentials::X509 { url, token_url, cert_url, certificate, key: secret, client_id }),
+            _ => None,
+        },
+        None => None,
+    })
+}
+
+/// Records the outcome of a test of request `id`'s stored credentials by `tester`: the last
+/// test shown in the list and the history event, in one transaction.
+pub fn record_test(db: &mut Connection, id: &str, tester: &User, ok: bool, code: Option<&str>, at: &str) -> Result<(), StoreError> {
+    let transaction = db.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let changed = transaction.execute(
+        "UPDATE connection_requests SET last_test_ok = ?2, last_test_code = ?3, last_test_at = ?4 WHERE id = ?1",
+        rusqlite::params![id, ok, code, at],
+    )?;
+    if changed == 0 {
+        return Err(StoreError::NotFound(id.to_owned()));
+    }
+    let details = HistoryDetails { ok: Some(ok), code: code.map(str::to_owned), ..HistoryDetails::default() };
+    history::record(&transaction, id, at, tester, HistoryAction::ConnectionTested, &details)?;
+    transaction.commit()?;
+    Ok(())
+}
+
 /// The stored secret of request `id`, decrypted (for connecting to the API portal; never sent).
 pub fn stored_secret(db: &Connection, id: &str, secrets: &SecretBox) -> rusqlite::Result<Option<String>> {
     let sealed: Option<Option<Vec<u8>>> = db
@@ -359,5 +414,9 @@ fn connection_request_from_row(row: &Row<'_>) -> rusqlite::Result<ConnectionRequ
         },
         version: row.get(16)?,
         decision_reason: row.get(17)?,
+        last_test: match (row.get::<_, Option<bool>>(18)?, row.get::<_, Option<String>>(20)?) {
+            (Some(ok), Some(tested_at)) => Some(LastTest { ok, code: row.get(19)?, tested_at }),
+            _ => None,
+        },
     })
 }

@@ -1,6 +1,8 @@
 //! A real hub on a free loopback port with a fresh database, and a client with a cookie jar.
 #![allow(dead_code)] // each test binary uses a part of the support module
 
+pub mod token_endpoint;
+
 use std::net::SocketAddr;
 
 use hub::{Config, SeedSet};
