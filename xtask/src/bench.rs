@@ -34,6 +34,7 @@ pub fn run(parts: &[String]) -> Result<(), String> {
     }
     if wanted("hub") {
         hub_load()?;
+        test_connection_overhead()?;
     }
     if wanted("browser") {
         setup::browser_tools()?;
@@ -162,6 +163,17 @@ fn run_load(host: &str) -> Result<(), String> {
     measure("history of a request with 1,000 events; 1 connection", 1, 200, history).print();
     measure(&format!("history of a request with 1,000 events; {LOAD_WORKERS} connections"), LOAD_WORKERS, 100, history).print();
     Ok(())
+}
+
+/// The hub's own cost of "Test Connection", against a local TLS token endpoint (a benchmark
+/// kept among the hub's tests, where that endpoint lives).
+fn test_connection_overhead() -> Result<(), String> {
+    println!("\n==> Test Connection: the hub's overhead over a direct token request");
+    run_command(
+        Command::new("cargo")
+            .args(["test", "--profile", "server", "--package", "hub", "--test", "connection_test_bench", "--", "--ignored", "--nocapture"])
+            .current_dir(workspace_root()),
+    )
 }
 
 /// The credentials crate's criterion benchmark: a typical paste and the 64 KiB worst cases.

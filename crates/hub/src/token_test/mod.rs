@@ -27,9 +27,6 @@ use crate::session::CurrentUser;
 use crate::time_format::format;
 use crate::AppState;
 
-/// Tests a user may run in a minute.
-pub const TESTS_PER_MINUTE: usize = 10;
-
 /// What testing needs: the client under its policy, and the limit per user.
 #[derive(Clone)]
 pub struct Tester {

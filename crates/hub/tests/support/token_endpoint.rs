@@ -98,6 +98,9 @@ impl TokenEndpoint {
             tokio::spawn(async move {
                 while let Ok((stream, _)) = listener.accept().await {
                     connections.fetch_add(1, Ordering::SeqCst);
+                    // As real token endpoints do: without it, the answer waits for the ACK of
+                    // the session ticket (Nagle against delayed ACK, 40 ms).
+                    let _ = stream.set_nodelay(true);
                     let (acceptor, mode, received, accepted_client) =
                         (acceptor.clone(), Arc::clone(&mode), Arc::clone(&received), accepted_client.clone());
                     tokio::spawn(async move {
