@@ -118,8 +118,17 @@ pub struct CredentialsForm {
 impl CredentialsForm {
     /// The form for `request`: its URLs filled in, everything else empty.
     pub fn new(request: &ConnectionRequest) -> Self {
-        let current = Current::of(request);
         let context = Context { registered_api_portal_url: Some(request.api_portal_url.clone()) };
+        Self::starting_from(Current::of(request), context)
+    }
+
+    /// The form for a new request: nothing filled in; client secret credentials until a paste
+    /// says otherwise.
+    pub fn empty() -> Self {
+        Self::starting_from(Current { kind: CredentialKind::ClientSecret, values: FieldValues::new() }, Context::default())
+    }
+
+    fn starting_from(current: Current, context: Context) -> Self {
         let mut form = Self {
             json: String::new(),
             values: FieldValues::new(),

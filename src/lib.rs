@@ -8,6 +8,7 @@ pub mod credentials_form;
 pub mod focus;
 pub mod format;
 pub mod hidden_secrets;
+pub mod lifecycle_text;
 pub mod pages;
 pub mod permissions;
 pub mod table_query;

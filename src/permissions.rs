@@ -1,6 +1,6 @@
 //! Who may do what with a connection request, and why not.
 
-pub use contract::ROLE_PORTAL_REGISTRATION;
+pub use contract::{ROLE_HUB_ADMIN, ROLE_PORTAL_REGISTRATION};
 
 use crate::api::{ConnectionRequest, Status, User};
 
@@ -42,6 +42,22 @@ pub fn can_edit_credentials(request: &ConnectionRequest, user: &User) -> Result<
     Ok(())
 }
 
+/// Whether `user` may approve or reject `request`: a hub administrator, while it is open.
+pub fn can_decide(request: &ConnectionRequest, user: &User) -> bool {
+    user.has_role(ROLE_HUB_ADMIN) && request.status.is_open()
+}
+
+/// Whether `user` may test the stored credentials of `request`: its submitter (with the role
+/// to submit) or a hub administrator.
+pub fn can_test_stored(request: &ConnectionRequest, user: &User) -> bool {
+    user.has_role(ROLE_HUB_ADMIN) || (user.has_role(ROLE_PORTAL_REGISTRATION) && request.requested_by.id == user.id)
+}
+
+/// Whether `user` may submit new connection requests.
+pub fn can_submit(user: &User) -> bool {
+    user.has_role(ROLE_PORTAL_REGISTRATION)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,5 +87,18 @@ mod tests {
         assert_eq!(EditBlocked::NotSubmitter { submitter: "Bob Becker".into() }.reason(), "Only Bob Becker, who submitted it, can edit it");
         assert!(EditBlocked::Rejected.reason().contains("submit a new connection request"));
         assert!(EditBlocked::MissingRole.reason().contains("ask your subaccount administrator"));
+    }
+
+    #[test]
+    fn administrators_decide_open_requests_and_test_any() {
+        let carol = user("carol", &[ROLE_HUB_ADMIN, ROLE_PORTAL_REGISTRATION]);
+        let alice = user("alice", &[ROLE_PORTAL_REGISTRATION]);
+        assert!(can_decide(&request("alice", Status::PendingApproval), &carol));
+        assert!(!can_decide(&request("alice", Status::Approved), &carol));
+        assert!(!can_decide(&request("alice", Status::Submitted), &alice));
+        assert!(can_test_stored(&request("bob", Status::Approved), &carol));
+        assert!(can_test_stored(&request("alice", Status::Submitted), &alice));
+        assert!(!can_test_stored(&request("bob", Status::Submitted), &alice));
+        assert!(can_submit(&alice) && !can_submit(&user("dave", &[])));
     }
 }

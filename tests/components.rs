@@ -34,6 +34,7 @@ fn request(alias: &str, requester: &str, status: Status) -> ConnectionRequest {
         },
         version: 1,
         decision_reason: None,
+        last_test: None,
     }
 }
 
@@ -75,7 +76,7 @@ fn the_submitter_gets_an_edit_link_and_a_view_button() {
     let parent = container();
     let alice = user("alice", &["AuthGroup.APIPortalRegistration"]);
     let _mounted = leptos::mount::mount_to(parent.clone(), move || {
-        view! { <ActionCell request=request("EU Production Portal", "alice", Status::Submitted) user=alice.clone() view=TableQuery::default().with_page(2) on_view=|_| () /> }
+        view! { <ActionCell request=request("EU Production Portal", "alice", Status::Submitted) user=alice.clone() view=TableQuery::default().with_page(2) on_action=|_| () /> }
     });
     let edit = find(&parent, "a");
     assert_eq!(edit.get_attribute("aria-label").as_deref(), Some("Edit Credentials for EU Production Portal"));
@@ -94,7 +95,7 @@ fn anyone_else_sees_the_action_unavailable_with_why_and_what_to_do() {
         let parent = container();
         let viewer = user(viewer, roles);
         let _mounted = leptos::mount::mount_to(parent.clone(), move || {
-            view! { <ActionCell request=request("EU Production Portal", "alice", status) user=viewer.clone() view=TableQuery::default() on_view=|_| () /> }
+            view! { <ActionCell request=request("EU Production Portal", "alice", status) user=viewer.clone() view=TableQuery::default() on_action=|_| () /> }
         });
         let edit = find(&parent, "button[disabled]");
         assert_eq!(edit.get_attribute("aria-label").as_deref(), Some("Edit Credentials for EU Production Portal"));
@@ -103,7 +104,8 @@ fn anyone_else_sees_the_action_unavailable_with_why_and_what_to_do() {
         let description = find(&parent, &format!("#{described_by}"));
         assert_eq!(description.text_content().unwrap(), reason, "the reason is on screen, not in a tooltip");
         assert!(parent.query_selector("a").unwrap().is_none(), "no edit link");
-        assert_eq!(parent.query_selector_all("button:not([disabled])").unwrap().length(), 1, "one tab stop: View");
+        assert_eq!(parent.query_selector_all("[tabindex='0']").unwrap().length(), 1, "one tab stop");
+        assert_eq!(find(&parent, "[tabindex='0']").get_attribute("aria-label").as_deref(), Some("View EU Production Portal"));
     }
 }
 
@@ -114,7 +116,7 @@ fn the_table_marks_its_sorted_column_and_names_its_rows() {
     let now = 1_795_190_591 + 3 * 86_400;
     let _mounted = leptos::mount::mount_to(parent.clone(), move || {
         view! {
-            <RequestTable requests=requests.clone() view=TableQuery::default() user=user("alice", &[]) now on_sort=|_| () on_view=|_| () />
+            <RequestTable requests=requests.clone() view=TableQuery::default() user=user("alice", &[]) now on_sort=|_| () on_action=|_| () />
         }
     });
     let sorted = find(&parent, "th[aria-sort='descending']");

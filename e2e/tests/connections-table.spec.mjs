@@ -220,3 +220,22 @@ test('when the session ends, the next refresh leads to sign-in', async ({ page, 
   await page.evaluate(() => window.dispatchEvent(new Event('focus')));
   await expect(page.getByRole('button', { name: 'Sign in as Alice Andersen' })).toBeVisible();
 });
+
+test('the actions of a row are one toolbar: one tab stop, the arrow keys move between them', async ({ page }) => {
+  await signInAs(page, 'Carol Chen');
+  const actions = row(page, 'Central HR Portal').getByRole('toolbar', { name: 'Actions for Central HR Portal' });
+  await actions.getByRole('link', { name: 'Edit Credentials for Central HR Portal' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(actions.getByRole('button', { name: 'View Central HR Portal' })).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(actions.getByRole('button', { name: 'Reject Central HR Portal' })).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(actions.getByRole('link', { name: 'Edit Credentials for Central HR Portal' })).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(actions.getByRole('button', { name: 'Approve Central HR Portal' })).toBeFocused();
+  // Tab leaves the row; Shift+Tab comes back to the action last used.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Shift+Tab');
+  await expect(actions.getByRole('button', { name: 'Approve Central HR Portal' })).toBeFocused();
+});

@@ -17,6 +17,12 @@ pub enum ApiError {
     NotFound(String),
     #[error("This conflicts with the request's current state: {0}")]
     Conflict(String),
+    #[error("{0}")]
+    AliasTaken(String),
+    #[error("{0}")]
+    PortalLimitReached(String),
+    #[error("{0}")]
+    TooManyRequests(String),
     #[error("Someone else changed this request in the meantime. Load its current state and try again.")]
     PreconditionFailed,
     #[error("What you sent is larger than the hub accepts (64 KiB).")]
@@ -60,7 +66,10 @@ impl ApiError {
             403 if code == contract::code::MISSING_ROLE => Self::MissingRole(message),
             403 => Self::Forbidden(message),
             404 => Self::NotFound(message),
+            409 if code == contract::code::ALIAS_TAKEN => Self::AliasTaken(message),
+            409 if code == contract::code::PORTAL_LIMIT_REACHED => Self::PortalLimitReached(message),
             409 => Self::Conflict(message),
+            429 => Self::TooManyRequests(message),
             412 => Self::PreconditionFailed,
             413 => Self::PayloadTooLarge,
             415 => Self::UnsupportedMediaType(message),
@@ -94,6 +103,7 @@ mod tests {
             (403, ApiError::Forbidden("bad".into())),
             (404, ApiError::NotFound("bad".into())),
             (409, ApiError::Conflict("bad".into())),
+            (429, ApiError::TooManyRequests("bad".into())),
             (412, ApiError::PreconditionFailed),
             (413, ApiError::PayloadTooLarge),
             (415, ApiError::UnsupportedMediaType("bad".into())),

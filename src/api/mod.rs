@@ -9,6 +9,7 @@ use serde::de::DeserializeOwned;
 
 pub use error::{ApiError, ErrorBody, ErrorDetail};
 pub use list_params::ListParams;
+pub use contract::{History, HistoryAction, HistoryEvent, LastTest, TestOutcome};
 pub use models::{ConnectionRequest, CredentialsSummary, Page, Status, StatusCounts, User, UserRef};
 
 use crate::url_encoding::encode;
@@ -54,6 +55,69 @@ pub async fn replace_credentials(id: String, version: i64, body: String) -> Resu
         .header("Content-Type", "application/json")
         .body(body)
         .map_err(|error| ApiError::InvalidResponse(error.to_string()))?;
+    read_json(request.send().await.map_err(|_| ApiError::Network)?).await
+}
+
+/// `POST /connectionRequests`: submits a new request with `alias`, `comment` and `credentials`
+/// (JSON as the API portal generates it).
+pub async fn submit_request(alias: String, comment: String, credentials: String) -> Result<ConnectionRequest, ApiError> {
+    let credentials: serde_json::Value =
+        serde_json::from_str(&credentials).map_err(|error| ApiError::InvalidResponse(error.to_string()))?;
+    let body = serde_json::json!({ "apiPortalAlias": alias, "comment": comment, "credentials": credentials });
+    post_json(&format!("{API_BASE}/connectionRequests"), None, Some(body.to_string())).await
+}
+
+/// What a hub administrator decides on a request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Approve,
+    Reject,
+}
+
+/// `POST /connectionRequests/{id}/approve` or `.../reject`, at the version the administrator
+/// saw, with their reason.
+pub async fn decide(id: String, version: i64, decision: Decision, reason: String) -> Result<ConnectionRequest, ApiError> {
+    let action = match decision {
+        Decision::Approve => "approve",
+        Decision::Reject => "reject",
+    };
+    let body = (!reason.trim().is_empty()).then(|| serde_json::json!({ "reason": reason.trim() }).to_string());
+    post_json(&format!("{API_BASE}/connectionRequests/{}/{action}", encode(&id)), Some(version), body).await
+}
+
+/// `POST /credentials/test`: asks the token endpoint of `credentials` (not saved) for a token.
+pub async fn test_credentials(credentials: String) -> Result<TestOutcome, ApiError> {
+    post_json(&format!("{API_BASE}/credentials/test"), None, Some(credentials)).await
+}
+
+/// `POST /connectionRequests/{id}/credentials/test`: tests the stored credentials of a request.
+pub async fn test_stored_credentials(id: String) -> Result<TestOutcome, ApiError> {
+    post_json(&format!("{API_BASE}/connectionRequests/{}/credentials/test", encode(&id)), None, None).await
+}
+
+/// How many API portals are connected: the approved requests.
+pub async fn connected_portals() -> Result<u64, ApiError> {
+    let page: Page<ConnectionRequest> = get_json(&format!("{API_BASE}/connectionRequests?status=APPROVED&top=1")).await?;
+    Ok(page.count)
+}
+
+/// `GET /connectionRequests/{id}/history`: what happened to a request, newest first.
+pub async fn history(id: &str) -> Result<History, ApiError> {
+    get_json(&format!("{API_BASE}/connectionRequests/{}/history", encode(id))).await
+}
+
+/// A POST with the CSRF token, `If-Match: "<version>"` when given, and a JSON body when given.
+async fn post_json<T: DeserializeOwned>(url: &str, version: Option<i64>, body: Option<String>) -> Result<T, ApiError> {
+    let token = csrf_token().await?;
+    let mut request = Request::post(url).header("X-CSRF-Token", &token);
+    if let Some(version) = version {
+        request = request.header("If-Match", &format!("\"{version}\""));
+    }
+    let request = match body {
+        Some(body) => request.header("Content-Type", "application/json").body(body),
+        None => request.build(),
+    }
+    .map_err(|error| ApiError::InvalidResponse(error.to_string()))?;
     read_json(request.send().await.map_err(|_| ApiError::Network)?).await
 }
 
@@ -146,6 +210,7 @@ pub mod test_support {
             },
             version: 1,
             decision_reason: None,
+            last_test: None,
         }
     }
 }

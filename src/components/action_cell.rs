@@ -1,17 +1,31 @@
 //! The actions of one row: "Edit Credentials" (or, unmistakably unavailable, why not and what
-//! to do instead) and "View". Row actions are plain; the page's one emphasised action is
-//! elsewhere.
+//! to do instead), "View", and for those who may, "Test Connection", "Approve" and "Reject".
+//! Row actions are plain; the page's one emphasised action is elsewhere.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::api::{ConnectionRequest, User};
+use crate::api::{ConnectionRequest, Decision, User};
 use crate::components::icon::{Icon, IconView};
-use crate::permissions::can_edit_credentials;
+use crate::permissions::{can_decide, can_edit_credentials, can_test_stored};
 use crate::table_query::TableQuery;
+
+/// What a row asks the page to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RowAction {
+    View(ConnectionRequest),
+    Test(ConnectionRequest),
+    Decide(ConnectionRequest, Decision),
+}
 
 /// The id of a request's Edit Credentials link, so that focus can return to it.
 pub fn edit_link_id(request_id: &str) -> String {
     format!("edit-{request_id}")
+}
+
+/// The id of a row's action button, so that focus can return to it.
+pub fn action_id(action: &str, request_id: &str) -> String {
+    format!("{action}-{request_id}")
 }
 
 #[component]
@@ -20,14 +34,16 @@ pub fn ActionCell(
     user: User,
     /// The table's view, kept when following the edit link.
     view: TableQuery,
-    #[prop(into)] on_view: Callback<ConnectionRequest>,
+    #[prop(into)] on_action: Callback<RowAction>,
 ) -> impl IntoView {
     let alias = request.api_portal_alias.clone();
     let blocked = can_edit_credentials(&request, &user).err();
     let reason_id = format!("edit-blocked-{}", request.id);
+    // The toolbar's one tab stop is its first action that can be used.
+    let first_stop = |is_first: bool| if is_first { "0" } else { "-1" };
     let edit = match &blocked {
         None => view! {
-            <a id=edit_link_id(&request.id) class="button button-transparent" href=view.edit_href(&request.id)
+            <a id=edit_link_id(&request.id) class="button button-transparent" href=view.edit_href(&request.id) tabindex="0"
                 aria-label=format!("Edit Credentials for {alias}")>
                 "Edit Credentials"
             </a>
@@ -42,14 +58,63 @@ pub fn ActionCell(
         }
         .into_any(),
     };
-    let view_label = format!("View {}", request.api_portal_alias);
-    view! {
-        <div class="actions">
-            {edit}
-            <button type="button" class="button button-transparent" aria-label=view_label on:click=move |_| on_view.run(request.clone())>
-                "View"
+    let button = |action: &'static str, label: &'static str, row_action: RowAction| {
+        view! {
+            <button type="button" id=action_id(action, &request.id) class="button button-transparent"
+                tabindex=first_stop(action == "view" && blocked.is_some())
+                aria-label=format!("{label} {alias}") on:click=move |_| on_action.run(row_action.clone())>
+                {label}
             </button>
+        }
+    };
+    let test = can_test_stored(&request, &user).then(|| button("test", "Test Connection", RowAction::Test(request.clone())));
+    let decisions = can_decide(&request, &user).then(|| {
+        (
+            button("approve", "Approve", RowAction::Decide(request.clone(), Decision::Approve)),
+            button("reject", "Reject", RowAction::Decide(request.clone(), Decision::Reject)),
+        )
+    });
+    let view_button = button("view", "View", RowAction::View(request.clone()));
+    view! {
+        <div class="actions" role="toolbar" aria-label=format!("Actions for {alias}") on:keydown=move_along on:focusin=make_tab_stop>
+            {edit}
+            {view_button}
+            {test}
+            {decisions}
             {blocked.map(|blocked| view! { <span id=reason_id class="action-reason">{blocked.reason()}</span> })}
         </div>
+    }
+}
+
+/// The actions of the toolbar that can take focus, in order.
+fn toolbar_actions(toolbar: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
+    let Ok(found) = toolbar.query_selector_all("a[href], button:not([disabled])") else { return Vec::new() };
+    (0..found.length()).filter_map(|index| found.item(index)?.dyn_into::<web_sys::HtmlElement>().ok()).collect()
+}
+
+/// The arrow keys, Home and End move focus between the toolbar's actions.
+fn move_along(event: leptos::ev::KeyboardEvent) {
+    let Some(toolbar) = event.current_target().and_then(|target| target.dyn_into::<web_sys::Element>().ok()) else { return };
+    let actions = toolbar_actions(&toolbar);
+    let Some(current) = document().active_element() else { return };
+    let Some(position) = actions.iter().position(|action| action.is_same_node(Some(&current))) else { return };
+    let next = match event.key().as_str() {
+        "ArrowRight" | "ArrowDown" => (position + 1) % actions.len(),
+        "ArrowLeft" | "ArrowUp" => (position + actions.len() - 1) % actions.len(),
+        "Home" => 0,
+        "End" => actions.len() - 1,
+        _ => return,
+    };
+    event.prevent_default();
+    let _ = actions[next].focus();
+}
+
+/// Whichever action has focus is the toolbar's tab stop from now on.
+fn make_tab_stop(event: leptos::ev::FocusEvent) {
+    let Some(toolbar) = event.current_target().and_then(|target| target.dyn_into::<web_sys::Element>().ok()) else { return };
+    let Some(focused) = event.target().and_then(|target| target.dyn_into::<web_sys::Element>().ok()) else { return };
+    for action in toolbar_actions(&toolbar) {
+        let stop = if action.is_same_node(Some(&focused)) { "0" } else { "-1" };
+        let _ = action.set_attribute("tabindex", stop);
     }
 }

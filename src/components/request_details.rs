@@ -1,15 +1,18 @@
-//! "View": a request's comment and details, in a modal dialog.
+//! "View": a request's comment, details and history, in a modal dialog.
 
 use leptos::prelude::*;
 
 use crate::api::ConnectionRequest;
 use crate::components::modal::Modal;
+use crate::components::request_history::RequestHistory;
 use crate::components::status_badge::StatusBadge;
 use crate::format;
 
 #[component]
 pub fn RequestDetails(request: ConnectionRequest, #[prop(into)] on_close: Callback<()>) -> impl IntoView {
     let credentials = request.credentials.clone();
+    let decision = request.decision_reason.clone().map(|reason| view! { <dt>"Decision reason"</dt><dd>{reason}</dd> });
+    let last_test = crate::lifecycle_text::last_test_label(request.last_test.as_ref()).map(|(_, label)| view! { <dt>"Last test"</dt><dd>{label}</dd> });
     view! {
         <Modal title=request.api_portal_alias.clone() title_id="request-details-title" on_cancel=on_close>
             <div class="dialog-body">
@@ -25,7 +28,10 @@ pub fn RequestDetails(request: ConnectionRequest, #[prop(into)] on_close: Callba
                     <dt>"Token URL"</dt><dd>{credentials.token_url.clone()}</dd>
                     <dt>"Credentials updated"</dt><dd>{format::timestamp(&credentials.updated_at)}</dd>
                     <dt>"Credentials expire"</dt><dd>{format::timestamp(&credentials.expires_at)}</dd>
+                    {decision}
+                    {last_test}
                 </dl>
+                <RequestHistory id=request.id.clone() />
             </div>
             <div class="dialog-footer">
                 <button type="button" class="button" autofocus on:click=move |_| on_close.run(())>"Close"</button>

@@ -7,12 +7,14 @@
 
 use leptos::prelude::*;
 
-use crate::api::{ConnectionRequest, User};
-use crate::components::action_cell::ActionCell;
+use crate::api::{ConnectionRequest, LastTest, User};
+use crate::components::action_cell::{ActionCell, RowAction};
 use crate::components::icon::{Icon, IconView};
 use crate::components::status_badge::StatusBadge;
 use crate::format::{self, Expiry};
+use crate::lifecycle_text::last_test_label;
 use crate::table_query::{SortField, TableQuery};
+use crate::tone::Tone;
 
 /// A column: its header, the field it sorts by (if any), and its class (its priority).
 struct Column {
@@ -48,14 +50,14 @@ pub fn RequestTable(
     #[prop(optional, into)]
     saved: MaybeProp<String>,
     #[prop(into)] on_sort: Callback<SortField>,
-    #[prop(into)] on_view: Callback<ConnectionRequest>,
+    #[prop(into)] on_action: Callback<RowAction>,
 ) -> impl IntoView {
     let rows = requests
         .into_iter()
         .map(|request| {
             let id = request.id.clone();
             let saved = Signal::derive(move || saved.with(|saved| saved.as_deref() == Some(id.as_str())));
-            view! { <RequestRow request user=user.clone() now view=view.clone() saved on_view /> }
+            view! { <RequestRow request user=user.clone() now view=view.clone() saved on_action /> }
         })
         .collect_view();
     view! {
@@ -102,7 +104,7 @@ fn RequestRow(
     now: i64,
     view: TableQuery,
     saved: Signal<bool>,
-    on_view: Callback<ConnectionRequest>,
+    on_action: Callback<RowAction>,
 ) -> impl IntoView {
     let host = portal_host(&request.api_portal_url).to_owned();
     let requested_on = request.requested_at.get(..10).unwrap_or_default().to_owned();
@@ -110,7 +112,8 @@ fn RequestRow(
     let exact_update = format::timestamp(&request.updated_at);
     let expiry = format::unix_seconds(&request.credentials.expires_at).map(|expires| Expiry::at(now, expires));
     let client_id = request.credentials.client_id.clone();
-    let credentials = move || view! { <CredentialsCell client_id=client_id.clone() expiry /> };
+    let last_test = request.last_test.clone();
+    let credentials = move || view! { <CredentialsCell client_id=client_id.clone() expiry last_test=last_test.clone() /> };
     let credentials_again = credentials.clone();
     view! {
         <tr class:row-saved=saved>
@@ -133,14 +136,14 @@ fn RequestRow(
                 <span class="visually-hidden">{format!(" ({exact_update})")}</span>
             </td>
             <td class="col-credentials">{credentials()}</td>
-            <td class="col-actions"><ActionCell request user view on_view /></td>
+            <td class="col-actions"><ActionCell request user view on_action /></td>
         </tr>
     }
 }
 
 /// The part of the client ID that tells keys apart, and when the credentials expire.
 #[component]
-fn CredentialsCell(client_id: Option<String>, expiry: Option<Expiry>) -> impl IntoView {
+fn CredentialsCell(client_id: Option<String>, expiry: Option<Expiry>, last_test: Option<LastTest>) -> impl IntoView {
     let (shown, full) = match client_id {
         Some(id) => (format::distinguishing_client_id(&id), id),
         None => ("X.509 certificate".to_owned(), "X.509 certificate".to_owned()),
@@ -156,6 +159,10 @@ fn CredentialsCell(client_id: Option<String>, expiry: Option<Expiry>) -> impl In
                         {expiry.label()}
                     </span>
                 }
+            })}
+            {last_test_label(last_test.as_ref()).map(|(tone, label)| {
+                let icon = if tone == Tone::Positive { Icon::Check } else { Icon::Error };
+                view! { <span class=format!("last-test {}", tone.class())><IconView icon />{label}</span> }
             })}
         </span>
     }

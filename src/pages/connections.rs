@@ -8,12 +8,14 @@ use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
-use crate::api::{self, ApiError, ConnectionRequest, User};
-use crate::components::action_cell::edit_link_id;
+use crate::api::{self, ApiError, ConnectionRequest, Decision, User};
+use crate::components::action_cell::{action_id, edit_link_id, RowAction};
+use crate::components::decision_dialog::DecisionDialog;
 use crate::components::app_header::AppHeader;
 use crate::components::empty_state::EmptyState;
 use crate::components::error_message::ErrorMessage;
 use crate::components::mine_filter::MineFilter;
+use crate::components::new_request_dialog::NewRequestDialog;
 use crate::components::pager::Pager;
 use crate::components::request_details::RequestDetails;
 use crate::components::request_table::{RequestTable, RequestTableSkeleton};
@@ -21,7 +23,9 @@ use crate::components::search_box::SearchBox;
 use crate::components::sign_in::SignIn;
 use crate::components::sort_select::SortSelect;
 use crate::components::status_tabs::StatusTabs;
+use crate::components::test_connection_dialog::TestConnectionDialog;
 use crate::focus;
+use crate::permissions::can_submit;
 use crate::table_query::{SortField, TableQuery};
 
 /// How long the toast and the mark on a saved row stay.
@@ -66,7 +70,13 @@ impl TablePage {
     /// Puts focus back on the Edit Credentials control of request `id`: at once, or, when the
     /// table is reloading, once it shows the new rows.
     pub fn return_focus(&self, id: &str, after_reload: bool) {
-        self.focus_after_render.set(Some(edit_link_id(id)));
+        self.return_focus_to(edit_link_id(id), after_reload);
+    }
+
+    /// Puts focus on the element with `element_id`: at once, or once the table shows its
+    /// rows again.
+    pub fn return_focus_to(&self, element_id: String, after_reload: bool) {
+        self.focus_after_render.set(Some(element_id));
         if !after_reload {
             let pending = self.focus_after_render;
             request_animation_frame(move || focus_pending(pending));
@@ -75,11 +85,15 @@ impl TablePage {
 
     /// After a save: the rows show it without a page reload, the row is marked, a toast says so.
     pub fn credentials_saved(&self, updated: &ConnectionRequest) {
+        self.announce("You've updated the API Portal access credentials successfully.".to_owned(), &updated.id);
+    }
+
+    /// After a change to request `id`: the rows show it, the row is marked, a toast says `message`.
+    pub fn announce(&self, message: String, id: &str) {
         self.refresh.run(());
-        let message = "You've updated the API Portal access credentials successfully.".to_owned();
         self.toast.set(Some(message.clone()));
-        self.saved.set(Some(updated.id.clone()));
-        let (toast, saved, id) = (self.toast, self.saved, updated.id.clone());
+        self.saved.set(Some(id.to_owned()));
+        let (toast, saved, id) = (self.toast, self.saved, id.to_owned());
         set_timeout(
             move || {
                 // Unless a later save put up its own.
@@ -135,24 +149,63 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>) -> i
     let count = Signal::derive(move || page.with(|page| page.as_ref().and_then(|page| page.as_ref().ok()).map(|page| page.count)));
     let dev_login = LocalResource::new(api::sign_in_users);
     let dev_login = Signal::derive(move || dev_login.get().is_some_and(|users| users.is_ok()));
-    let selected = RwSignal::new(None::<ConnectionRequest>);
-    let on_view = Callback::new(move |request: ConnectionRequest| selected.set(Some(request)));
+    let viewing = RwSignal::new(None::<ConnectionRequest>);
+    let testing = RwSignal::new(None::<ConnectionRequest>);
+    let deciding = RwSignal::new(None::<(ConnectionRequest, Decision)>);
+    let on_action = Callback::new(move |action: RowAction| match action {
+        RowAction::View(request) => viewing.set(Some(request)),
+        RowAction::Test(request) => testing.set(Some(request)),
+        RowAction::Decide(request, decision) => deciding.set(Some((request, decision))),
+    });
     let on_sort = Callback::new(move |field: SortField| go.run(view.get_untracked().sorted_by(field)));
     let on_search = Callback::new(move |search: String| go.run(view.get_untracked().with_search(&search)));
     let toast = RwSignal::new(None::<String>);
     let saved = RwSignal::new(None::<String>);
-    provide_context(TablePage {
+    let table = TablePage {
         user: StoredValue::new(user.clone()),
         refresh: Callback::new(move |()| refresh()),
         toast,
         focus_after_render,
         saved,
-    });
+    };
+    provide_context(table);
+    let tested = move |id: String, ran: bool| {
+        testing.set(None);
+        if ran {
+            refresh();
+            table.return_focus_to(action_id("test", &id), true);
+        }
+    };
+    let creating = RwSignal::new(false);
+    let may_submit = can_submit(&user);
+    let new_request_user = user.clone();
+    let submitted = move |created: ConnectionRequest| {
+        creating.set(false);
+        // The newest first, so that the new row is in sight.
+        if view.get_untracked() != TableQuery::default() {
+            go.run(TableQuery::default());
+        }
+        // Focus goes back to "Connect API Portal"; the toast and the marked row tell the rest.
+        table.announce(format!("You've submitted {}. A hub administrator will review it.", created.api_portal_alias), &created.id);
+    };
+    let decided = move |decided: ConnectionRequest| {
+        deciding.set(None);
+        let verb = if decided.status == api::Status::Approved { "approved" } else { "rejected" };
+        table.announce(format!("You've {verb} {}.", decided.api_portal_alias), &decided.id);
+        table.return_focus_to(action_id("view", &decided.id), true);
+    };
 
     view! {
         <AppHeader user=user.clone() dev_login on_session_changed />
         <main class="page">
-            <h1>"Connection requests"</h1>
+            <div class="page-title">
+                <h1>"Connection requests"</h1>
+                {may_submit.then(|| view! {
+                    <button type="button" id="connect-api-portal" class="button button-emphasized" on:click=move |_| creating.set(true)>
+                        "Connect API Portal"
+                    </button>
+                })}
+            </div>
             <div class="toolbar">
                 <SearchBox search=Signal::derive(move || view.with(|view| view.search.clone())) on_search />
                 <div class="view-options">
@@ -176,7 +229,7 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>) -> i
                             Ok(result) => {
                                 let now = (js_sys::Date::now() / 1000.0) as i64;
                                 request_animation_frame(move || focus_pending(focus_after_render));
-                                view! { <RequestTable requests=result.results view=current user now saved on_sort on_view /> }.into_any()
+                                view! { <RequestTable requests=result.results view=current user now saved on_sort on_action /> }.into_any()
                             }
                             Err(ApiError::NotAuthenticated) => {
                                 on_session_changed.run(());
@@ -202,7 +255,17 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>) -> i
             <Show when=move || count.get().is_some_and(|count| count > 0)>
                 <Pager view count on_change=go />
             </Show>
-            {move || selected.get().map(|request| view! { <RequestDetails request on_close=move |()| selected.set(None) /> })}
+            {move || viewing.get().map(|request| view! { <RequestDetails request on_close=move |()| viewing.set(None) /> })}
+            {move || creating.get().then(|| view! {
+                <NewRequestDialog user=new_request_user.clone() on_close=move |()| creating.set(false) on_submitted=submitted />
+            })}
+            {move || testing.get().map(|request| {
+                let id = request.id.clone();
+                view! { <TestConnectionDialog request on_close=move |ran| tested(id.clone(), ran) /> }
+            })}
+            {move || deciding.get().map(|(request, decision)| view! {
+                <DecisionDialog request decision on_close=move |()| deciding.set(None) on_decided=decided />
+            })}
             <Outlet />
             <div class="toast" role="status" aria-live="polite">
                 {move || toast.get().map(|message| view! { <p class="message tone-positive">{message}</p> })}

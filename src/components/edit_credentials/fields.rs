@@ -1,7 +1,7 @@
 //! The dialog's fields, each in step with the JSON box, with its messages under it: checked
 //! once the user leaves it (or at once after a paste).
 
-use credentials::{Field, Severity};
+use credentials::{CredentialKind, Field, Severity};
 use leptos::prelude::*;
 
 use super::save_problem::SaveProblem;
@@ -191,5 +191,30 @@ pub fn CertificateInfo(form: RwSignal<CredentialsForm>) -> impl IntoView {
                 </dl>
             }
         })
+    }
+}
+
+/// Every field of the credentials, for their kind: Client ID and Client Secret, or the X.509
+/// certificate and key; the URLs either way.
+#[component]
+pub fn CredentialsFields(state: DialogState) -> impl IntoView {
+    let is_x509 = move || state.form.with(|form| form.kind) == CredentialKind::X509;
+    view! {
+        <fieldset class="fields">
+            <legend>{move || if is_x509() { "X.509 credentials" } else { "Client ID and Client Secret" }}</legend>
+            <Show when=move || !is_x509()>
+                <TextField field=Field::ClientId state />
+                <SecretField field=Field::ClientSecret state />
+            </Show>
+            <TextField field=Field::Url state />
+            <TextField field=Field::TokenUrl state />
+            <Show when=is_x509>
+                <TextField field=Field::CertUrl state />
+                <TextField field=Field::ClientId label="Client ID (optional)" state />
+                <TextField field=Field::Certificate state multiline=true />
+                <CertificateInfo form=state.form />
+                <SecretField field=Field::Key state />
+            </Show>
+        </fieldset>
     }
 }

@@ -2,13 +2,13 @@
 //! paste the JSON the API portal generated, see at once what is wrong, and save with the
 //! request's version. A failed save keeps everything the user entered.
 
-mod fields;
-mod json_box;
-mod messages;
+pub(crate) mod fields;
+pub(crate) mod json_box;
+pub(crate) mod messages;
 pub mod save_problem;
 mod summary;
+pub(crate) mod unsaved_test;
 
-use credentials::{CredentialKind, Field};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -18,28 +18,31 @@ use crate::components::modal::Modal;
 use crate::credentials_form::CredentialsForm;
 use crate::focus;
 use crate::hidden_secrets::Hidden;
-use fields::{CertificateInfo, SecretField, TextField};
+use fields::CredentialsFields;
 use json_box::JsonBox;
 use messages::{MessageStrip, ProblemMessage};
 use save_problem::{after_failure, AfterFailure, SaveProblem};
 use summary::{ChangeSummaryView, CurrentCredentials};
+use unsaved_test::{TestTheseCredentials, UnsavedTest, UnsavedTestOutcome};
 
 /// The id of the JSON box; fields are `credentials-<target>`.
-const JSON_BOX_ID: &str = "credentials-json";
+pub(crate) const JSON_BOX_ID: &str = "credentials-json";
 
-/// What the parts of the dialog share.
+/// What the credentials inputs share (here and in the New connection request dialog).
 #[derive(Clone, Copy)]
-struct DialogState {
-    form: RwSignal<CredentialsForm>,
+pub(crate) struct DialogState {
+    pub form: RwSignal<CredentialsForm>,
     /// Which secrets are hidden (in their field and in the JSON box alike).
-    hidden: RwSignal<Hidden>,
+    pub hidden: RwSignal<Hidden>,
     /// The last save's failure, until the user acts on it.
-    problem: RwSignal<Option<SaveProblem>>,
-    /// The request as the dialog last loaded it.
-    current: RwSignal<ConnectionRequest>,
+    pub problem: RwSignal<Option<SaveProblem>>,
 }
 
 impl DialogState {
+    pub fn new(form: CredentialsForm) -> Self {
+        Self { form: RwSignal::new(form), hidden: RwSignal::new(Hidden::ALL), problem: RwSignal::new(None) }
+    }
+
     /// The user changed something: a refusal of the hub about the old values no longer applies.
     fn edited(self) {
         self.problem.update(|problem| {
@@ -58,21 +61,18 @@ pub fn EditCredentialsDialog(
     #[prop(into)] on_saved: Callback<ConnectionRequest>,
 ) -> impl IntoView {
     let title = format!("Edit Credentials for {}", request.api_portal_alias);
-    let state = DialogState {
-        form: RwSignal::new(CredentialsForm::new(&request)),
-        hidden: RwSignal::new(Hidden::ALL),
-        problem: RwSignal::new(None),
-        current: RwSignal::new(request),
-    };
+    let state = DialogState::new(CredentialsForm::new(&request));
+    // The request as the dialog last loaded it.
+    let current = RwSignal::new(request);
     let confirming_discard = RwSignal::new(false);
     let save = Action::new_local(|(id, version, body): &(String, i64, String)| api::replace_credentials(id.clone(), *version, body.clone()));
     let saving = save.pending();
-
+    let test = UnsavedTest::new(state.form);
     Effect::new(move |_| {
         let Some(result) = save.value().get() else { return };
         match result {
             Ok(updated) => on_saved.run(updated),
-            Err(error) => show_failure(after_failure(error), state),
+            Err(error) => show_failure(after_failure(error), state, current),
         }
     });
 
@@ -86,7 +86,7 @@ pub fn EditCredentialsDialog(
             return;
         };
         state.problem.set(None);
-        let request = state.current.get_untracked();
+        let request = current.get_untracked();
         save.dispatch((request.id, request.version, body));
     });
     let close = Callback::new(move |()| {
@@ -96,7 +96,6 @@ pub fn EditCredentialsDialog(
             on_close.run(());
         }
     });
-    let is_x509 = move || state.form.with(|form| form.kind) == CredentialKind::X509;
 
     view! {
         <Modal title title_id="edit-credentials-title" class="dialog-wide" on_cancel=close>
@@ -108,24 +107,10 @@ pub fn EditCredentialsDialog(
                     <ProblemMessage problem=state.problem user on_save_again=submit />
                     <MessageStrip form=state.form />
                     <JsonBox id=JSON_BOX_ID state />
-                    <fieldset class="fields">
-                        <legend>{move || if is_x509() { "X.509 credentials" } else { "Client ID and Client Secret" }}</legend>
-                        <Show when=move || !is_x509()>
-                            <TextField field=Field::ClientId state />
-                            <SecretField field=Field::ClientSecret state />
-                        </Show>
-                        <TextField field=Field::Url state />
-                        <TextField field=Field::TokenUrl state />
-                        <Show when=is_x509>
-                            <TextField field=Field::CertUrl state />
-                            <TextField field=Field::ClientId label="Client ID (optional)" state />
-                            <TextField field=Field::Certificate state multiline=true />
-                            <CertificateInfo form=state.form />
-                            <SecretField field=Field::Key state />
-                        </Show>
-                    </fieldset>
-                    <CurrentCredentials current=state.current />
+                    <CredentialsFields state />
+                    <CurrentCredentials current />
                     <ChangeSummaryView form=state.form />
+                    <UnsavedTestOutcome test />
                 </div>
                 <div class="dialog-footer">
                     <button
@@ -137,6 +122,7 @@ pub fn EditCredentialsDialog(
                     >
                         {move || if saving.get() { "Saving…" } else { "Save" }}
                     </button>
+                    <TestTheseCredentials test state />
                     <button type="button" class="button button-transparent" on:click=move |_| close.run(())>"Cancel"</button>
                 </div>
             </form>
@@ -156,16 +142,16 @@ pub fn EditCredentialsDialog(
 
 /// Shows a failed save; where the hub said the request changed, loads it first, so that the
 /// current credentials and the change summary show it as it is now.
-fn show_failure(after: AfterFailure, state: DialogState) {
+fn show_failure(after: AfterFailure, state: DialogState, current: RwSignal<ConnectionRequest>) {
     match after {
         AfterFailure::Show(problem) => state.problem.set(Some(problem)),
         AfterFailure::LoadLatest(change) => {
-            let id = state.current.with_untracked(|request| request.id.clone());
+            let id = current.with_untracked(|request| request.id.clone());
             spawn_local(async move {
                 match api::connection_request(&id).await {
                     Ok(latest) => {
                         state.form.update(|form| form.rebase(&latest));
-                        state.current.set(latest.clone());
+                        current.set(latest.clone());
                         state.problem.set(Some(change.problem(latest)));
                     }
                     Err(error) => state.problem.set(Some(SaveProblem::Refused(error.to_string()))),
@@ -176,7 +162,7 @@ fn show_failure(after: AfterFailure, state: DialogState) {
 }
 
 /// After Save found problems: focus where the first one is.
-fn focus_first_problem(form: RwSignal<CredentialsForm>) {
+pub(crate) fn focus_first_problem(form: RwSignal<CredentialsForm>) {
     let target = form.with_untracked(|form| {
         if form.json_has_errors() {
             JSON_BOX_ID.to_owned()
