@@ -154,11 +154,16 @@ fn run_load(host: &str) -> Result<(), String> {
     let page: serde_json::Value = serde_json::from_slice(&page.body).map_err(|error| error.to_string())?;
     let id = page["results"][0]["id"].as_str().ok_or("no request with a long history")?.to_owned();
     let path = format!("/api/1.0/connectionRequests/{id}/history");
+    // Checked once, outside the timing: the measured loop only reads the answers.
+    let events = Connection::open(host)?.send("GET", &path, &[("Cookie", &cookie)], b"")?;
+    let events: serde_json::Value = serde_json::from_slice(&events.body).map_err(|error| error.to_string())?;
+    let count = events["results"].as_array().map_or(0, Vec::len);
+    if count != 1000 {
+        return Err(format!("the long history has {count} events, not 1,000"));
+    }
     let history = |worker: usize, _: usize| {
         let mut connection = connections[worker].lock().expect("one thread per connection");
-        connection.send("GET", &path, &[("Cookie", &cookie)], b"").is_ok_and(|response| {
-            response.status == 200 && response.body.windows(20).filter(|window| window.starts_with(b"\"action\"")).count() == 1000
-        })
+        connection.send("GET", &path, &[("Cookie", &cookie)], b"").is_ok_and(|response| response.status == 200 && !response.body.is_empty())
     };
     measure("history of a request with 1,000 events; 1 connection", 1, 200, history).print();
     measure(&format!("history of a request with 1,000 events; {LOAD_WORKERS} connections"), LOAD_WORKERS, 100, history).print();
