@@ -106,7 +106,7 @@ pub fn what_changed(seen: &ConnectionRequest, latest: &ConnectionRequest) -> Vec
         }
     }
     if changes.is_empty() {
-        changes.push(format!("{} changed it.", latest.requested_by.name));
+        changes.push("Someone changed it.".to_owned());
     }
     changes
 }

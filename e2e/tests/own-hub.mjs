@@ -53,7 +53,7 @@ export async function startOwnHub() {
   const hub = spawn(process.env.HUB_BINARY, [
     '--addr', '127.0.0.1:0', '--db', join(data, 'hub.sqlite3'), '--seed', 'demo', '--dev-login',
     '--static-dir', process.env.HUB_STATIC_DIR, '--no-dns', '--allow-private-token-hosts',
-    '--token-ca', certs.ca, '--resolve', `${TOKEN_HOST}=127.0.0.1`,
+    '--token-ca', certs.ca, '--resolve', `${TOKEN_HOST}=127.0.0.1`, '--token-port', String(endpoint.address().port),
   ], { stdio: ['ignore', 'pipe', 'ignore'] });
   const url = await new Promise((resolve, reject) => {
     hub.once('exit', (code) => reject(new Error(`the hub exited with ${code}`)));

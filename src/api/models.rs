@@ -18,26 +18,3 @@ impl StatusCounts {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_a_connection_request_of_the_contract() {
-        let json = r#"{
-          "id": "cr-1", "apiPortalAlias": "EU Production Portal",
-          "apiPortalUrl": "https://eu10apiportal.cfapps.eu10.hana.ondemand.com",
-          "status": "PENDING_APPROVAL", "comment": "why",
-          "requestedBy": { "id": "alice", "name": "Alice Andersen" },
-          "requestedAt": "2026-11-02T09:14:00Z", "updatedAt": "2026-11-20T16:03:11Z",
-          "credentials": { "type": "clientSecret", "url": "https://a", "tokenUrl": "https://a/oauth/token",
-                           "clientId": "sb-x", "updatedAt": "2026-11-20T16:03:11Z", "expiresAt": "2027-11-20T16:03:11Z" },
-          "version": 4 }"#;
-        let request: ConnectionRequest = serde_json::from_str(json).unwrap();
-        assert_eq!(request.status, Status::PendingApproval);
-        assert_eq!(request.status.label(), "Pending approval");
-        assert_eq!(request.credentials.kind, credentials::CredentialKind::ClientSecret);
-        assert_eq!(request.credentials.client_id.as_deref(), Some("sb-x"));
-    }
-}

@@ -23,9 +23,12 @@ const PROBLEM_ID: &str = "decision-problem";
 pub fn DecisionDialog(
     request: ConnectionRequest,
     decision: Decision,
-    #[prop(into)] on_close: Callback<()>,
+    /// Closed without deciding; `true` when the dialog learned that the request changed.
+    #[prop(into)]
+    on_close: Callback<bool>,
     #[prop(into)] on_decided: Callback<ConnectionRequest>,
 ) -> impl IntoView {
+    let seen_version = request.version;
     let (verb, title) = match decision {
         Decision::Approve => ("Approve", format!("Approve {}?", request.api_portal_alias)),
         Decision::Reject => ("Reject", format!("Reject {}?", request.api_portal_alias)),
@@ -115,13 +118,14 @@ pub fn DecisionDialog(
             Some(count) => view! { <p role="status">{format!("{count} of {MAX_CONNECTED_PORTALS} API portals are connected; approving connects one more.")}</p> }.into_any(),
         })
     };
+    let close = Callback::new(move |()| on_close.run(shown.with_untracked(|request| request.version != seen_version)));
     let reason_label = match decision {
         Decision::Approve => "Reason (optional, shown to the requester)",
         Decision::Reject => "Reason (shown to the requester)",
     };
 
     view! {
-        <Modal title=title title_id="decision-title" on_cancel=on_close>
+        <Modal title=title title_id="decision-title" on_cancel=close>
             <form class="dialog-form" novalidate on:submit=move |event| {
                 event.prevent_default();
                 submit();
@@ -151,7 +155,7 @@ pub fn DecisionDialog(
                         aria-busy=move || deciding.get().to_string()>
                         {move || if deciding.get() { format!("{verb}…") } else { verb.to_owned() }}
                     </button>
-                    <button type="button" class="button button-transparent" on:click=move |_| on_close.run(())>"Cancel"</button>
+                    <button type="button" class="button button-transparent" on:click=move |_| close.run(())>"Cancel"</button>
                 </div>
             </form>
         </Modal>

@@ -16,6 +16,7 @@ use crate::components::modal::Modal;
 use crate::credentials_form::CredentialsForm;
 use crate::focus;
 
+const SUBMIT_ID: &str = "new-request-submit";
 const ALIAS_ID: &str = "new-request-alias";
 const ALIAS_ERROR_ID: &str = "new-request-alias-error";
 const COMMENT_ID: &str = "new-request-comment";
@@ -62,10 +63,19 @@ pub fn NewRequestDialog(
                 focus::focus_id_after_render(ALIAS_ID.to_owned());
             }
             Err(ApiError::Validation { message, details }) => {
+                // The alias and the comment are told at their fields; the credentials' findings as
+                // in Edit Credentials.
                 let at = |target: &str| details.iter().find(|detail| detail.target == target).map(|detail| detail.message.clone());
                 alias_error.set(at("apiPortalAlias"));
                 comment_error.set(at("comment"));
-                state.problem.set(Some(SaveProblem::Fields { message, details }));
+                let credentials: Vec<_> = details.into_iter().filter(|detail| detail.target.starts_with("credentials")).collect();
+                if !credentials.is_empty() {
+                    state.problem.set(Some(SaveProblem::Fields { message, details: credentials }));
+                } else if alias_error.with_untracked(Option::is_some) {
+                    focus::focus_id_after_render(ALIAS_ID.to_owned());
+                } else {
+                    focus::focus_id_after_render(COMMENT_ID.to_owned());
+                }
             }
             Err(ApiError::NotAuthenticated) => state.problem.set(Some(SaveProblem::SignedOut)),
             Err(error) if error.is_transient() => state.problem.set(Some(SaveProblem::Retry(format!("{error} What you entered is kept.")))),
@@ -113,7 +123,7 @@ pub fn NewRequestDialog(
                 submit.run(());
             }>
                 <div class="dialog-body">
-                    <ProblemMessage problem=state.problem user on_save_again=submit />
+                    <ProblemMessage problem=state.problem user save_id=SUBMIT_ID on_save_again=submit />
                     <div class="field">
                         <label for=ALIAS_ID>"API portal alias"</label>
                         <input id=ALIAS_ID type="text" autocomplete="off" maxlength=MAX_ALIAS_CHARS.to_string() aria-required="true"
@@ -138,7 +148,7 @@ pub fn NewRequestDialog(
                     <UnsavedTestOutcome test />
                 </div>
                 <div class="dialog-footer">
-                    <button type="submit" class="button button-emphasized"
+                    <button type="submit" id=SUBMIT_ID class="button button-emphasized"
                         aria-disabled=move || submitting.get().to_string() aria-busy=move || submitting.get().to_string()>
                         {move || if submitting.get() { "Submitting…" } else { "Submit" }}
                     </button>

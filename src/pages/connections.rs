@@ -169,12 +169,12 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>) -> i
         saved,
     };
     provide_context(table);
-    let tested = move |id: String, ran: bool| {
+    // A test started when its dialog opened, and the hub keeps its outcome even if the dialog
+    // closed before it was known: the table is reloaded either way.
+    let tested = move |id: String, _ran: bool| {
         testing.set(None);
-        if ran {
-            refresh();
-            table.return_focus_to(action_id("test", &id), true);
-        }
+        refresh();
+        table.return_focus_to(action_id("test", &id), true);
     };
     let creating = RwSignal::new(false);
     let may_submit = can_submit(&user);
@@ -264,7 +264,12 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>) -> i
                 view! { <TestConnectionDialog request on_close=move |ran| tested(id.clone(), ran) /> }
             })}
             {move || deciding.get().map(|(request, decision)| view! {
-                <DecisionDialog request decision on_close=move |()| deciding.set(None) on_decided=decided />
+                <DecisionDialog request decision on_decided=decided on_close=move |changed| {
+                    deciding.set(None);
+                    if changed {
+                        refresh();
+                    }
+                } />
             })}
             <Outlet />
             <div class="toast" role="status" aria-live="polite">

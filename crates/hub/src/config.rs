@@ -97,6 +97,10 @@ pub struct TokenTestSettings {
     #[arg(long = "no-dns", env = "HUB_NO_DNS")]
     pub no_dns: bool,
 
+    /// A port a token URL may name besides 443 (repeatable).
+    #[arg(long = "token-port", env = "HUB_TOKEN_PORTS", value_delimiter = ',')]
+    pub extra_ports: Vec<u16>,
+
     /// Tests a user may run in a minute.
     #[arg(long = "tests-per-minute", env = "HUB_TESTS_PER_MINUTE", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=10_000))]
     pub per_minute: u64,
@@ -118,7 +122,9 @@ impl TokenTestSettings {
         for (host, address) in &self.fixed_addresses {
             fixed_addresses.entry(host.clone()).or_default().push(*address);
         }
-        let policy = TokenHostPolicy { allowed_hosts, allow_private: self.allow_private, fixed_addresses, use_dns: !self.no_dns };
+        let mut ports = vec![443];
+        ports.extend(&self.extra_ports);
+        let policy = TokenHostPolicy { allowed_hosts, allow_private: self.allow_private, fixed_addresses, use_dns: !self.no_dns, ports };
         let mut extra_roots = Vec::new();
         for file in &self.extra_ca_files {
             let pem = std::fs::read(file).map_err(|error| format!("cannot read the CA file {}: {error}", file.display()))?;

@@ -53,8 +53,10 @@ async fn hub_for(endpoint: &TokenEndpoint, allow_private: bool) -> TestHub {
     log();
     let ca_folder = tempfile::tempdir().unwrap().keep();
     let ca = endpoint.write_ca(&ca_folder);
+    let port = endpoint.port;
     TestHub::start_with(move |config| {
         let tests = &mut config.token_tests;
+        tests.extra_ports = vec![port];
         tests.extra_ca_files = vec![ca];
         tests.allow_private = allow_private;
         tests.no_dns = true;
@@ -144,6 +146,7 @@ async fn token_urls_that_lead_astray_get_their_code_fast_and_no_connection() {
     let port = endpoint.port;
     let cases = [
         (format!("https://evil.example.com:{port}/oauth/token"), "TOKEN_HOST_NOT_ALLOWED"),
+        (format!("https://{TOKEN_HOST}:{}/oauth/token", port + 1), "TOKEN_HOST_NOT_ALLOWED"),
         (format!("https://{TOKEN_HOST}:{port}/oauth/token"), "TOKEN_HOST_PRIVATE_ADDRESS"),
         (format!("https://127.0.0.1:{port}/oauth/token"), "TOKEN_HOST_PRIVATE_ADDRESS"),
         (format!("https://[::1]:{port}/oauth/token"), "TOKEN_HOST_PRIVATE_ADDRESS"),
@@ -259,4 +262,33 @@ async fn stored_credentials_are_tested_for_their_submitter_or_an_administrator_a
     assert_eq!(tests[0]["details"], json!({"ok": true}));
     assert_eq!(tests[2]["details"], json!({"ok": false, "code": "TOKEN_HOST_UNRESOLVABLE"}));
     assert!(!history.to_string().contains(GOOD_SECRET));
+}
+
+#[tokio::test]
+async fn a_test_that_outlives_its_credentials_does_not_vouch_for_the_new_ones() {
+    let endpoint = TokenEndpoint::start().await;
+    let hub = hub_for(&endpoint, true).await;
+    let (alice, token) = signed_in(&hub, "alice").await;
+    let request = request_by_alias(&hub, &alice, "EU Quality Portal").await;
+    let id = request["id"].as_str().unwrap().to_owned();
+    let good = client_secret_credentials(&endpoint.token_url(), GOOD_CLIENT_ID, GOOD_SECRET).to_string();
+    let version = request["version"].as_i64().unwrap();
+    assert_eq!(support::put_credentials(&hub, &alice, &token, &id, version, good.clone()).await.status(), 200);
+
+    // The endpoint answers late; meanwhile the credentials are replaced.
+    endpoint.set_mode(Mode::Slow);
+    let running = {
+        let (client, url, token) = (alice.clone(), hub.url(&format!("/connectionRequests/{id}/credentials/test")), token.clone());
+        tokio::spawn(async move { client.post(url).header("X-CSRF-Token", token).send().await.unwrap().json::<Value>().await.unwrap() })
+    };
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let replacement = good.replace(GOOD_CLIENT_ID, "sb-replaced!b6077|api-portal-xsuaa!b2160");
+    assert_eq!(support::put_credentials(&hub, &alice, &token, &id, version + 1, replacement).await.status(), 200);
+    let outcome = running.await.unwrap();
+    assert_eq!(outcome["code"], "TOKEN_ENDPOINT_TIMEOUT");
+
+    let now = request_by_alias(&hub, &alice, "EU Quality Portal").await;
+    assert!(now.get("lastTest").is_none(), "the outcome belongs to the credentials before: {now}");
+    let history: Value = alice.get(hub.url(&format!("/connectionRequests/{id}/history"))).send().await.unwrap().json().await.unwrap();
+    assert_eq!(history["results"][0]["action"], "CONNECTION_TESTED", "still on record");
 }

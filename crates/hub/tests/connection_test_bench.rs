@@ -31,6 +31,7 @@ async fn test_connection_overhead() {
         tests.no_dns = true;
         tests.fixed_addresses = vec![(TOKEN_HOST.to_owned(), "127.0.0.1".parse::<IpAddr>().unwrap())];
         tests.per_minute = 10_000;
+        tests.extra_ports = vec![endpoint.port];
     })
     .await;
     let alice = hub.signed_in("alice").await;

@@ -67,6 +67,8 @@ pub fn MessageStrip(form: RwSignal<CredentialsForm>) -> impl IntoView {
 pub fn ProblemMessage(
     problem: RwSignal<Option<SaveProblem>>,
     user: User,
+    /// The id of the dialog's save button, which gets focus after signing in again.
+    save_id: &'static str,
     /// Save again, over what someone else saved meanwhile.
     #[prop(into)]
     on_save_again: Callback<()>,
@@ -75,7 +77,7 @@ pub fn ProblemMessage(
     Effect::new(move |_| {
         if let Some(Ok(_)) = sign_in.value().get() {
             problem.set(None);
-            focus::focus_id_after_render("edit-credentials-save".to_owned());
+            focus::focus_id_after_render(save_id.to_owned());
         }
     });
     Effect::new(move |_| {

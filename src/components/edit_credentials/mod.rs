@@ -26,6 +26,7 @@ use summary::{ChangeSummaryView, CurrentCredentials};
 use unsaved_test::{TestTheseCredentials, UnsavedTest, UnsavedTestOutcome};
 
 /// The id of the JSON box; fields are `credentials-<target>`.
+const SAVE_ID: &str = "edit-credentials-save";
 pub(crate) const JSON_BOX_ID: &str = "credentials-json";
 
 /// What the credentials inputs share (here and in the New connection request dialog).
@@ -104,7 +105,7 @@ pub fn EditCredentialsDialog(
                 submit.run(());
             }>
                 <div class="dialog-body">
-                    <ProblemMessage problem=state.problem user on_save_again=submit />
+                    <ProblemMessage problem=state.problem user save_id=SAVE_ID on_save_again=submit />
                     <MessageStrip form=state.form />
                     <JsonBox id=JSON_BOX_ID state />
                     <CredentialsFields state />
@@ -114,7 +115,7 @@ pub fn EditCredentialsDialog(
                 </div>
                 <div class="dialog-footer">
                     <button
-                        id="edit-credentials-save"
+                        id=SAVE_ID
                         type="submit"
                         class="button button-emphasized"
                         aria-disabled=move || (saving.get() || blocked()).to_string()

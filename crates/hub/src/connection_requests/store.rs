@@ -260,12 +260,12 @@ pub fn approved_portals(db: &Connection) -> rusqlite::Result<i64> {
     db.query_row("SELECT count FROM status_counts WHERE status = 'APPROVED'", [], |row| row.get(0))
 }
 
-/// The stored credentials of request `id`, with their secret opened, to test them; `None`
-/// when there is no such request or its secret does not open.
-pub fn stored_credentials(db: &Connection, id: &str, secrets: &SecretBox) -> rusqlite::Result<Option<Credentials>> {
+/// The stored credentials of request `id` and the request's version, with their secret
+/// opened, to test them; `None` when there is no such request or its secret does not open.
+pub fn stored_credentials(db: &Connection, id: &str, secrets: &SecretBox) -> rusqlite::Result<Option<(Credentials, i64)>> {
     let row = db
         .query_row(
-            "SELECT credential_type, credential_url, token_url, cert_url, client_id, certificate, secret_ciphertext \
+            "SELECT credential_type, credential_url, token_url, cert_url, client_id, certificate, secret_ciphertext, version \
              FROM connection_requests WHERE id = ?1",
             [id],
             |row| {
@@ -277,13 +277,14 @@ pub fn stored_credentials(db: &Connection, id: &str, secrets: &SecretBox) -> rus
                     row.get::<_, Option<String>>(4)?,
                     row.get::<_, Option<String>>(5)?,
                     row.get::<_, Option<Vec<u8>>>(6)?,
+                    row.get::<_, i64>(7)?,
                 ))
             },
         )
         .optional()?;
-    let Some((kind, url, token_url, cert_url, client_id, certificate, sealed)) = row else { return Ok(None) };
+    let Some((kind, url, token_url, cert_url, client_id, certificate, sealed, version)) = row else { return Ok(None) };
     let Some(secret) = sealed.and_then(|sealed| secrets.open(&sealed, id)) else { return Ok(None) };
-    Ok(match credentials::CredentialKind::parse(&kind) {
+    let credentials = match credentials::CredentialKind::parse(&kind) {
         Some(credentials::CredentialKind::ClientSecret) => {
             client_id.map(|client_id| Credentials::ClientSecret { url, token_url, client_id, client_secret: secret })
         }
@@ -292,20 +293,31 @@ pub fn stored_credentials(db: &Connection, id: &str, secrets: &SecretBox) -> rus
             _ => None,
         },
         None => None,
-    })
+    };
+    Ok(credentials.map(|credentials| (credentials, version)))
 }
 
-/// Records the outcome of a test of request `id`'s stored credentials by `tester`: the last
-/// test shown in the list and the history event, in one transaction.
-pub fn record_test(db: &mut Connection, id: &str, tester: &User, ok: bool, code: Option<&str>, at: &str) -> Result<(), StoreError> {
+/// Records the outcome of a test of request `id`'s stored credentials (at `version`) by
+/// `tester`: the history event, and, if the credentials are still the ones tested, the last
+/// test shown in the list; in one transaction.
+pub fn record_test(
+    db: &mut Connection,
+    id: &str,
+    version: i64,
+    tester: &User,
+    ok: bool,
+    code: Option<&str>,
+    at: &str,
+) -> Result<(), StoreError> {
     let transaction = db.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let changed = transaction.execute(
-        "UPDATE connection_requests SET last_test_ok = ?2, last_test_code = ?3, last_test_at = ?4 WHERE id = ?1",
-        rusqlite::params![id, ok, code, at],
-    )?;
-    if changed == 0 {
+    if find(&transaction, id)?.is_none() {
         return Err(StoreError::NotFound(id.to_owned()));
     }
+    // Credentials replaced while the test ran are not the ones it tested.
+    transaction.execute(
+        "UPDATE connection_requests SET last_test_ok = ?2, last_test_code = ?3, last_test_at = ?4 WHERE id = ?1 AND version = ?5",
+        rusqlite::params![id, ok, code, at, version],
+    )?;
     let details = HistoryDetails { ok: Some(ok), code: code.map(str::to_owned), ..HistoryDetails::default() };
     history::record(&transaction, id, at, tester, HistoryAction::ConnectionTested, &details)?;
     transaction.commit()?;

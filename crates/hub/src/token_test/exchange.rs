@@ -23,7 +23,8 @@ pub struct Token {
     pub expires_in: Option<u64>,
 }
 
-/// Makes token requests under one policy, trusting the system's roots and `extra_roots`.
+/// Makes token requests under one policy, trusting the public roots (Mozilla's, bundled by
+/// webpki-roots) and `extra_roots`.
 #[derive(Clone)]
 pub struct TokenClient {
     pub policy: Arc<TokenHostPolicy>,

@@ -44,6 +44,8 @@ pub struct TokenHostPolicy {
     /// Whether names without a fixed address are looked up in the system's DNS (tests turn
     /// this off, so that no query leaves the machine).
     pub use_dns: bool,
+    /// The ports a token URL may name (443, the default, unless configured otherwise).
+    pub ports: Vec<u16>,
 }
 
 impl TokenHostPolicy {
@@ -60,7 +62,7 @@ impl TokenHostPolicy {
             Some(url::Host::Ipv6(address)) => address.to_string(),
             None => return Err(Failure::HostNotAllowed),
         };
-        if !self.allows_host(&host) {
+        if !self.allows_host(&host) || !url.port_or_known_default().is_some_and(|port| self.ports.contains(&port)) {
             return Err(Failure::HostNotAllowed);
         }
         if let Ok(address) = host.parse::<IpAddr>() {
@@ -128,6 +130,8 @@ fn is_public_v6(address: Ipv6Addr) -> bool {
         || (segments[0] & 0xffc0) == 0xfe80
         || (segments[0] & 0xffc0) == 0xfec0
         || (segments[0] == 0x2001 && segments[1] == 0x0db8)
+        || (segments[0] & 0xfff0) == 0x3ff0
+        || segments[0] == 0x5f00
         || (segments[0] == 0x2001 && segments[1] < 0x0200)
         || segments[0] == 0x0100)
 }
@@ -140,7 +144,12 @@ fn embedded_v4(address: Ipv6Addr) -> Option<Ipv4Addr> {
     }
     let s = address.segments();
     let from = |high: u16, low: u16| Ipv4Addr::new((high >> 8) as u8, high as u8, (low >> 8) as u8, low as u8);
-    if s[0] == 0x0064 && s[1] == 0xff9b && s[2..6] == [0, 0, 0, 0] {
+    // NAT64: the well-known prefix and the local-use one (RFC 8215).
+    if s[0] == 0x0064 && s[1] == 0xff9b && (s[2..6] == [0, 0, 0, 0] || s[2] == 1) {
+        return Some(from(s[6], s[7]));
+    }
+    // SIIT's IPv4-translated addresses, `::ffff:0:a.b.c.d`.
+    if s[..4] == [0, 0, 0, 0] && s[4] == 0xffff && s[5] == 0 {
         return Some(from(s[6], s[7]));
     }
     if s[0] == 0x2002 {
@@ -189,7 +198,7 @@ mod tests {
         let mut fixed = HashMap::new();
         fixed.insert("metadata.authentication.eu10.hana.ondemand.com".to_owned(), vec!["169.254.169.254".parse().unwrap()]);
         fixed.insert("mixed.authentication.eu10.hana.ondemand.com".to_owned(), vec!["10.0.0.7".parse().unwrap(), "8.8.8.8".parse().unwrap()]);
-        TokenHostPolicy { allowed_hosts: default_token_hosts(), allow_private, fixed_addresses: fixed, use_dns: false }
+        TokenHostPolicy { allowed_hosts: default_token_hosts(), allow_private, fixed_addresses: fixed, use_dns: false, ports: vec![443] }
     }
 
     #[test]
@@ -204,6 +213,8 @@ mod tests {
             "https://evilauthentication.eu10.hana.ondemand.com/",
             "https://.authentication.eu10.hana.ondemand.com/",
             "https://127.0.0.1/oauth/token",
+            "https://acme.authentication.eu10.hana.ondemand.com:8443/oauth/token",
+            "https://acme.authentication.eu10.hana.ondemand.com:22/oauth/token",
             "ftp://acme.authentication.eu10.hana.ondemand.com/",
             "not a url",
         ] {
@@ -227,6 +238,7 @@ mod tests {
             "127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0",
             "255.255.255.255", "224.0.0.1", "192.0.2.1", "198.18.0.1", "240.0.0.1", "::1", "::", "fc00::1", "fd12::1",
             "fe80::1", "::ffff:10.0.0.1", "::ffff:127.0.0.1", "64:ff9b::a00:1", "2002:a00:1::", "2001:db8::1", "ff02::1",
+            "64:ff9b:1::a00:1", "::ffff:0:a00:1", "3fff::1", "5f00::1",
         ] {
             assert!(!is_public(private.parse().unwrap()), "{private} is not public");
         }

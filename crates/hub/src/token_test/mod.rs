@@ -56,18 +56,18 @@ pub async fn test_stored(
     CurrentUser(session): CurrentUser,
     Path(id): Path<String>,
 ) -> Result<Json<TestOutcome>, ApiError> {
-    let lookup = id.clone();
-    let request = state.db.read(move |db| store::find(db, &lookup)).await?.ok_or_else(|| store::StoreError::NotFound(id.clone()))?;
     let is_admin = session.user.has_role(ROLE_HUB_ADMIN);
     if !is_admin && !session.user.has_role(ROLE_PORTAL_REGISTRATION) {
         return Err(ApiError::MissingRole(ROLE_PORTAL_REGISTRATION));
     }
+    let lookup = id.clone();
+    let request = state.db.read(move |db| store::find(db, &lookup)).await?.ok_or_else(|| store::StoreError::NotFound(id.clone()))?;
     if !is_admin && request.requested_by.id != session.user.id {
         return Err(ApiError::NotSubmitter);
     }
     let secrets = state.secrets.clone();
     let lookup = id.clone();
-    let credentials = state
+    let (credentials, version) = state
         .db
         .read(move |db| store::stored_credentials(db, &lookup, &secrets))
         .await?
@@ -75,14 +75,17 @@ pub async fn test_stored(
     let outcome = run(&state.tester, &session.user.id, &credentials).await?;
     let (tester, ok, code, at) = (session.user.clone(), outcome.ok, outcome.code.clone(), outcome.tested_at.clone());
     let recorded = id.clone();
-    state.db.call(move |db| store::record_test(db, &recorded, &tester, ok, code.as_deref(), &at)).await?;
+    state.db.call(move |db| store::record_test(db, &recorded, version, &tester, ok, code.as_deref(), &at)).await?;
     tracing::info!(request = %id, user = %session.user.id, ok = outcome.ok, code = outcome.code.as_deref().unwrap_or("-"), "stored credentials tested");
     Ok(Json(outcome))
 }
 
 /// Runs one test for `user`, within their limit.
 async fn run(tester: &Tester, user: &str, credentials: &Credentials) -> Result<TestOutcome, ApiError> {
-    tester.limit.take(user, Instant::now()).map_err(|wait| ApiError::TooManyRequests { retry_after_seconds: wait.as_secs().max(1) })?;
+    tester
+        .limit
+        .take(user, Instant::now())
+        .map_err(|wait| ApiError::TooManyRequests { retry_after_seconds: wait.as_millis().div_ceil(1000).max(1) as u64 })?;
     let x509 = matches!(credentials, Credentials::X509 { .. });
     let result = tester.client.request_token(credentials).await;
     let tested_at = format(time::OffsetDateTime::now_utc());
