@@ -15,7 +15,8 @@ pub fn dist_folder() -> PathBuf {
 /// `trunk build --release --offline`: the app as served in production, into `dist/`.
 pub fn app_release(tools: &BuildTools) -> Result<(), String> {
     println!("==> app (release build)");
-    run(tools.command("trunk").args(["build", "--release", "--offline"]).current_dir(workspace_root()))
+    let dist = dist_folder().display().to_string();
+    run(tools.command("trunk").args(["build", "--release", "--offline", "--dist", &dist]).current_dir(workspace_root()))
 }
 
 #[derive(Clone, Copy)]
@@ -41,4 +42,22 @@ pub fn hub(profile: Profile) -> Result<PathBuf, String> {
     run(&mut command)?;
     let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| workspace_root().join("target"));
     Ok(target.join(folder).join("hub"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `trunk serve` and the hub of `cargo xtask run` run side by side: another port, and the
+    /// development build never in the `dist/` the hub serves.
+    #[test]
+    fn trunk_serve_keeps_off_the_hubs_port_and_dist() {
+        let config = std::fs::read_to_string(workspace_root().join("Trunk.toml")).unwrap();
+        let value = |key: &str| {
+            config.lines().find_map(|line| line.trim().strip_prefix(key)?.trim().strip_prefix('=').map(|value| value.trim().trim_matches('"').to_owned()))
+        };
+        assert_eq!(value("port").as_deref(), Some("8081"), "the hub listens on 8080");
+        let serve_dist = value("dist").expect("a dist for trunk serve");
+        assert_ne!(workspace_root().join(serve_dist), dist_folder());
+    }
 }

@@ -21,7 +21,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::DefaultBodyLimit;
-use axum::http::{HeaderName, HeaderValue, Request};
+use axum::http::{HeaderName, Request};
 use axum::response::IntoResponse;
 use axum::middleware::from_fn_with_state;
 use axum::routing::{any, get, post, put};
@@ -40,6 +40,7 @@ pub use db::Db;
 use error::ApiError;
 pub use https::HttpsPolicy;
 pub use server::serve;
+pub use web::ContentSecurityPolicy;
 pub use openapi::API_ROUTES;
 pub use secrets::SecretBox;
 
@@ -86,7 +87,7 @@ pub fn app(config: &Config) -> Result<Router, StartError> {
         data_lock: Arc::new(data_lock),
         tester: config.token_tests.tester().map_err(StartError::Config)?,
     };
-    let policy = web::content_security_policy(config.static_dir.as_deref(), &config.frame_ancestors).map_err(StartError::Config)?;
+    let policy = ContentSecurityPolicy::new(config.static_dir.as_deref(), &config.frame_ancestors).map_err(StartError::Config)?;
     let https = HttpsPolicy { always: config.https, trusted_proxies: config.trusted_proxies.clone() };
     Ok(router(state, config.static_dir.as_deref(), policy, https))
 }
@@ -190,7 +191,7 @@ fn create_private_folder(folder: &Path) -> std::io::Result<()> {
 }
 
 /// The routes: the API under `/api/1.0`, the app (if any) everywhere else.
-pub fn router(state: AppState, static_dir: Option<&Path>, content_security_policy: HeaderValue, https: HttpsPolicy) -> Router {
+pub fn router(state: AppState, static_dir: Option<&Path>, content_security_policy: ContentSecurityPolicy, https: HttpsPolicy) -> Router {
     let api = Router::new()
         .route("/session", post(session::login).delete(session::logout))
         .route("/session/users", get(session::sign_in_users))
@@ -226,7 +227,7 @@ pub fn router(state: AppState, static_dir: Option<&Path>, content_security_polic
 /// under `/api`), and HSTS when reached over https; every request gets an id (`X-Request-Id`,
 /// in its log lines and its answer) and a log line with method, path, status and time;
 /// answers are compressed when the client accepts it.
-pub fn around(app: Router, content_security_policy: HeaderValue, https: HttpsPolicy) -> Router {
+pub fn around(app: Router, content_security_policy: ContentSecurityPolicy, https: HttpsPolicy) -> Router {
     let app = app.layer(CatchPanicLayer::custom(|_panic: Box<dyn std::any::Any + Send>| {
         // The panic's own message went to the log through the panic hook.
         ApiError::Internal("a handler panicked".into()).into_response()

@@ -1,6 +1,8 @@
 //! Serving the built single-page app, and the headers every response carries.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
 
 use axum::extract::Request;
 use axum::http::{header, HeaderValue};
@@ -47,24 +49,60 @@ fn is_hashed_file(path: &str) -> bool {
     })
 }
 
-/// The Content-Security-Policy for the app in `static_dir`: nothing inline but Trunk's loader
-/// script, allowed by its hash; WebAssembly compilation allowed; frames only from
-/// `frame_ancestors`, which must be a list of sources (no line break, no `;` or `,` that would
-/// end the directive or the header).
-pub fn content_security_policy(static_dir: Option<&Path>, frame_ancestors: &str) -> Result<HeaderValue, String> {
-    if let Some(bad) = frame_ancestors.chars().find(|c| !(c.is_ascii_graphic() || *c == ' ') || matches!(c, ';' | ',')) {
-        return Err(format!(
-            "--frame-ancestors must be sources separated by spaces, such as 'self' https://launchpad.example.com; \
-             it holds {bad:?}"
-        ));
+/// The Content-Security-Policy for the app in `static_dir`: nothing inline but the page's own
+/// scripts (Trunk's loader, the start-up message), allowed by their hashes; WebAssembly
+/// compilation allowed; frames only from `frame_ancestors`. The hashes follow the
+/// `index.html` being served: a rebuilt app under a running hub gets a policy that fits it.
+#[derive(Clone)]
+pub struct ContentSecurityPolicy {
+    index: Option<PathBuf>,
+    frame_ancestors: String,
+    /// The policy for the `index.html` last read, and when that file was modified.
+    cached: Arc<Mutex<Option<(SystemTime, HeaderValue)>>>,
+}
+
+impl ContentSecurityPolicy {
+    /// Checks `frame_ancestors`: a list of sources (no line break, no `;` or `,` that would end
+    /// the directive or the header).
+    pub fn new(static_dir: Option<&Path>, frame_ancestors: &str) -> Result<Self, String> {
+        if let Some(bad) = frame_ancestors.chars().find(|c| !(c.is_ascii_graphic() || *c == ' ') || matches!(c, ';' | ',')) {
+            return Err(format!(
+                "--frame-ancestors must be sources separated by spaces, such as 'self' https://launchpad.example.com; \
+                 it holds {bad:?}"
+            ));
+        }
+        let policy = Self {
+            index: static_dir.map(|dir| dir.join("index.html")),
+            frame_ancestors: frame_ancestors.to_owned(),
+            cached: Arc::new(Mutex::new(None)),
+        };
+        policy.for_page("");
+        Ok(policy)
     }
-    let index = static_dir.and_then(|dir| std::fs::read_to_string(dir.join("index.html")).ok()).unwrap_or_default();
-    let hashes: String = inline_scripts(&index).iter().map(|script| format!(" 'sha256-{}'", sha256_base64(script))).collect();
-    let policy = format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; img-src 'self' data:; \
-         connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors {frame_ancestors}"
-    );
-    HeaderValue::from_str(&policy).map_err(|error| format!("the Content-Security-Policy is not a header value: {error}"))
+
+    /// The policy for the `index.html` there is now.
+    pub fn current(&self) -> HeaderValue {
+        let Some(index) = &self.index else { return self.for_page("") };
+        let Ok(modified) = std::fs::metadata(index).and_then(|meta| meta.modified()) else { return self.for_page("") };
+        let mut cached = self.cached.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some((_, policy)) = cached.as_ref().filter(|(when, _)| *when == modified) {
+            return policy.clone();
+        }
+        let page = std::fs::read_to_string(index).unwrap_or_default();
+        let policy = self.for_page(&page);
+        *cached = Some((modified, policy.clone()));
+        policy
+    }
+
+    fn for_page(&self, page: &str) -> HeaderValue {
+        let hashes: String = inline_scripts(page).iter().map(|script| format!(" 'sha256-{}'", sha256_base64(script))).collect();
+        let policy = format!(
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; img-src 'self' data:; \
+             connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors {}",
+            self.frame_ancestors
+        );
+        HeaderValue::from_str(&policy).expect("checked sources and base64 hashes make a header value")
+    }
 }
 
 /// The contents of every `<script>` without a `src` in `html`.
@@ -91,9 +129,9 @@ fn sha256_base64(text: &str) -> String {
 
 /// Adds the security headers to every response, and keeps API answers (which carry the CSRF
 /// token and people's data) out of every cache.
-pub fn security_headers(router: Router, content_security_policy: HeaderValue) -> Router {
+pub fn security_headers(router: Router, content_security_policy: ContentSecurityPolicy) -> Router {
     router.layer(middleware::from_fn(move |request: Request, next: Next| {
-        let policy = content_security_policy.clone();
+        let policy = content_security_policy.current();
         async move {
             let is_api = request.uri().path() == "/api" || request.uri().path().starts_with("/api/");
             let mut response = next.run(request).await;
@@ -125,7 +163,7 @@ mod tests {
     #[test]
     fn frame_ancestors_cannot_end_the_directive_or_the_header() {
         for bad in ["'self'\nX-Injected: 1", "'self'; script-src *", "'self', *", "'self'\t"] {
-            let error = content_security_policy(None, bad).unwrap_err();
+            let error = ContentSecurityPolicy::new(None, bad).err().unwrap();
             assert!(error.contains("--frame-ancestors"), "{error}");
         }
     }
@@ -134,7 +172,7 @@ mod tests {
     fn hashes_inline_scripts_but_not_external_ones() {
         let html = r#"<script src="/a.js"></script><script type="module">import init from '/x.js';</script>"#;
         assert_eq!(inline_scripts(html), vec!["import init from '/x.js';"]);
-        let policy = content_security_policy(None, "'self' https://launchpad.example.com").unwrap();
+        let policy = ContentSecurityPolicy::new(None, "'self' https://launchpad.example.com").unwrap().current();
         let policy = policy.to_str().unwrap();
         assert!(policy.ends_with("frame-ancestors 'self' https://launchpad.example.com"));
         assert!(!policy.contains("unsafe-inline"));

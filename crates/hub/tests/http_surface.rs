@@ -50,6 +50,26 @@ async fn the_loader_script_is_allowed_by_its_hash() {
 }
 
 #[tokio::test]
+async fn the_policy_follows_an_app_rebuilt_under_a_running_hub() {
+    use base64::Engine;
+    use sha2::Digest;
+    let hash = |script: &str| format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(script.as_bytes())));
+    let dist = dist_folder();
+    let hub = TestHub::start(Some(dist.path().to_owned())).await;
+    let policy = || async { TestHub::client().get(hub.origin()).send().await.unwrap().headers()["content-security-policy"].to_str().unwrap().to_owned() };
+    assert!(policy().await.contains(&hash("import init from '/app-0123456789abcdef.js';")));
+
+    let rebuilt = "import init from '/app-fedcba9876543210.js';";
+    let index = dist.path().join("index.html");
+    std::fs::write(&index, format!("<!DOCTYPE html><script type=\"module\">{rebuilt}</script>")).unwrap();
+    // A later modification time, whatever the file system's clock granularity.
+    std::fs::File::options().write(true).open(&index).unwrap().set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(2)).unwrap();
+    let now = policy().await;
+    assert!(now.contains(&hash(rebuilt)), "{now}");
+    assert!(!now.contains(&hash("import init from '/app-0123456789abcdef.js';")), "{now}");
+}
+
+#[tokio::test]
 async fn hashed_files_are_cached_for_a_year_and_the_page_is_revalidated() {
     let dist = dist_folder();
     let hub = TestHub::start(Some(dist.path().to_owned())).await;
