@@ -45,6 +45,12 @@ pub struct Config {
     #[arg(long = "trusted-proxy", env = "HUB_TRUSTED_PROXIES", value_delimiter = ',')]
     pub trusted_proxies: Vec<IpAddr>,
 
+    /// An origin whose pages may call the API with the user's session (CORS with credentials),
+    /// such as the static host of the app: https://apps.example.com (repeatable). Others get
+    /// no CORS headers.
+    #[arg(long = "allow-origin", env = "HUB_ALLOW_ORIGINS", value_delimiter = ',', value_parser = parse_origin)]
+    pub allowed_origins: Vec<String>,
+
     /// Origins allowed to show the app in a frame (CSP frame-ancestors), such as a launchpad:
     /// 'self' https://launchpad.example.com
     #[arg(long, env = "HUB_FRAME_ANCESTORS", default_value = "'self'")]
@@ -104,6 +110,17 @@ pub struct TokenTestSettings {
     /// Tests a user may run in a minute.
     #[arg(long = "tests-per-minute", env = "HUB_TESTS_PER_MINUTE", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=10_000))]
     pub per_minute: u64,
+}
+
+/// An origin as browsers send it: scheme, host and port if not the default; nothing else.
+fn parse_origin(text: &str) -> Result<String, String> {
+    let url = url::Url::parse(text).map_err(|_| format!("'{text}' is not an origin such as https://apps.example.com"))?;
+    let origin = url.origin().ascii_serialization();
+    let bare = text.trim_end_matches('/');
+    if !matches!(url.scheme(), "http" | "https") || origin != bare {
+        return Err(format!("'{text}' is not an origin such as https://apps.example.com (scheme and host, no path)"));
+    }
+    Ok(origin)
 }
 
 fn parse_fixed_address(text: &str) -> Result<(String, IpAddr), String> {

@@ -89,7 +89,11 @@ pub fn app(config: &Config) -> Result<Router, StartError> {
     };
     let policy = ContentSecurityPolicy::new(config.static_dir.as_deref(), &config.frame_ancestors).map_err(StartError::Config)?;
     let https = HttpsPolicy { always: config.https, trusted_proxies: config.trusted_proxies.clone() };
-    Ok(router(state, config.static_dir.as_deref(), policy, https))
+    let router = router(state, config.static_dir.as_deref(), policy, https);
+    Ok(match web::cors(&config.allowed_origins) {
+        Some(cors) => router.layer(cors),
+        None => router,
+    })
 }
 
 /// `hub rotate-key`: re-seals every stored secret under a new key and makes it the key file.

@@ -127,6 +127,26 @@ fn sha256_base64(text: &str) -> String {
     BASE64.encode(Sha256::digest(text.as_bytes()))
 }
 
+/// CORS with credentials for exactly `origins` (the app served from another origin of the same
+/// site): the methods and headers the API uses, and the answer headers the app reads.
+pub fn cors(origins: &[String]) -> Option<tower_http::cors::CorsLayer> {
+    use axum::http::Method;
+    use tower_http::cors::{AllowOrigin, CorsLayer};
+    if origins.is_empty() {
+        return None;
+    }
+    let origins: Vec<HeaderValue> = origins.iter().filter_map(|origin| HeaderValue::from_str(origin).ok()).collect();
+    Some(
+        CorsLayer::new()
+            .allow_origin(AllowOrigin::list(origins))
+            .allow_credentials(true)
+            .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
+            .allow_headers([header::CONTENT_TYPE, header::IF_MATCH, header::ACCEPT, "x-csrf-token".parse().expect("a header name")])
+            .expose_headers([header::ETAG, header::LOCATION, "x-csrf-token".parse().expect("a header name")])
+            .max_age(std::time::Duration::from_secs(600)),
+    )
+}
+
 /// Adds the security headers to every response, and keeps API answers (which carry the CSRF
 /// token and people's data) out of every cache.
 pub fn security_headers(router: Router, content_security_policy: ContentSecurityPolicy) -> Router {
