@@ -9,6 +9,7 @@ pub mod focus;
 pub mod format;
 pub mod hidden_secrets;
 pub mod lifecycle_text;
+pub mod page_title;
 pub mod pages;
 pub mod permissions;
 pub mod table_query;

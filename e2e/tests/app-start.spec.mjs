@@ -31,3 +31,14 @@ test('without JavaScript, the page says what the app needs', async ({ baseURL })
     await browser.close();
   }
 });
+
+test('the title names the page: sign in, the table, the dialog of a deep link', async ({ page }) => {
+  await page.goto('/connections');
+  await expect(page).toHaveTitle('Sign in – API Portal Connections');
+  await page.getByRole('button', { name: 'Sign in as Alice Andersen' }).click();
+  await expect(page).toHaveTitle('Connection requests – API Portal Connections');
+  await page.getByRole('link', { name: 'Edit Credentials for EU Production Portal' }).click();
+  await expect(page).toHaveTitle('Edit Credentials for EU Production Portal – API Portal Connections');
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveTitle('Connection requests – API Portal Connections');
+});

@@ -8,6 +8,7 @@ use crate::components::error_message::ErrorMessage;
 
 #[component]
 pub fn SignIn(#[prop(into)] on_signed_in: Callback<()>) -> impl IntoView {
+    crate::page_title::name_page("Sign in");
     view! {
         <main class="page sign-in">
             <h1>"Sign in"</h1>

@@ -115,6 +115,7 @@ impl TablePage {
 
 #[component]
 fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>) -> impl IntoView {
+    crate::page_title::name_page("Connection requests");
     let location = use_location();
     let view = Memo::new(move |_| TableQuery::from_query_string(&location.search.get()));
     let focus_after_render = RwSignal::new(None::<String>);

@@ -8,6 +8,7 @@ use leptos_router::NavigateOptions;
 use crate::api;
 use crate::components::edit_credentials::EditCredentialsDialog;
 use crate::components::modal::Modal;
+use crate::page_title::name_page;
 use crate::pages::connections::TablePage;
 use crate::permissions::can_edit_credentials;
 use crate::table_query::TableQuery;
@@ -44,10 +45,14 @@ pub fn EditCredentialsRoute() -> impl IntoView {
             {move || Suspend::new(async move {
                 let user = table.user.get_value();
                 match request.await {
-                    Ok(request) => match can_edit_credentials(&request, &user) {
-                        Ok(()) => view! { <EditCredentialsDialog request user on_close=close on_saved=saved /> }.into_any(),
-                        Err(blocked) => view! { <Notice title=format!("Edit Credentials for {}", request.api_portal_alias) message=blocked.reason() on_close=close /> }.into_any(),
-                    },
+                    Ok(request) => {
+                        let title = format!("Edit Credentials for {}", request.api_portal_alias);
+                        name_page(&title);
+                        match can_edit_credentials(&request, &user) {
+                            Ok(()) => view! { <EditCredentialsDialog request user on_close=close on_saved=saved /> }.into_any(),
+                            Err(blocked) => view! { <Notice title message=blocked.reason() on_close=close /> }.into_any(),
+                        }
+                    }
                     Err(error) => view! { <Notice title="Edit Credentials".to_owned() message=error.to_string() on_close=close /> }.into_any(),
                 }
             })}
