@@ -28,3 +28,25 @@ pub fn ConfirmDialog(
         </Modal>
     }
 }
+
+/// "Discard …?" while `asking`: Discard runs `on_discard`, "Keep editing" returns to the input.
+#[component]
+pub fn ConfirmDiscard(
+    asking: RwSignal<bool>,
+    title: &'static str,
+    message: &'static str,
+    #[prop(into)] on_discard: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <Show when=move || asking.get()>
+            <ConfirmDialog
+                title
+                message
+                confirm_label="Discard"
+                cancel_label="Keep editing"
+                on_confirm=move |()| on_discard.run(())
+                on_cancel=move |()| asking.set(false)
+            />
+        </Show>
+    }
+}

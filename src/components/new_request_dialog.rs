@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError, ConnectionRequest, User};
-use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::confirm_dialog::ConfirmDiscard;
 use crate::components::edit_credentials::fields::CredentialsFields;
 use crate::components::edit_credentials::json_box::JsonBox;
 use crate::components::edit_credentials::messages::{MessageStrip, ProblemMessage};
@@ -156,16 +156,8 @@ pub fn NewRequestDialog(
                     <button type="button" class="button button-transparent" on:click=move |_| close.run(())>"Cancel"</button>
                 </div>
             </form>
-            <Show when=move || confirming_discard.get()>
-                <ConfirmDialog
-                    title="Discard this request?"
-                    message="What you entered has not been submitted."
-                    confirm_label="Discard"
-                    cancel_label="Keep editing"
-                    on_confirm=move |()| on_close.run(())
-                    on_cancel=move |()| confirming_discard.set(false)
-                />
-            </Show>
+            <ConfirmDiscard asking=confirming_discard title="Discard this request?"
+                message="What you entered has not been submitted." on_discard=on_close />
         </Modal>
     }
 }

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{self, ConnectionRequest, User};
-use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::confirm_dialog::ConfirmDiscard;
 use crate::components::modal::Modal;
 use crate::credentials_form::CredentialsForm;
 use crate::focus;
@@ -127,16 +127,8 @@ pub fn EditCredentialsDialog(
                     <button type="button" class="button button-transparent" on:click=move |_| close.run(())>"Cancel"</button>
                 </div>
             </form>
-            <Show when=move || confirming_discard.get()>
-                <ConfirmDialog
-                    title="Discard your changes?"
-                    message="The credentials you entered have not been saved."
-                    confirm_label="Discard"
-                    cancel_label="Keep editing"
-                    on_confirm=move |()| on_close.run(())
-                    on_cancel=move |()| confirming_discard.set(false)
-                />
-            </Show>
+            <ConfirmDiscard asking=confirming_discard title="Discard your changes?"
+                message="The credentials you entered have not been saved." on_discard=on_close />
         </Modal>
     }
 }
