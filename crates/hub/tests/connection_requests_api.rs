@@ -183,16 +183,8 @@ async fn counts_by_status_stay_true_through_submissions_and_decisions() {
     check().await;
 
     let credentials: Value = serde_json::from_str(&support::credentials_for("https://counted.cfapps.eu10.hana.ondemand.com")).unwrap();
-    let created: Value = carol
-        .post(hub.url("/connectionRequests"))
-        .header("X-CSRF-Token", &token)
-        .json(&serde_json::json!({"apiPortalAlias": "Counted Portal", "credentials": credentials}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let (status, created) = support::submit(&hub, &carol, &token, serde_json::json!({"apiPortalAlias": "Counted Portal", "credentials": credentials})).await;
+    assert_eq!(status, 201);
     check().await;
     let id = created["id"].as_str().unwrap();
     let rejected = carol.post(hub.url(&format!("/connectionRequests/{id}/reject"))).header("X-CSRF-Token", &token).send().await.unwrap();

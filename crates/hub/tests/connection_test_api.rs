@@ -5,52 +5,20 @@
 
 mod support;
 
-use std::io::Write;
 use std::net::IpAddr;
-use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 use support::token_endpoint::{Mode, TokenEndpoint, GOOD_CLIENT_ID, GOOD_SECRET, OTHER_HOST, TOKEN_HOST};
-use support::{csrf_token, request_by_alias, TestHub};
+use support::{csrf_token, log_capture, request_by_alias, TestHub};
 
 /// Every test must end well within the 5 s of the exchange, plus a margin for a busy machine.
 const FAST: Duration = Duration::from_secs(8);
 
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-/// The hub's log, for every test of this file.
-fn log() -> &'static Captured {
-    static LOG: OnceLock<Captured> = OnceLock::new();
-    LOG.get_or_init(|| {
-        let captured = Captured::default();
-        let writer = captured.clone();
-        let subscriber = tracing_subscriber::fmt()
-            .with_max_level(tracing::Level::TRACE)
-            .with_ansi(false)
-            .with_writer(move || writer.clone())
-            .finish();
-        tracing::subscriber::set_global_default(subscriber).unwrap();
-        captured
-    })
-}
-
 /// A hub that reaches the token endpoint: its host names resolve to loopback, its CA is
 /// trusted, private addresses are allowed unless `allow_private` is false.
 async fn hub_for(endpoint: &TokenEndpoint, allow_private: bool) -> TestHub {
-    log();
+    log_capture::start();
     let ca_folder = tempfile::tempdir().unwrap().keep();
     let ca = endpoint.write_ca(&ca_folder);
     let port = endpoint.port;
@@ -114,7 +82,7 @@ async fn the_right_client_id_and_secret_get_a_token_and_others_are_refused() {
         outcome["message"],
         "The token endpoint refused the client ID or secret (HTTP 401): generate new credentials in the API portal and paste them here."
     );
-    for text in [outcome.to_string(), String::from_utf8_lossy(&log().0.lock().unwrap()).into_owned()] {
+    for text in [outcome.to_string(), log_capture::text()] {
         assert!(!text.contains(GOOD_SECRET) && !text.contains(wrong), "a secret in an answer or the log");
     }
 }
@@ -135,7 +103,7 @@ async fn a_client_certificate_gets_a_token_over_mutual_tls() {
     let (status, outcome, _) = test(&hub, &alice, &token, &credentials).await;
     assert_eq!(status, 200, "{outcome}");
     assert_eq!(outcome["ok"], true, "{outcome}");
-    assert!(!String::from_utf8_lossy(&log().0.lock().unwrap()).contains(endpoint.client_key.lines().nth(1).unwrap()));
+    assert!(!log_capture::text().contains(endpoint.client_key.lines().nth(1).unwrap()));
 }
 
 #[tokio::test]

@@ -4,7 +4,7 @@
 mod support;
 
 use serde_json::{json, Value};
-use support::{credentials_for, csrf_token, put_credentials, request_by_alias, TestHub, CLIENT_ID, CLIENT_SECRET};
+use support::{credentials_for, csrf_token, put_credentials, request_by_alias, submit, TestHub, CLIENT_ID, CLIENT_SECRET};
 
 async fn history(hub: &TestHub, client: &reqwest::Client, id: &str) -> (u16, Value) {
     let response = client.get(hub.url(&format!("/connectionRequests/{id}/history"))).send().await.unwrap();
@@ -25,16 +25,8 @@ async fn submit_replace_and_reject_are_on_record_newest_first() {
         &credentials_for(portal).replace(CLIENT_ID, "sb-first!b6077|api-portal-xsuaa!b2160"),
     )
     .unwrap();
-    let created: Value = alice
-        .post(hub.url("/connectionRequests"))
-        .header("X-CSRF-Token", &token)
-        .json(&json!({"apiPortalAlias": "History Portal", "credentials": first_credentials}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let (status, created) = submit(&hub, &alice, &token, json!({"apiPortalAlias": "History Portal", "credentials": first_credentials})).await;
+    assert_eq!(status, 201);
     let id = created["id"].as_str().unwrap();
     let response = put_credentials(&hub, &alice, &token, id, 1, credentials_for(portal)).await;
     assert_eq!(response.status(), 200);

@@ -8,7 +8,7 @@ use std::time::Duration;
 use axum::routing::get;
 use axum::Router;
 use serde_json::{json, Value};
-use support::{credentials_for, csrf_token, put_credentials, TestHub};
+use support::{credentials_for, csrf_token, put_credentials, submit, TestHub};
 
 /// Every upper/lower-case spelling of `key`.
 fn case_variants(key: &str) -> Vec<String> {
@@ -32,11 +32,6 @@ async fn thousands_of_spellings_of_one_key_give_a_small_answer() {
     assert!(details.len() <= 50, "{} details", details.len());
     let repeated = details.iter().filter(|detail| detail["code"] == "DUPLICATE_FIELD").count();
     assert_eq!(repeated, 11, "ten, and one that counts the rest");
-}
-
-async fn submit(hub: &TestHub, client: &reqwest::Client, token: &str, body: Value) -> (u16, Value) {
-    let response = client.post(hub.url("/connectionRequests")).header("X-CSRF-Token", token).json(&body).send().await.unwrap();
-    (response.status().as_u16(), response.json().await.unwrap())
 }
 
 #[tokio::test]

@@ -2,35 +2,11 @@
 
 mod support;
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
-
 use support::{credentials_for, csrf_token, put_credentials, request_by_alias, TestHub, CLIENT_SECRET};
-
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
 
 #[tokio::test]
 async fn an_update_is_logged_without_its_secret() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_ansi(false)
-        .with_writer(move || writer.clone())
-        .finish();
-    tracing::subscriber::set_global_default(subscriber).unwrap();
+    support::log_capture::start();
 
     let hub = TestHub::start(None).await;
     let alice = hub.signed_in("alice").await;
@@ -44,7 +20,7 @@ async fn an_update_is_logged_without_its_secret() {
     let refused = put_credentials(&hub, &alice, &token, id, 1, body.replace("https://acme", "http://acme")).await;
     assert_eq!(refused.status(), 412);
 
-    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let log = support::log_capture::text();
     assert!(log.contains("credentials replaced"), "{log}");
     assert!(log.contains(&format!("/api/1.0/connectionRequests/{id}/credentials")), "the path is logged");
     assert!(log.contains("status=200") && log.contains("status=412"), "{log}");

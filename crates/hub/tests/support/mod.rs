@@ -1,6 +1,7 @@
 //! A real hub on a free loopback port with a fresh database, and a client with a cookie jar.
 #![allow(dead_code)] // each test binary uses a part of the support module
 
+pub mod log_capture;
 pub mod token_endpoint;
 
 use std::net::SocketAddr;
@@ -123,6 +124,12 @@ pub async fn csrf_token_of_cookie(hub: &TestHub, cookie: &str) -> String {
         .await
         .expect("user answers");
     response.headers()["x-csrf-token"].to_str().expect("ASCII token").to_owned()
+}
+
+/// `POST /connectionRequests` with `body`: the status and the answer.
+pub async fn submit(hub: &TestHub, client: &reqwest::Client, token: &str, body: serde_json::Value) -> (u16, serde_json::Value) {
+    let response = client.post(hub.url("/connectionRequests")).header("X-CSRF-Token", token).json(&body).send().await.expect("POST answers");
+    (response.status().as_u16(), response.json().await.expect("JSON"))
 }
 
 /// The session's CSRF token.
