@@ -11,7 +11,7 @@ use crate::pages::not_found::NotFoundPage;
 #[component]
 pub fn App() -> impl IntoView {
     view! {
-        <Router>
+        <Router base=crate::startup::base_path()>
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/") view=|| view! { <Redirect path="/connections" /> } />
                 <ParentRoute path=path!("/connections") view=ConnectionsPage>

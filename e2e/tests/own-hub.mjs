@@ -44,8 +44,9 @@ function tokenEndpoint({ key, cert }) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-/** Starts the token endpoint and a hub with the demo data that may reach it. */
-export async function startOwnHub() {
+/** Starts the token endpoint and a hub with the demo data that may reach it; `args` are more
+ *  flags for the hub (such as `--allow-origin`). */
+export async function startOwnHub({ args = [] } = {}) {
   const data = mkdtempSync(join(tmpdir(), 'own-hub-'));
   const certs = certificates(data);
   const endpoint = await tokenEndpoint(certs);
@@ -54,6 +55,7 @@ export async function startOwnHub() {
     '--addr', '127.0.0.1:0', '--db', join(data, 'hub.sqlite3'), '--seed', 'demo', '--dev-login',
     '--static-dir', process.env.HUB_STATIC_DIR, '--no-dns', '--allow-private-token-hosts',
     '--token-ca', certs.ca, '--resolve', `${TOKEN_HOST}=127.0.0.1`, '--token-port', String(endpoint.address().port),
+    ...args,
   ], { stdio: ['ignore', 'pipe', 'ignore'] });
   const url = await new Promise((resolve, reject) => {
     hub.once('exit', (code) => reject(new Error(`the hub exited with ${code}`)));

@@ -1,10 +1,11 @@
 //! The hub's REST API (hub-api.md): typed models and one async function per endpoint.
 
+mod endpoint;
 mod error;
 mod list_params;
 mod models;
 
-use gloo_net::http::{Request, Response};
+use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 
 pub use error::{ApiError, ErrorBody, ErrorDetail};
@@ -12,24 +13,24 @@ pub use list_params::ListParams;
 pub use contract::{History, HistoryAction, HistoryEvent, LastTest, TestOutcome};
 pub use models::{ConnectionRequest, CredentialsSummary, Page, Status, StatusCounts, User, UserRef};
 
-use crate::url_encoding::encode;
+use endpoint::url;
+pub use endpoint::set_api_base;
 
-/// Where the hub's API lives, relative to the app's origin.
-const API_BASE: &str = "/api/1.0";
+use crate::url_encoding::encode;
 
 /// `GET /user`: who is signed in.
 pub async fn current_user() -> Result<User, ApiError> {
-    get_json(&format!("{API_BASE}/user")).await
+    get_json(&url("/user")).await
 }
 
 /// `GET /session/users`: whom one may sign in as while the development login is on.
 pub async fn sign_in_users() -> Result<Vec<User>, ApiError> {
-    get_json(&format!("{API_BASE}/session/users")).await
+    get_json(&url("/session/users")).await
 }
 
 /// `POST /session`: signs in as `user_id` with the development login.
 pub async fn sign_in(user_id: String) -> Result<User, ApiError> {
-    let request = Request::post(&format!("{API_BASE}/session"))
+    let request = post(&url("/session"))
         .json(&serde_json::json!({ "user": user_id }))
         .map_err(|error| ApiError::InvalidResponse(error.to_string()))?;
     read_json(request.send().await.map_err(|_| ApiError::Network)?).await
@@ -37,19 +38,19 @@ pub async fn sign_in(user_id: String) -> Result<User, ApiError> {
 
 /// `GET /connectionRequests`: one page, and the number of matches.
 pub async fn connection_requests(params: &ListParams) -> Result<Page<ConnectionRequest>, ApiError> {
-    get_json(&format!("{API_BASE}/connectionRequests?{}", params.to_query())).await
+    get_json(&url(&format!("/connectionRequests?{}", params.to_query()))).await
 }
 
 /// `GET /connectionRequests/{id}`: one request as it is now.
 pub async fn connection_request(id: &str) -> Result<ConnectionRequest, ApiError> {
-    get_json(&format!("{API_BASE}/connectionRequests/{}", encode(id))).await
+    get_json(&url(&format!("/connectionRequests/{}", encode(id)))).await
 }
 
 /// `PUT /connectionRequests/{id}/credentials`: replaces the credentials of the request at
 /// `version` with `body` (JSON as the API portal generates it).
 pub async fn replace_credentials(id: String, version: i64, body: String) -> Result<ConnectionRequest, ApiError> {
     let token = csrf_token().await?;
-    let request = Request::put(&format!("{API_BASE}/connectionRequests/{}/credentials", encode(&id)))
+    let request = put(&url(&format!("/connectionRequests/{}/credentials", encode(&id))))
         .header("X-CSRF-Token", &token)
         .header("If-Match", &format!("\"{version}\""))
         .header("Content-Type", "application/json")
@@ -64,7 +65,7 @@ pub async fn submit_request(alias: String, comment: String, credentials: String)
     let credentials: serde_json::Value =
         serde_json::from_str(&credentials).map_err(|error| ApiError::InvalidResponse(error.to_string()))?;
     let body = serde_json::json!({ "apiPortalAlias": alias, "comment": comment, "credentials": credentials });
-    post_json(&format!("{API_BASE}/connectionRequests"), None, Some(body.to_string())).await
+    post_json(&url("/connectionRequests"), None, Some(body.to_string())).await
 }
 
 /// What a hub administrator decides on a request.
@@ -82,34 +83,34 @@ pub async fn decide(id: String, version: i64, decision: Decision, reason: String
         Decision::Reject => "reject",
     };
     let body = (!reason.trim().is_empty()).then(|| serde_json::json!({ "reason": reason.trim() }).to_string());
-    post_json(&format!("{API_BASE}/connectionRequests/{}/{action}", encode(&id)), Some(version), body).await
+    post_json(&url(&format!("/connectionRequests/{}/{action}", encode(&id))), Some(version), body).await
 }
 
 /// `POST /credentials/test`: asks the token endpoint of `credentials` (not saved) for a token.
 pub async fn test_credentials(credentials: String) -> Result<TestOutcome, ApiError> {
-    post_json(&format!("{API_BASE}/credentials/test"), None, Some(credentials)).await
+    post_json(&url("/credentials/test"), None, Some(credentials)).await
 }
 
 /// `POST /connectionRequests/{id}/credentials/test`: tests the stored credentials of a request.
 pub async fn test_stored_credentials(id: String) -> Result<TestOutcome, ApiError> {
-    post_json(&format!("{API_BASE}/connectionRequests/{}/credentials/test", encode(&id)), None, None).await
+    post_json(&url(&format!("/connectionRequests/{}/credentials/test", encode(&id))), None, None).await
 }
 
 /// How many API portals are connected: the approved requests.
 pub async fn connected_portals() -> Result<u64, ApiError> {
-    let page: Page<ConnectionRequest> = get_json(&format!("{API_BASE}/connectionRequests?status=APPROVED&top=1")).await?;
+    let page: Page<ConnectionRequest> = get_json(&url("/connectionRequests?status=APPROVED&top=1")).await?;
     Ok(page.count)
 }
 
 /// `GET /connectionRequests/{id}/history`: what happened to a request, newest first.
 pub async fn history(id: &str) -> Result<History, ApiError> {
-    get_json(&format!("{API_BASE}/connectionRequests/{}/history", encode(id))).await
+    get_json(&url(&format!("/connectionRequests/{}/history", encode(id)))).await
 }
 
 /// A POST with the CSRF token, `If-Match: "<version>"` when given, and a JSON body when given.
 async fn post_json<T: DeserializeOwned>(url: &str, version: Option<i64>, body: Option<String>) -> Result<T, ApiError> {
     let token = csrf_token().await?;
-    let mut request = Request::post(url).header("X-CSRF-Token", &token);
+    let mut request = post(url).header("X-CSRF-Token", &token);
     if let Some(version) = version {
         request = request.header("If-Match", &format!("\"{version}\""));
     }
@@ -124,7 +125,7 @@ async fn post_json<T: DeserializeOwned>(url: &str, version: Option<i64>, body: O
 /// How many requests match `params` in each status tab: all of them, then each status.
 pub async fn status_counts(params: &ListParams) -> Result<StatusCounts, ApiError> {
     let count = |status: Option<Status>| {
-        let url = format!("{API_BASE}/connectionRequests?{}", params.counting(status).to_query());
+        let url = url(&format!("/connectionRequests?{}", params.counting(status).to_query()));
         async move { get_json::<Page<ConnectionRequest>>(&url).await.map(|page| page.count) }
     };
     let mut counts = StatusCounts { all: count(None).await?, by_status: Vec::with_capacity(4) };
@@ -136,7 +137,7 @@ pub async fn status_counts(params: &ListParams) -> Result<StatusCounts, ApiError
 
 /// The CSRF token of the session, for a change (`GET /user` with `X-CSRF-Token: Fetch`).
 async fn csrf_token() -> Result<String, ApiError> {
-    let response = Request::get(&format!("{API_BASE}/user"))
+    let response = get(&url("/user"))
         .header("X-CSRF-Token", "Fetch")
         .send()
         .await
@@ -151,7 +152,7 @@ async fn csrf_token() -> Result<String, ApiError> {
 /// `DELETE /session`: signs out.
 pub async fn sign_out() -> Result<(), ApiError> {
     let token = csrf_token().await?;
-    let response = Request::delete(&format!("{API_BASE}/session"))
+    let response = delete(&url("/session"))
         .header("X-CSRF-Token", &token)
         .send()
         .await
@@ -163,8 +164,29 @@ pub async fn sign_out() -> Result<(), ApiError> {
     Err(read_json::<()>(response).await.err().unwrap_or(ApiError::Server(status)))
 }
 
+/// Requests carry the session cookie also when the API is on another origin (config.json).
+fn with_credentials(request: RequestBuilder) -> RequestBuilder {
+    request.credentials(web_sys::RequestCredentials::Include)
+}
+
+fn get(url: &str) -> RequestBuilder {
+    with_credentials(Request::get(url))
+}
+
+fn post(url: &str) -> RequestBuilder {
+    with_credentials(Request::post(url))
+}
+
+fn put(url: &str) -> RequestBuilder {
+    with_credentials(Request::put(url))
+}
+
+fn delete(url: &str) -> RequestBuilder {
+    with_credentials(Request::delete(url))
+}
+
 async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
-    let response = Request::get(url)
+    let response = get(url)
         .header("Accept", "application/json")
         .send()
         .await

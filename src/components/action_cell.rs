@@ -43,7 +43,7 @@ pub fn ActionCell(
     let first_stop = |is_first: bool| if is_first { "0" } else { "-1" };
     let edit = match &blocked {
         None => view! {
-            <a id=edit_link_id(&request.id) class="button button-transparent" href=view.edit_href(&request.id) tabindex="0"
+            <a id=edit_link_id(&request.id) class="button button-transparent" href=crate::startup::href(&view.edit_href(&request.id)) tabindex="0"
                 aria-label=format!("Edit Credentials for {alias}")>
                 "Edit Credentials"
             </a>

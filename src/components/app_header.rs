@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::api::{self, User};
 use crate::components::modal::Modal;
 use crate::components::sign_in::UserChoice;
+use crate::i18n::t;
 
 #[component]
 pub fn AppHeader(
@@ -26,29 +27,29 @@ pub fn AppHeader(
     let busy = sign_out.pending();
     view! {
         <header class="app-header">
-            <span class="app-title">"API Portal Connections"</span>
+            <span class="app-title">{t("API Portal Connections")}</span>
             <div class="app-user">
-                <span>"Signed in as " <strong>{user.name}</strong></span>
+                <span>{t("Signed in as")} " " <strong>{user.name}</strong></span>
                 <Show when=move || dev_login.get()>
-                    <button type="button" class="button button-transparent" on:click=move |_| switching.set(true)>"Switch user"</button>
+                    <button type="button" class="button button-transparent" on:click=move |_| switching.set(true)>{t("Switch user")}</button>
                 </Show>
                 <button type="button" class="button button-transparent" aria-disabled=move || busy.get().to_string() on:click=move |_| {
                     if !busy.get_untracked() {
                         sign_out.dispatch(());
                     }
-                }>"Sign out"</button>
+                }>{t("Sign out")}</button>
             </div>
             {move || match sign_out.value().get() {
                 Some(Err(error)) => Some(view! { <p class="message message-error" role="alert">{error.to_string()}</p> }),
                 _ => None,
             }}
             <Show when=move || switching.get()>
-                <Modal title="Switch user" title_id="switch-user-title" on_cancel=move |()| switching.set(false)>
+                <Modal title=t("Switch user") title_id="switch-user-title" on_cancel=move |()| switching.set(false)>
                     <div class="dialog-body">
                         <UserChoice on_signed_in=on_session_changed />
                     </div>
                     <div class="dialog-footer">
-                        <button type="button" class="button button-transparent" on:click=move |_| switching.set(false)>"Cancel"</button>
+                        <button type="button" class="button button-transparent" on:click=move |_| switching.set(false)>{t("Cancel")}</button>
                     </div>
                 </Modal>
             </Show>

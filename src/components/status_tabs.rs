@@ -12,7 +12,7 @@ pub fn StatusTabs(view: TableQuery, counts: Option<StatusCounts>) -> impl IntoVi
         .chain(Status::ALL.into_iter().map(Some))
         .map(|status| {
             let label = status.map_or("All", Status::label);
-            let href = view.with_status(status).href();
+            let href = crate::startup::href(&view.with_status(status).href());
             let current = (view.status == status).then_some("page");
             let count = counts.as_ref().map(|counts| counts.of(status));
             view! {

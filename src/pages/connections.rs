@@ -46,12 +46,25 @@ pub fn ConnectionsPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match user.await {
                     Ok(user) => view! { <SignedInView user on_session_changed=session_changed /> }.into_any(),
-                    Err(ApiError::NotAuthenticated) => view! { <SignIn on_signed_in=session_changed /> }.into_any(),
+                    Err(ApiError::NotAuthenticated) => match login_address() {
+                        Some(address) => {
+                            // The deployment's own login (config.json), which sends the user back here.
+                            let _ = window().location().set_href(&address);
+                            view! { <p class="page" role="status">{crate::i18n::t("Signing in…")}</p> }.into_any()
+                        }
+                        None => view! { <SignIn on_signed_in=session_changed /> }.into_any(),
+                    },
                     Err(error) => view! { <main class="page"><ErrorMessage error /></main> }.into_any(),
                 }
             })}
         </Transition>
     }
+}
+
+/// Where a signed-out user signs in, when the deployment has a login of its own.
+fn login_address() -> Option<String> {
+    let here = window().location().href().ok()?;
+    crate::startup::environment().config.login_address(&here)
 }
 
 /// What the routes inside the table page (the Edit Credentials dialog) share with it.

@@ -1,12 +1,13 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
+
+use crate::i18n::t;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     view! {
         <main class="page">
-            <h1>"Page not found"</h1>
-            <p>"There is nothing at this address. " <A href="/connections">"Go to the connection requests"</A></p>
+            <h1>{t("Page not found")}</h1>
+            <p>{t("There is nothing at this address.")} " " <a href=crate::startup::href("/connections")>{t("Go to the connection requests")}</a></p>
         </main>
     }
 }

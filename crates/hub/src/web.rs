@@ -98,7 +98,7 @@ impl ContentSecurityPolicy {
         let hashes: String = inline_scripts(page).iter().map(|script| format!(" 'sha256-{}'", sha256_base64(script))).collect();
         let policy = format!(
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; img-src 'self' data:; \
-             connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors {}",
+             connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors {}",
             self.frame_ancestors
         );
         HeaderValue::from_str(&policy).expect("checked sources and base64 hashes make a header value")

@@ -1,0 +1,102 @@
+//! The app's texts in the user's language. The English text is the key (as with gettext): it is
+//! written once, where it is used, and is what English users get without loading anything. The
+//! German texts are `public/i18n/de.json` (English text → German text), loaded at start only
+//! when German is chosen. A text may hold `{name}` placeholders, filled by [`tf`].
+
+mod language;
+mod numbers;
+
+use std::collections::BTreeMap;
+use std::fmt::Display;
+use std::sync::OnceLock;
+
+pub use language::Language;
+pub use numbers::{count, date};
+
+/// Where the German texts are, relative to the app's base.
+pub const GERMAN_TEXTS: &str = "i18n/de.json";
+
+struct Catalog {
+    language: Language,
+    texts: BTreeMap<String, String>,
+}
+
+static CATALOG: OnceLock<Catalog> = OnceLock::new();
+
+/// Sets the language and its texts (English text → translation) once, at start.
+pub fn install(language: Language, texts: BTreeMap<String, String>) {
+    let _ = CATALOG.set(Catalog { language, texts });
+}
+
+/// Reads a catalog such as `de.json`.
+pub fn parse_catalog(json: &str) -> Result<BTreeMap<String, String>, serde_json::Error> {
+    serde_json::from_str(json)
+}
+
+/// The language the app speaks.
+pub fn language() -> Language {
+    CATALOG.get().map_or(Language::English, |catalog| catalog.language)
+}
+
+/// `english` in the user's language.
+pub fn t(english: &'static str) -> &'static str {
+    translate(english)
+}
+
+/// A text that is only known at run time (a finding's template) in the user's language.
+pub fn translate(english: &str) -> &str {
+    match CATALOG.get().and_then(|catalog| catalog.texts.get(english)) {
+        Some(translated) => translated.as_str(),
+        None => english,
+    }
+}
+
+/// `english` in the user's language, with each `{name}` replaced by its value in `values`.
+pub fn tf(english: &'static str, values: &[(&str, &dyn Display)]) -> String {
+    fill(translate(english), values)
+}
+
+/// `template` with each `{name}` replaced by its value in `values`; unknown names stay as they are.
+pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values.iter().find(|(key, _)| *key == name).map(|(_, value)| (close, value))
+        });
+        match value {
+            Some((close, value)) => {
+                use std::fmt::Write;
+                let _ = write!(out, "{value}");
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_placeholders_and_leaves_unknown_ones() {
+        assert_eq!(fill("{count} of {total} shown", &[("count", &3), ("total", &"10")]), "3 of 10 shown");
+        assert_eq!(fill("keep {this} and { braces", &[]), "keep {this} and { braces");
+        assert_eq!(fill("", &[("a", &1)]), "");
+    }
+
+    #[test]
+    fn english_needs_no_catalog() {
+        assert_eq!(t("Sign out"), "Sign out");
+        assert_eq!(translate("Not in any catalog"), "Not in any catalog");
+    }
+}

@@ -1,0 +1,158 @@
+//! Starting the app: where it is deployed (`config.json`), what the launchpad asked for
+//! (language, theme), whether it is framed; then the texts of the language, then the mount.
+//! Until the mount, `index.html`'s "Starting…" message stands; a broken deployment replaces it
+//! with what to fix.
+
+mod config;
+mod launchpad;
+
+use std::collections::BTreeMap;
+use std::future::{poll_fn, Future};
+use std::pin::pin;
+use std::sync::OnceLock;
+use std::task::Poll;
+
+use gloo_net::http::Request;
+use leptos::prelude::{document, window};
+
+pub use config::{AppConfig, ConfigError};
+pub use launchpad::{LaunchParameters, Theme};
+
+use crate::i18n::{self, Language};
+
+/// Where and how the app runs, known from the start on.
+#[derive(Debug, Default)]
+pub struct Environment {
+    pub config: AppConfig,
+    /// Inside a launchpad's (or any) frame: the host page has the top bar.
+    pub framed: bool,
+}
+
+static ENVIRONMENT: OnceLock<Environment> = OnceLock::new();
+
+/// The environment the app started in (the default one before start, in component tests).
+pub fn environment() -> &'static Environment {
+    ENVIRONMENT.get_or_init(Environment::default)
+}
+
+/// Starts the app in the page.
+pub async fn start() {
+    let location = window().location();
+    let launch = LaunchParameters::read(&location.search().unwrap_or_default(), &location.hash().unwrap_or_default());
+    let root = document().document_element().expect("a page has a root element");
+    if let Some(theme) = launch.theme.as_deref().and_then(Theme::from_parameter) {
+        let _ = root.set_attribute("data-theme", theme.as_str());
+    }
+    let browser_languages: Vec<String> =
+        window().navigator().languages().iter().filter_map(|tag| tag.as_string()).collect();
+    let language = Language::choose(launch.language.as_deref(), &browser_languages);
+
+    let (config, texts) = both(load_config(), load_texts(language)).await;
+    let config = match config {
+        Ok(config) => config,
+        Err(error) => return cannot_start(&error.to_string()),
+    };
+    // German texts that cannot be loaded leave the app in English rather than not at all.
+    let (language, texts) = texts.map_or((Language::English, BTreeMap::new()), |texts| (language, texts));
+    i18n::install(language, texts);
+    let _ = root.set_attribute("lang", language.tag());
+
+    let api_base = config.api_base.clone().unwrap_or_else(|| "api/1.0".to_owned());
+    crate::api::set_api_base(&absolute(&api_base));
+    let framed = is_framed();
+    if framed {
+        let _ = root.set_attribute("data-framed", "");
+    }
+    let _ = ENVIRONMENT.set(Environment { config, framed });
+
+    leptos::mount::mount_to_body(crate::App);
+    // The page's "Starting…" message (which would turn into "could not start") has done its job.
+    if let Some(message) = document().get_element_by_id("app-start") {
+        message.remove();
+    }
+}
+
+/// `config.json` beside `index.html`: none (or a host's page for unknown paths) means the defaults.
+async fn load_config() -> Result<AppConfig, ConfigError> {
+    let Ok(response) = Request::get("config.json").send().await else { return Ok(AppConfig::default()) };
+    let is_page = response.headers().get("content-type").is_some_and(|kind| kind.starts_with("text/html"));
+    if !response.ok() || is_page {
+        return Ok(AppConfig::default());
+    }
+    let text = response.text().await.map_err(|error| ConfigError::Malformed(error.to_string()))?;
+    AppConfig::parse(&text)
+}
+
+/// The texts of `language`: none to load for English.
+async fn load_texts(language: Language) -> Option<BTreeMap<String, String>> {
+    if language == Language::English {
+        return Some(BTreeMap::new());
+    }
+    let response = Request::get(i18n::GERMAN_TEXTS).send().await.ok().filter(|response| response.ok())?;
+    i18n::parse_catalog(&response.text().await.ok()?).ok()
+}
+
+/// `url` resolved against the page's base, so that `api/1.0` means the one under the app.
+fn absolute(url: &str) -> String {
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    web_sys::Url::new_with_base(url, &base).map(|url| url.href()).unwrap_or_else(|_| url.to_owned())
+}
+
+fn is_framed() -> bool {
+    let own = window();
+    match own.top() {
+        Ok(Some(top)) => !js_sys::Object::is(&top, &own),
+        // A top window the app may not even look at is another page's frame around it.
+        _ => true,
+    }
+}
+
+/// Says on the page why the app cannot start, where the "Starting…" message was.
+fn cannot_start(reason: &str) {
+    if let Some(message) = document().get_element_by_id("app-start") {
+        let _ = message.set_attribute("role", "alert");
+        let _ = message.set_attribute("class", "app-start app-failed");
+        message.set_text_content(Some(reason));
+    }
+}
+
+/// Runs two futures at once and waits for both.
+async fn both<A: Future, B: Future>(first: A, second: B) -> (A::Output, B::Output) {
+    let (mut first, mut second) = (pin!(first), pin!(second));
+    let (mut first_done, mut second_done) = (None, None);
+    poll_fn(|context| {
+        if first_done.is_none() {
+            if let Poll::Ready(output) = first.as_mut().poll(context) {
+                first_done = Some(output);
+            }
+        }
+        if second_done.is_none() {
+            if let Poll::Ready(output) = second.as_mut().poll(context) {
+                second_done = Some(output);
+            }
+        }
+        if first_done.is_some() && second_done.is_some() {
+            Poll::Ready(())
+        } else {
+            Poll::Pending
+        }
+    })
+    .await;
+    (first_done.expect("polled to the end"), second_done.expect("polled to the end"))
+}
+
+/// The app's base path without its trailing slash (`/apps/connections`, or `` at the root):
+/// the router's base, and the start of every link the app writes.
+pub fn base_path() -> &'static str {
+    static BASE_PATH: OnceLock<String> = OnceLock::new();
+    BASE_PATH.get_or_init(|| {
+        let base = document().base_uri().ok().flatten().unwrap_or_default();
+        let path = web_sys::Url::new(&base).map(|url| url.pathname()).unwrap_or_default();
+        path.trim_end_matches('/').to_owned()
+    })
+}
+
+/// The document address of the app's route `path` (such as `/connections?page=2`).
+pub fn href(path: &str) -> String {
+    format!("{}{path}", base_path())
+}

@@ -1,0 +1,111 @@
+//! Every text of the app exists in English and in German, and nothing else: the English texts
+//! are the keys of `t("…")` and `tf("…", …)` in `src/`, the German ones are `public/i18n/de.json`. A text in one language only fails here.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn german_catalog() -> std::collections::BTreeMap<String, String> {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("public/i18n/de.json")).unwrap();
+    serde_json::from_str(&text).expect("public/i18n/de.json is an object of strings")
+}
+
+/// The English texts the app's sources translate.
+fn english_texts() -> BTreeSet<String> {
+    let mut texts = BTreeSet::new();
+    let mut folders = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|extension| extension == "rs") {
+                texts.extend(translated_literals(&std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+    texts
+}
+
+/// The string literals passed to `t(` and `tf(` in Rust source `code`.
+fn translated_literals(code: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for call in ["t(\"", "tf(\""] {
+        let mut rest = code;
+        while let Some(at) = rest.find(call) {
+            let preceding = rest[..at].chars().next_back();
+            rest = &rest[at + call.len()..];
+            if preceding.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                continue;
+            }
+            if let Some((literal, after)) = string_literal(rest) {
+                found.push(literal);
+                rest = after;
+            }
+        }
+    }
+    found
+}
+
+/// A Rust string literal's value, from just after its opening quote; and what follows it.
+fn string_literal(text: &str) -> Option<(String, &str)> {
+    let mut value = String::new();
+    let mut chars = text.char_indices();
+    while let Some((index, c)) = chars.next() {
+        match c {
+            '"' => return Some((value, &text[index + 1..])),
+            '\\' => match chars.next()?.1 {
+                'n' => value.push('\n'),
+                't' => value.push('\t'),
+                '\\' => value.push('\\'),
+                '"' => value.push('"'),
+                '\'' => value.push('\''),
+                // A line continuation: the line break and the next line's leading spaces go.
+                '\n' => {
+                    let rest = &text[index + 2..];
+                    let skipped = rest.len() - rest.trim_start().len();
+                    for _ in 0..rest[..skipped].chars().count() {
+                        chars.next();
+                    }
+                }
+                other => {
+                    value.push('\\');
+                    value.push(other);
+                }
+            },
+            c => value.push(c),
+        }
+    }
+    None
+}
+
+#[test]
+fn every_english_text_has_a_german_one() {
+    let german = german_catalog();
+    let english = english_texts();
+    let missing: Vec<&String> = english.iter().filter(|text| !german.contains_key(*text)).collect();
+    assert!(missing.is_empty(), "{} texts have no German translation in public/i18n/de.json:\n{missing:#?}", missing.len());
+}
+
+#[test]
+fn every_german_text_translates_a_text_of_the_app() {
+    let english = english_texts();
+    let unused: Vec<String> = german_catalog().into_keys().filter(|key| !english.contains(key)).collect();
+    assert!(unused.is_empty(), "public/i18n/de.json translates texts the app does not have:\n{unused:#?}");
+}
+
+#[test]
+fn translations_keep_the_placeholders_of_the_english_text() {
+    let placeholders = |text: &str| -> BTreeSet<String> {
+        text.split('{').skip(1).filter_map(|part| part.split_once('}').map(|(name, _)| name.to_owned())).collect()
+    };
+    for (english, german) in german_catalog() {
+        assert_eq!(placeholders(&english), placeholders(&german), "{english:?} → {german:?}");
+        assert!(!german.trim().is_empty(), "{english:?} has an empty translation");
+    }
+}
+
+#[test]
+fn the_scanner_reads_calls_and_escapes() {
+    let code = "let a = t(\"Sign out\"); let b = tf(\"Say \\\"{x}\\\"\", &[]); let c = format(\"no\"); let d = t(\"a \\\n        b\");";
+    assert_eq!(translated_literals(code), vec!["Sign out", "a b", "Say \"{x}\""]);
+}
