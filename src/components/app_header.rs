@@ -1,5 +1,5 @@
 //! The shell bar: the app's name, who is signed in, "Sign out" and, with the development
-//! login, "Switch user" (signing in as someone else at once).
+//! login, "Switch user" (signing in as someone else at once). Inside a frame, without the name.
 
 use leptos::prelude::*;
 
@@ -25,9 +25,7 @@ pub fn AppHeader(
     });
     let switching = RwSignal::new(false);
     let busy = sign_out.pending();
-    view! {
-        <header class="app-header">
-            <span class="app-title">{t("API Portal Connections")}</span>
+    let controls = view! {
             <div class="app-user">
                 <span>{t("Signed in as")} " " <strong>{user.name}</strong></span>
                 <Show when=move || dev_login.get()>
@@ -53,6 +51,18 @@ pub fn AppHeader(
                     </div>
                 </Modal>
             </Show>
-        </header>
+    };
+    // In a launchpad's frame the launchpad has the top bar with the app's name: only who is
+    // signed in and Sign out stay, in a plain bar that is no second banner.
+    if crate::startup::environment().framed {
+        view! { <div class="app-user-bar">{controls}</div> }.into_any()
+    } else {
+        view! {
+            <header class="app-header">
+                <span class="app-title">{t("API Portal Connections")}</span>
+                {controls}
+            </header>
+        }
+        .into_any()
     }
 }

@@ -40,7 +40,7 @@ pub async fn start() {
     let location = window().location();
     let launch = LaunchParameters::read(&location.search().unwrap_or_default(), &location.hash().unwrap_or_default());
     let root = document().document_element().expect("a page has a root element");
-    if let Some(theme) = launch.theme.as_deref().and_then(Theme::from_parameter) {
+    if let Some(theme) = launch.theme.as_deref().and_then(Theme::from_parameter).or_else(system_high_contrast) {
         let _ = root.set_attribute("data-theme", theme.as_str());
     }
     let browser_languages: Vec<String> =
@@ -96,6 +96,15 @@ async fn load_texts(language: Language) -> Option<BTreeMap<String, String>> {
 fn absolute(url: &str) -> String {
     let base = document().base_uri().ok().flatten().unwrap_or_default();
     web_sys::Url::new_with_base(url, &base).map(|url| url.href()).unwrap_or_else(|_| url.to_owned())
+}
+
+/// The high-contrast theme when the system asks for more contrast (light or dark follow the
+/// system through the stylesheet alone).
+fn system_high_contrast() -> Option<Theme> {
+    let matches = |query: &str| window().match_media(query).ok().flatten().is_some_and(|list| list.matches());
+    matches("(prefers-contrast: more)").then(|| {
+        if matches("(prefers-color-scheme: dark)") { Theme::HorizonHighContrastBlack } else { Theme::HorizonHighContrastWhite }
+    })
 }
 
 fn is_framed() -> bool {

@@ -205,6 +205,33 @@ fn bundle_sizes(dist: &Path) -> Result<(), String> {
         println!("{name:<52} {:>10} {:>10} {:>10}", kib(sizes[0]), kib(sizes[1]), kib(sizes[2]));
     }
     println!("{:<52} {:>10} {:>10} {:>10}", "total", kib(totals[0]), kib(totals[1]), kib(totals[2]));
+
+    // What a browser fetches before the app shows anything: the page and what it links. German
+    // users fetch their texts too; English users must not pay for them.
+    let first_load: Vec<&PathBuf> = files
+        .iter()
+        .filter(|file| file.parent() == Some(dist))
+        .filter(|file| {
+            let name = file.file_name().and_then(|name| name.to_str()).unwrap_or_default();
+            name == "index.html" || [".js", ".wasm", ".css", ".svg"].iter().any(|extension| name.ends_with(extension))
+        })
+        .collect();
+    let german_texts = dist.join("i18n/de.json");
+    let sum = |files: &[&PathBuf]| -> Result<[usize; 3], String> {
+        let mut total = [0usize; 3];
+        for file in files {
+            let bytes = std::fs::read(file).map_err(|error| format!("cannot read {}: {error}", file.display()))?;
+            for (sum, size) in total.iter_mut().zip([bytes.len(), gzip_size(&bytes), brotli_size(&bytes)]) {
+                *sum += size;
+            }
+        }
+        Ok(total)
+    };
+    let english = sum(&first_load)?;
+    let german = sum(&first_load.iter().copied().chain([&german_texts]).collect::<Vec<_>>())?;
+    println!("\nfirst load (index.html and what it links: js, wasm, css, icon):");
+    println!("{:<52} {:>10} {:>10} {:>10}", "English", kib(english[0]), kib(english[1]), kib(english[2]));
+    println!("{:<52} {:>10} {:>10} {:>10}", "German (the same and i18n/de.json)", kib(german[0]), kib(german[1]), kib(german[2]));
     Ok(())
 }
 

@@ -1,0 +1,71 @@
+// SAP's four Horizon themes from the launchpad's sap-theme (or sap-ui-theme, query or hash),
+// and the system's settings without one: each readable (axe, contrast included) on the table
+// and in the Edit Credentials dialog.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { signInAs, row } from './support.mjs';
+
+const THEMES = [
+  { theme: 'sap_horizon', scheme: 'light' },
+  { theme: 'sap_horizon_dark', scheme: 'dark' },
+  { theme: 'sap_horizon_hcb', scheme: 'dark', aaa: true },
+  { theme: 'sap_horizon_hcw', scheme: 'light', aaa: true },
+];
+
+/** axe's rules; for the high-contrast themes also WCAG AAA's enhanced contrast (7:1). */
+function axe(page, aaa) {
+  const builder = new AxeBuilder({ page });
+  return aaa ? builder.options({ rules: { 'color-contrast-enhanced': { enabled: true } } }) : builder;
+}
+
+const rootTheme = (page) => page.evaluate(() => document.documentElement.dataset.theme ?? null);
+const background = (page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+for (const { theme, scheme, aaa } of THEMES) {
+  test(`${theme}: applied, and no axe violation on the table and in the dialog`, async ({ page }, testInfo) => {
+    await signInAs(page, 'Alice Andersen', `/connections?sap-theme=${theme}`);
+    expect(await rootTheme(page)).toBe(theme);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe(scheme);
+    expect((await axe(page, aaa).analyze()).violations).toEqual([]);
+    await page.screenshot({ path: testInfo.outputPath(`table-${theme}.png`), fullPage: true });
+    await row(page, 'EU Production Portal').getByRole('link', { name: 'Edit Credentials for EU Production Portal' }).click();
+    await expect(page.getByRole('dialog', { name: 'Edit Credentials for EU Production Portal' })).toBeVisible();
+    expect((await axe(page, aaa).analyze()).violations).toEqual([]);
+    await page.screenshot({ path: testInfo.outputPath(`dialog-${theme}.png`) });
+  });
+}
+
+test('high contrast black is black and white, high contrast white the other way round', async ({ page }) => {
+  await page.goto('/connections?sap-ui-theme=sap_horizon_hcb');
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  expect(await background(page)).toBe('rgb(0, 0, 0)');
+  await page.goto('/connections#Connections-manage?sap-theme=sap_horizon_hcw');
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  expect(await rootTheme(page)).toBe('sap_horizon_hcw');
+  expect(await background(page)).toBe('rgb(255, 255, 255)');
+});
+
+test('without a theme parameter the system decides: dark, and more contrast', async ({ browser, baseURL }) => {
+  const dark = await browser.newContext({ baseURL, colorScheme: 'dark' });
+  const page = await dark.newPage();
+  await page.goto('/connections');
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  expect(await rootTheme(page)).toBe(null);
+  expect(await background(page)).toBe('rgb(18, 23, 28)');
+  await dark.close();
+
+  const contrast = await browser.newContext({ baseURL, colorScheme: 'dark', contrast: 'more' });
+  const high = await contrast.newPage();
+  await high.goto('/connections');
+  await expect(high.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  expect(await rootTheme(high)).toBe('sap_horizon_hcb');
+  await contrast.close();
+
+  const unknown = await browser.newContext({ baseURL, colorScheme: 'light' });
+  const other = await unknown.newPage();
+  await other.goto('/connections?sap-theme=sap_fiori_3');
+  await expect(other.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  expect(await rootTheme(other)).toBe(null);
+  expect(await background(other)).toBe('rgb(245, 246, 247)');
+  await unknown.close();
+});
