@@ -1,5 +1,6 @@
 //! Every text of the app exists in English and in German, and nothing else: the English texts
-//! are the keys of `t("…")` and `tf("…", …)` in `src/`, the German ones are `public/i18n/de.json`. A text in one language only fails here.
+//! are the keys of `t("…")` and `tf("…", …)` in `src/`, the German ones are
+//! `public/i18n/de.json`. A text in one language only fails here.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -29,7 +30,7 @@ fn english_texts() -> BTreeSet<String> {
 /// The string literals passed to `t(` and `tf(` in Rust source `code`.
 fn translated_literals(code: &str) -> Vec<String> {
     let mut found = Vec::new();
-    for call in ["t(\"", "tf(\""] {
+    for call in ["t(", "tf("] {
         let mut rest = code;
         while let Some(at) = rest.find(call) {
             let preceding = rest[..at].chars().next_back();
@@ -37,7 +38,8 @@ fn translated_literals(code: &str) -> Vec<String> {
             if preceding.is_some_and(|c| c.is_alphanumeric() || c == '_') {
                 continue;
             }
-            if let Some((literal, after)) = string_literal(rest) {
+            let Some(opened) = rest.trim_start().strip_prefix('"') else { continue };
+            if let Some((literal, after)) = string_literal(opened) {
                 found.push(literal);
                 rest = after;
             }
@@ -106,6 +108,6 @@ fn translations_keep_the_placeholders_of_the_english_text() {
 
 #[test]
 fn the_scanner_reads_calls_and_escapes() {
-    let code = "let a = t(\"Sign out\"); let b = tf(\"Say \\\"{x}\\\"\", &[]); let c = format(\"no\"); let d = t(\"a \\\n        b\");";
-    assert_eq!(translated_literals(code), vec!["Sign out", "a b", "Say \"{x}\""]);
+    let code = "let a = t(\"Sign out\"); let e = tf(\n    \"On the next line\", &[]); let b = tf(\"Say \\\"{x}\\\"\", &[]); let c = format(\"no\"); let d = t(\"a \\\n        b\");";
+    assert_eq!(translated_literals(code), vec!["Sign out", "a b", "On the next line", "Say \"{x}\""]);
 }

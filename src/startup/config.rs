@@ -5,6 +5,8 @@ use std::fmt;
 
 use serde::Deserialize;
 
+use crate::i18n::tf;
+
 /// What a deployment configured; every field is optional.
 #[derive(Debug, Default, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -28,21 +30,23 @@ pub enum ConfigError {
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ConfigError::Malformed(reason) => write!(
-                f,
-                "The file config.json beside index.html is not valid: {reason}. It takes an object such as \
-                 {{\"apiBase\": \"https://hub.example.com/api/1.0\", \"loginUrl\": \"https://hub.example.com/login\"}}; \
-                 fix it, or remove it to reach the API at api/1.0 under the app's own address."
+        let text = match self {
+            ConfigError::Malformed(reason) => tf(
+                "The file config.json beside index.html is not valid: {reason}. It takes an object such as {example}; \
+                 fix it, or remove it to reach the API at api/1.0 under the app's own address.",
+                &[("reason", reason), ("example", &EXAMPLE)],
             ),
-            ConfigError::BadUrl { key, value } => write!(
-                f,
+            ConfigError::BadUrl { key, value } => tf(
                 "The file config.json beside index.html is not valid: \"{key}\" is \"{value}\", which is no URL the app \
-                 can use. Give an https:// or http:// URL, or a path such as /api/1.0."
+                 can use. Give an https:// or http:// URL, or a path such as /api/1.0.",
+                &[("key", key), ("value", value)],
             ),
-        }
+        };
+        f.write_str(&text)
     }
 }
+
+const EXAMPLE: &str = r#"{"apiBase": "https://hub.example.com/api/1.0", "loginUrl": "https://hub.example.com/login"}"#;
 
 impl AppConfig {
     /// Reads the text of `config.json`.

@@ -48,14 +48,14 @@ pub async fn start() {
     let language = Language::choose(launch.language.as_deref(), &browser_languages);
 
     let (config, texts) = both(load_config(), load_texts(language)).await;
-    let config = match config {
-        Ok(config) => config,
-        Err(error) => return cannot_start(&error.to_string()),
-    };
     // German texts that cannot be loaded leave the app in English rather than not at all.
     let (language, texts) = texts.map_or((Language::English, BTreeMap::new()), |texts| (language, texts));
     i18n::install(language, texts);
     let _ = root.set_attribute("lang", language.tag());
+    let config = match config {
+        Ok(config) => config,
+        Err(error) => return cannot_start(&error.to_string()),
+    };
 
     let api_base = config.api_base.clone().unwrap_or_else(|| "api/1.0".to_owned());
     crate::api::set_api_base(&absolute(&api_base));
