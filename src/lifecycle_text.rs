@@ -4,67 +4,91 @@
 use credentials::CredentialKind;
 
 use crate::api::{ConnectionRequest, CredentialsSummary, HistoryAction, HistoryEvent, LastTest, TestOutcome};
+use crate::components::status_badge::status_label;
+use crate::i18n::{count, language, t, tf, Language};
 use crate::tone::Tone;
 
 /// One line of a request's history: who did what, with what matters about it.
 pub fn history_line(event: &HistoryEvent) -> String {
     let who = &event.actor.name;
     let details = &event.details;
-    let reason = details.reason.as_deref().map(|reason| format!(" Reason: {reason}")).unwrap_or_default();
+    let reason = details.reason.as_deref().map(|reason| format!(" {}", tf("Reason: {reason}", &[("reason", &reason)]))).unwrap_or_default();
     match event.action {
-        HistoryAction::Submitted => format!("{who} submitted the request."),
+        HistoryAction::Submitted => tf("{who} submitted the request.", &[("who", who)]),
         HistoryAction::CredentialsReplaced => {
             let named = |credentials: &Option<contract::CredentialsRef>| {
                 credentials.as_ref().map(|credentials| credentials_name(credentials.kind, credentials.client_id.as_deref()))
             };
             match (named(&details.from), named(&details.to)) {
-                (Some(from), Some(to)) if from == to => format!("{who} replaced the credentials ({to}, a new secret)."),
-                (Some(from), Some(to)) => format!("{who} replaced the credentials: {from} → {to}."),
-                (_, Some(to)) => format!("{who} replaced the credentials with {to}."),
-                _ => format!("{who} replaced the credentials."),
+                (Some(from), Some(to)) if from == to => tf("{who} replaced the credentials ({to}, a new secret).", &[("who", who), ("to", &to)]),
+                (Some(from), Some(to)) => tf("{who} replaced the credentials: {from} → {to}.", &[("who", who), ("from", &from), ("to", &to)]),
+                (_, Some(to)) => tf("{who} replaced the credentials with {to}.", &[("who", who), ("to", &to)]),
+                _ => tf("{who} replaced the credentials.", &[("who", who)]),
             }
         }
         HistoryAction::ConnectionTested => match (details.ok, details.code.as_deref()) {
-            (Some(true), _) => format!("{who} tested the connection: the token endpoint issued a token."),
-            (_, Some(code)) => format!("{who} tested the connection: {}.", failure_phrase(code)),
-            _ => format!("{who} tested the connection."),
+            (Some(true), _) => tf("{who} tested the connection: the token endpoint issued a token.", &[("who", who)]),
+            (_, Some(code)) => tf("{who} tested the connection: {failure}.", &[("who", who), ("failure", &failure_phrase(code))]),
+            _ => tf("{who} tested the connection.", &[("who", who)]),
         },
-        HistoryAction::Approved => format!("{who} approved the request.{reason}"),
-        HistoryAction::Rejected => format!("{who} rejected the request.{reason}"),
+        HistoryAction::Approved => tf("{who} approved the request.", &[("who", who)]) + &reason,
+        HistoryAction::Rejected => tf("{who} rejected the request.", &[("who", who)]) + &reason,
+    }
+}
+
+/// How a person calls a kind of credentials, in their language, for labels.
+pub fn kind_label(kind: CredentialKind) -> &'static str {
+    match kind {
+        CredentialKind::ClientSecret => t("Client secret"),
+        CredentialKind::X509 => t("X.509 certificate"),
+    }
+}
+
+/// A label inside a sentence: English lowercases it, German keeps its nouns capitalised.
+fn in_sentence(label: &str) -> String {
+    match language() {
+        Language::English => label.to_lowercase(),
+        Language::German => label.to_owned(),
     }
 }
 
 /// Credentials as a person tells them apart: the client ID, or the kind when there is none.
 fn credentials_name(kind: CredentialKind, client_id: Option<&str>) -> String {
     match client_id {
-        Some(client_id) => format!("client ID {client_id}"),
-        None => kind.label().to_lowercase(),
+        Some(client_id) => tf("client ID {client_id}", &[("client_id", &client_id)]),
+        None => in_sentence(kind_label(kind)),
     }
 }
 
 /// A failed test in a few words, by its code.
 pub fn failure_phrase(code: &str) -> &'static str {
     match code {
-        "INVALID_CLIENT" => "the token endpoint refused the credentials",
-        "TOKEN_HOST_NOT_ALLOWED" => "the token URL's host is not one the hub may reach",
-        "TOKEN_HOST_PRIVATE_ADDRESS" => "the token URL leads into a private network",
-        "TOKEN_HOST_UNRESOLVABLE" => "the token URL's host could not be found",
-        "TOKEN_ENDPOINT_UNREACHABLE" => "the token endpoint could not be reached",
-        "TOKEN_ENDPOINT_TLS_ERROR" => "the secure connection to the token endpoint failed",
-        "TOKEN_ENDPOINT_TIMEOUT" => "the token endpoint did not answer in time",
-        "TOKEN_ENDPOINT_ERROR" => "the token endpoint answered with an error",
-        "NOT_A_TOKEN_RESPONSE" => "the token endpoint's answer is not a token",
-        _ => "it failed",
+        "INVALID_CLIENT" => t("the token endpoint refused the credentials"),
+        "TOKEN_HOST_NOT_ALLOWED" => t("the token URL's host is not one the hub may reach"),
+        "TOKEN_HOST_PRIVATE_ADDRESS" => t("the token URL leads into a private network"),
+        "TOKEN_HOST_UNRESOLVABLE" => t("the token URL's host could not be found"),
+        "TOKEN_ENDPOINT_UNREACHABLE" => t("the token endpoint could not be reached"),
+        "TOKEN_ENDPOINT_TLS_ERROR" => t("the secure connection to the token endpoint failed"),
+        "TOKEN_ENDPOINT_TIMEOUT" => t("the token endpoint did not answer in time"),
+        "TOKEN_ENDPOINT_ERROR" => t("the token endpoint answered with an error"),
+        "NOT_A_TOKEN_RESPONSE" => t("the token endpoint's answer is not a token"),
+        _ => t("it failed"),
     }
 }
 
 /// What a test found, as the dialog shows it: a tone and the words (what to do, if it failed).
 pub fn outcome_text(outcome: &TestOutcome) -> (Tone, String) {
     if outcome.ok {
-        let lifetime = outcome.expires_in.map(|seconds| format!(", valid for {}", duration(seconds))).unwrap_or_default();
-        return (Tone::Positive, format!("The connection works: the token endpoint issued a token{lifetime}."));
+        let text = match outcome.expires_in {
+            Some(seconds) => {
+                tf("The connection works: the token endpoint issued a token, valid for {duration}.", &[("duration", &duration(seconds))])
+            }
+            None => t("The connection works: the token endpoint issued a token.").to_owned(),
+        };
+        return (Tone::Positive, text);
     }
-    let message = outcome.message.clone().unwrap_or_else(|| "The test failed.".to_owned());
+    // The hub's own words, as it sent them.
+    let message = outcome.message.clone().unwrap_or_else(|| t("The test failed.").to_owned());
     (Tone::Negative, message)
 }
 
@@ -73,18 +97,19 @@ pub fn last_test_label(last: Option<&LastTest>) -> Option<(Tone, String)> {
     let last = last?;
     let when = crate::format::timestamp(&last.tested_at);
     Some(if last.ok {
-        (Tone::Positive, format!("Connection tested OK, {when}"))
+        (Tone::Positive, tf("Connection tested OK, {when}", &[("when", &when)]))
     } else {
-        let phrase = last.code.as_deref().map_or("it failed", failure_phrase);
-        (Tone::Negative, format!("Connection test failed ({when}): {phrase}"))
+        let phrase = last.code.as_deref().map_or_else(|| t("it failed"), failure_phrase);
+        (Tone::Negative, tf("Connection test failed ({when}): {failure}", &[("when", &when), ("failure", &phrase)]))
     })
 }
 
 /// What a decision is about: the credentials in a few words.
 pub fn credentials_line(credentials: &CredentialsSummary) -> String {
+    let kind = kind_label(credentials.kind);
     match &credentials.client_id {
-        Some(client_id) => format!("{}, client ID {client_id}", credentials.kind.label()),
-        None => credentials.kind.label().to_owned(),
+        Some(client_id) => tf("{kind}, client ID {client_id}", &[("kind", &kind), ("client_id", client_id)]),
+        None => kind.to_owned(),
     }
 }
 
@@ -93,12 +118,12 @@ pub fn credentials_line(credentials: &CredentialsSummary) -> String {
 pub fn what_changed(seen: &ConnectionRequest, latest: &ConnectionRequest) -> Vec<String> {
     let mut changes = Vec::new();
     if seen.status != latest.status {
-        changes.push(format!("Its status is now {}.", latest.status.label().to_lowercase()));
+        changes.push(tf("Its status is now {status}.", &[("status", &in_sentence(status_label(latest.status)))]));
     }
     if seen.credentials.client_id != latest.credentials.client_id || seen.credentials.kind != latest.credentials.kind {
-        changes.push(format!("Its credentials were replaced: now {}.", credentials_line(&latest.credentials)));
+        changes.push(tf("Its credentials were replaced: now {credentials}.", &[("credentials", &credentials_line(&latest.credentials))]));
     } else if seen.credentials.updated_at != latest.credentials.updated_at {
-        changes.push("Its credentials were replaced (same client ID, a new secret).".to_owned());
+        changes.push(t("Its credentials were replaced (same client ID, a new secret).").to_owned());
     }
     if seen.last_test != latest.last_test {
         if let Some((_, label)) = last_test_label(latest.last_test.as_ref()) {
@@ -106,16 +131,16 @@ pub fn what_changed(seen: &ConnectionRequest, latest: &ConnectionRequest) -> Vec
         }
     }
     if changes.is_empty() {
-        changes.push("Someone changed it.".to_owned());
+        changes.push(t("Someone changed it.").to_owned());
     }
     changes
 }
 
 fn duration(seconds: u64) -> String {
     match seconds {
-        0..=119 => format!("{seconds} seconds"),
-        120..=7199 => format!("{} minutes", seconds / 60),
-        _ => format!("{} hours", seconds / 3600),
+        0..=119 => tf("{count} seconds", &[("count", &count(seconds))]),
+        120..=7199 => tf("{count} minutes", &[("count", &count(seconds / 60))]),
+        _ => tf("{count} hours", &[("count", &count(seconds / 3600))]),
     }
 }
 

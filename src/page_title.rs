@@ -3,11 +3,11 @@
 
 use leptos::prelude::{document, on_cleanup};
 
-const APP_NAME: &str = "API Portal Connections";
+use crate::i18n::t;
 
-/// The title for a page named `page`.
+/// The title for a page named `page` (already in the user's language).
 pub fn title_for(page: &str) -> String {
-    format!("{page} – {APP_NAME}")
+    format!("{page} – {}", t("API Portal Connections"))
 }
 
 /// Names the page `page` while the calling component is mounted; the title it replaced comes

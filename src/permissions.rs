@@ -3,6 +3,7 @@
 pub use contract::{ROLE_HUB_ADMIN, ROLE_PORTAL_REGISTRATION};
 
 use crate::api::{ConnectionRequest, Status, User};
+use crate::i18n::{t, tf};
 
 /// Why "Edit Credentials" is not available for a request.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,10 +18,12 @@ impl EditBlocked {
     /// Why, and what to do instead: short enough for a table cell, shown to everyone alike.
     pub fn reason(&self) -> String {
         match self {
-            EditBlocked::MissingRole => format!("Needs the role {ROLE_PORTAL_REGISTRATION}: ask your subaccount administrator"),
-            EditBlocked::NotSubmitter { submitter } => format!("Only {submitter}, who submitted it, can edit it"),
-            EditBlocked::Approved => "Approved: re-establish the connection to renew credentials".to_owned(),
-            EditBlocked::Rejected => "Rejected: submit a new connection request instead".to_owned(),
+            EditBlocked::MissingRole => {
+                tf("Needs the role {role}: ask your subaccount administrator", &[("role", &ROLE_PORTAL_REGISTRATION)])
+            }
+            EditBlocked::NotSubmitter { submitter } => tf("Only {submitter}, who submitted it, can edit it", &[("submitter", submitter)]),
+            EditBlocked::Approved => t("Approved: re-establish the connection to renew credentials").to_owned(),
+            EditBlocked::Rejected => t("Rejected: submit a new connection request instead").to_owned(),
         }
     }
 }

@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 
 use crate::api::{ConnectionRequest, Decision, User};
 use crate::components::icon::{Icon, IconView};
+use crate::i18n::{t, tf};
 use crate::permissions::{can_decide, can_edit_credentials, can_test_stored};
 use crate::table_query::TableQuery;
 
@@ -37,6 +38,7 @@ pub fn ActionCell(
     #[prop(into)] on_action: Callback<RowAction>,
 ) -> impl IntoView {
     let alias = request.api_portal_alias.clone();
+    let edit_label = tf("Edit Credentials for {alias}", &[("alias", &alias)]);
     let blocked = can_edit_credentials(&request, &user).err();
     let reason_id = format!("edit-blocked-{}", request.id);
     // The toolbar's one tab stop is its first action that can be used.
@@ -44,39 +46,42 @@ pub fn ActionCell(
     let edit = match &blocked {
         None => view! {
             <a id=edit_link_id(&request.id) class="button button-transparent" href=crate::startup::href(&view.edit_href(&request.id)) tabindex="0"
-                aria-label=format!("Edit Credentials for {alias}")>
-                "Edit Credentials"
+                aria-label=edit_label>
+                {t("Edit Credentials")}
             </a>
         }
         .into_any(),
         Some(_) => view! {
             <button type="button" class="button button-unavailable" disabled
-                aria-label=format!("Edit Credentials for {alias}") aria-describedby=reason_id.clone()>
+                aria-label=edit_label aria-describedby=reason_id.clone()>
                 <IconView icon=Icon::Lock />
-                "Edit Credentials"
+                {t("Edit Credentials")}
             </button>
         }
         .into_any(),
     };
-    let button = |action: &'static str, label: &'static str, row_action: RowAction| {
+    // The visible label, and the accessible name that says which request it acts on.
+    let button = |action: &'static str, label: &'static str, name: String, row_action: RowAction| {
         view! {
             <button type="button" id=action_id(action, &request.id) class="button button-transparent"
                 tabindex=first_stop(action == "view" && blocked.is_some())
-                aria-label=format!("{label} {alias}") on:click=move |_| on_action.run(row_action.clone())>
+                aria-label=name on:click=move |_| on_action.run(row_action.clone())>
                 {label}
             </button>
         }
     };
-    let test = can_test_stored(&request, &user).then(|| button("test", "Test Connection", RowAction::Test(request.clone())));
+    let test = can_test_stored(&request, &user).then(|| {
+        button("test", t("Test Connection"), tf("Test Connection {alias}", &[("alias", &alias)]), RowAction::Test(request.clone()))
+    });
     let decisions = can_decide(&request, &user).then(|| {
         (
-            button("approve", "Approve", RowAction::Decide(request.clone(), Decision::Approve)),
-            button("reject", "Reject", RowAction::Decide(request.clone(), Decision::Reject)),
+            button("approve", t("Approve"), tf("Approve {alias}", &[("alias", &alias)]), RowAction::Decide(request.clone(), Decision::Approve)),
+            button("reject", t("Reject"), tf("Reject {alias}", &[("alias", &alias)]), RowAction::Decide(request.clone(), Decision::Reject)),
         )
     });
-    let view_button = button("view", "View", RowAction::View(request.clone()));
+    let view_button = button("view", t("View"), tf("View {alias}", &[("alias", &alias)]), RowAction::View(request.clone()));
     view! {
-        <div class="actions" role="toolbar" aria-label=format!("Actions for {alias}") on:keydown=move_along on:focusin=make_tab_stop>
+        <div class="actions" role="toolbar" aria-label=tf("Actions for {alias}", &[("alias", &alias)]) on:keydown=move_along on:focusin=make_tab_stop>
             {edit}
             {view_button}
             {test}

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::modal::Modal;
+use crate::i18n::t;
 
 #[component]
 pub fn ConfirmDialog(
@@ -33,7 +34,9 @@ pub fn ConfirmDialog(
 #[component]
 pub fn ConfirmDiscard(
     asking: RwSignal<bool>,
+    /// Already in the user's language (the caller translates it).
     title: &'static str,
+    /// Already in the user's language (the caller translates it).
     message: &'static str,
     #[prop(into)] on_discard: Callback<()>,
 ) -> impl IntoView {
@@ -42,8 +45,8 @@ pub fn ConfirmDiscard(
             <ConfirmDialog
                 title
                 message
-                confirm_label="Discard"
-                cancel_label="Keep editing"
+                confirm_label=t("Discard")
+                cancel_label=t("Keep editing")
                 on_confirm=move |()| on_discard.run(())
                 on_cancel=move |()| asking.set(false)
             />

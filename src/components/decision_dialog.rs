@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::api::{self, ApiError, ConnectionRequest, Decision};
 use crate::components::modal::Modal;
 use crate::focus;
+use crate::i18n::{count, t, tf};
 use crate::lifecycle_text::{credentials_line, last_test_label, what_changed};
 use crate::tone::Tone;
 
@@ -29,9 +30,10 @@ pub fn DecisionDialog(
     #[prop(into)] on_decided: Callback<ConnectionRequest>,
 ) -> impl IntoView {
     let seen_version = request.version;
-    let (verb, title) = match decision {
-        Decision::Approve => ("Approve", format!("Approve {}?", request.api_portal_alias)),
-        Decision::Reject => ("Reject", format!("Reject {}?", request.api_portal_alias)),
+    let alias = &request.api_portal_alias;
+    let (verb, busy_verb, title) = match decision {
+        Decision::Approve => (t("Approve"), t("Approve…"), tf("Approve {alias}?", &[("alias", alias)])),
+        Decision::Reject => (t("Reject"), t("Reject…"), tf("Reject {alias}?", &[("alias", alias)])),
     };
     let shown = RwSignal::new(request);
     let reason = RwSignal::new(String::new());
@@ -55,9 +57,13 @@ pub fn DecisionDialog(
                 leptos::task::spawn_local(async move {
                     match api::connection_request(&seen.id).await {
                         Ok(latest) => {
-                            let mut text = format!("{} changed since you opened this. ", latest.api_portal_alias);
-                            text.push_str(&what_changed(&seen, &latest).join(" "));
-                            text.push_str(if latest.status.is_open() { " Check it again, then decide." } else { " There is nothing left to decide." });
+                            let mut text = tf("{alias} changed since you opened this.", &[("alias", &latest.api_portal_alias)]);
+                            for change in what_changed(&seen, &latest) {
+                                text.push(' ');
+                                text.push_str(&change);
+                            }
+                            text.push(' ');
+                            text.push_str(if latest.status.is_open() { t("Check it again, then decide.") } else { t("There is nothing left to decide.") });
                             shown.set(latest);
                             problem.set(Some((Tone::Warning, text)));
                         }
@@ -79,8 +85,8 @@ pub fn DecisionDialog(
         }
         let text = reason.get_untracked().trim().to_owned();
         let error = match decision {
-            Decision::Reject if text.is_empty() => Some("Say why, so that the requester knows what to do next."),
-            _ if text.chars().count() > MAX_REASON_CHARS => Some("The reason may have at most 500 characters."),
+            Decision::Reject if text.is_empty() => Some(t("Say why, so that the requester knows what to do next.")),
+            _ if text.chars().count() > MAX_REASON_CHARS => Some(t("The reason may have at most 500 characters.")),
             _ => None,
         };
         reason_error.set(error);
@@ -94,34 +100,41 @@ pub fn DecisionDialog(
 
     let details = move || {
         shown.with(|request| {
-            let last_test = last_test_label(request.last_test.as_ref()).map_or_else(|| "Not tested since the credentials were saved".to_owned(), |(_, label)| label);
+            let last_test = last_test_label(request.last_test.as_ref()).map_or_else(|| t("Not tested since the credentials were saved").to_owned(), |(_, label)| label);
             view! {
                 <dl class="details">
-                    <dt>"Alias"</dt><dd>{request.api_portal_alias.clone()}</dd>
-                    <dt>"Requested by"</dt><dd>{request.requested_by.name.clone()}</dd>
-                    <dt>"API portal"</dt><dd>{request.api_portal_url.clone()}</dd>
-                    <dt>"Credentials"</dt><dd>{credentials_line(&request.credentials)}</dd>
-                    <dt>"Last test"</dt><dd>{last_test}</dd>
+                    <dt>{t("Alias")}</dt><dd>{request.api_portal_alias.clone()}</dd>
+                    <dt>{t("Requested by")}</dt><dd>{request.requested_by.name.clone()}</dd>
+                    <dt>{t("API portal")}</dt><dd>{request.api_portal_url.clone()}</dd>
+                    <dt>{t("Credentials")}</dt><dd>{credentials_line(&request.credentials)}</dd>
+                    <dt>{t("Last test")}</dt><dd>{last_test}</dd>
                 </dl>
             }
         })
     };
     let limit_note = move || {
         (decision == Decision::Approve).then(|| match connected.get().flatten() {
-            None => view! { <p role="status">"Counting the connected API portals…"</p> }.into_any(),
-            Some(count) if count >= MAX_CONNECTED_PORTALS => view! {
-                <p id="decision-limit" class="message-strip tone-negative" role="status">
-                    {format!("{count} of {MAX_CONNECTED_PORTALS} API portals are connected, the most a hub connects: Approve is unavailable until one of them is disconnected. You can still reject the request.")}
-                </p>
+            None => view! { <p role="status">{t("Counting the connected API portals…")}</p> }.into_any(),
+            Some(connected) => {
+                let (connected_count, max) = (count(connected), count(MAX_CONNECTED_PORTALS));
+                let values: [(&str, &dyn std::fmt::Display); 2] = [("count", &connected_count), ("max", &max)];
+                if connected >= MAX_CONNECTED_PORTALS {
+                    view! {
+                        <p id="decision-limit" class="message-strip tone-negative" role="status">
+                            {tf("{count} of {max} API portals are connected, the most a hub connects: Approve is unavailable until one of them is disconnected. You can still reject the request.", &values)}
+                        </p>
+                    }
+                    .into_any()
+                } else {
+                    view! { <p role="status">{tf("{count} of {max} API portals are connected; approving connects one more.", &values)}</p> }.into_any()
+                }
             }
-            .into_any(),
-            Some(count) => view! { <p role="status">{format!("{count} of {MAX_CONNECTED_PORTALS} API portals are connected; approving connects one more.")}</p> }.into_any(),
         })
     };
     let close = Callback::new(move |()| on_close.run(shown.with_untracked(|request| request.version != seen_version)));
     let reason_label = match decision {
-        Decision::Approve => "Reason (optional, shown to the requester)",
-        Decision::Reject => "Reason (shown to the requester)",
+        Decision::Approve => t("Reason (optional, shown to the requester)"),
+        Decision::Reject => t("Reason (shown to the requester)"),
     };
 
     view! {
@@ -153,9 +166,9 @@ pub fn DecisionDialog(
                         aria-disabled=move || unavailable().to_string()
                         aria-describedby=move || (decision == Decision::Approve && at_limit()).then_some("decision-limit")
                         aria-busy=move || deciding.get().to_string()>
-                        {move || if deciding.get() { format!("{verb}…") } else { verb.to_owned() }}
+                        {move || if deciding.get() { busy_verb } else { verb }}
                     </button>
-                    <button type="button" class="button button-transparent" on:click=move |_| close.run(())>"Cancel"</button>
+                    <button type="button" class="button button-transparent" on:click=move |_| close.run(())>{t("Cancel")}</button>
                 </div>
             </form>
         </Modal>

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::t;
 use crate::table_query::TableQuery;
 
 #[component]
@@ -13,7 +14,7 @@ pub fn MineFilter(#[prop(into)] view: Signal<TableQuery>, #[prop(into)] on_chang
                 prop:checked=move || view.with(|view| view.mine)
                 on:change=move |event| on_change.run(view.with_untracked(|view| view.with_mine(event_target_checked(&event))))
             />
-            "Requested by me"
+            {t("Requested by me")}
         </label>
     }
 }

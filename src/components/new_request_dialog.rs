@@ -15,6 +15,7 @@ use crate::components::edit_credentials::{focus_first_problem, DialogState, JSON
 use crate::components::modal::Modal;
 use crate::credentials_form::CredentialsForm;
 use crate::focus;
+use crate::i18n::{t, tf};
 
 const SUBMIT_ID: &str = "new-request-submit";
 const ALIAS_ID: &str = "new-request-alias";
@@ -28,10 +29,10 @@ const MAX_COMMENT_CHARS: usize = 2000;
 pub fn alias_problem(alias: &str) -> Option<String> {
     let alias = alias.trim();
     if alias.is_empty() {
-        return Some("Enter an alias: the name under which the API portal appears in the hub.".to_owned());
+        return Some(t("Enter an alias: the name under which the API portal appears in the hub.").to_owned());
     }
     if alias.chars().count() > MAX_ALIAS_CHARS {
-        return Some(format!("The alias may have at most {MAX_ALIAS_CHARS} characters."));
+        return Some(tf("The alias may have at most {max} characters.", &[("max", &MAX_ALIAS_CHARS)]));
     }
     None
 }
@@ -78,7 +79,7 @@ pub fn NewRequestDialog(
                 }
             }
             Err(ApiError::NotAuthenticated) => state.problem.set(Some(SaveProblem::SignedOut)),
-            Err(error) if error.is_transient() => state.problem.set(Some(SaveProblem::Retry(format!("{error} What you entered is kept.")))),
+            Err(error) if error.is_transient() => state.problem.set(Some(SaveProblem::Retry(tf("{error} What you entered is kept.", &[("error", &error)])))),
             Err(error) => state.problem.set(Some(SaveProblem::Refused(error.to_string()))),
         }
     });
@@ -90,7 +91,7 @@ pub fn NewRequestDialog(
         let alias_text = alias.get_untracked();
         alias_error.set(alias_problem(&alias_text));
         let too_long = comment.with_untracked(|comment| comment.chars().count() > MAX_COMMENT_CHARS);
-        comment_error.set(too_long.then(|| format!("The comment may have at most {MAX_COMMENT_CHARS} characters.")));
+        comment_error.set(too_long.then(|| tf("The comment may have at most {max} characters.", &[("max", &MAX_COMMENT_CHARS)])));
         let body = state.form.try_update(CredentialsForm::attempt_save).flatten();
         if alias_error.get_untracked().is_some() {
             focus::focus_id_after_render(ALIAS_ID.to_owned());
@@ -117,7 +118,7 @@ pub fn NewRequestDialog(
     });
 
     view! {
-        <Modal title="Connect API Portal" title_id="new-request-title" class="dialog-wide" on_cancel=close>
+        <Modal title=t("Connect API Portal") title_id="new-request-title" class="dialog-wide" on_cancel=close>
             <form class="dialog-form" novalidate on:submit=move |event| {
                 event.prevent_default();
                 submit.run(());
@@ -125,7 +126,7 @@ pub fn NewRequestDialog(
                 <div class="dialog-body">
                     <ProblemMessage problem=state.problem user save_id=SUBMIT_ID on_save_again=submit />
                     <div class="field">
-                        <label for=ALIAS_ID>"API portal alias"</label>
+                        <label for=ALIAS_ID>{t("API portal alias")}</label>
                         <input id=ALIAS_ID type="text" autocomplete="off" maxlength=MAX_ALIAS_CHARS.to_string() aria-required="true"
                             aria-invalid=move || alias_error.with(Option::is_some).to_string()
                             aria-describedby=move || alias_error.with(Option::is_some).then_some(ALIAS_ERROR_ID)
@@ -134,7 +135,7 @@ pub fn NewRequestDialog(
                         {move || alias_error.get().map(|error| view! { <p id=ALIAS_ERROR_ID class="field-message tone-negative">{error}</p> })}
                     </div>
                     <div class="field">
-                        <label for=COMMENT_ID>"Comment (optional)"</label>
+                        <label for=COMMENT_ID>{t("Comment (optional)")}</label>
                         <textarea id=COMMENT_ID rows="2"
                             aria-invalid=move || comment_error.with(Option::is_some).to_string()
                             aria-describedby=move || comment_error.with(Option::is_some).then_some(COMMENT_ERROR_ID)
@@ -150,14 +151,14 @@ pub fn NewRequestDialog(
                 <div class="dialog-footer">
                     <button type="submit" id=SUBMIT_ID class="button button-emphasized"
                         aria-disabled=move || submitting.get().to_string() aria-busy=move || submitting.get().to_string()>
-                        {move || if submitting.get() { "Submitting…" } else { "Submit" }}
+                        {move || if submitting.get() { t("Submitting…") } else { t("Submit") }}
                     </button>
                     <TestTheseCredentials test state />
-                    <button type="button" class="button button-transparent" on:click=move |_| close.run(())>"Cancel"</button>
+                    <button type="button" class="button button-transparent" on:click=move |_| close.run(())>{t("Cancel")}</button>
                 </div>
             </form>
-            <ConfirmDiscard asking=confirming_discard title="Discard this request?"
-                message="What you entered has not been submitted." on_discard=on_close />
+            <ConfirmDiscard asking=confirming_discard title=t("Discard this request?")
+                message=t("What you entered has not been submitted.") on_discard=on_close />
         </Modal>
     }
 }

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{count as number, t, tf};
 use crate::table_query::{TableQuery, PAGE_SIZES};
 
 #[component]
@@ -21,15 +22,17 @@ pub fn Pager(
         let (page, size) = (u64::from(page()), u64::from(view.with(|view| view.page_size)));
         let first = if count == 0 { 0 } else { (page - 1) * size + 1 };
         let last = (page * size).min(count);
-        Some(format!("{first}–{last} of {count}, page {page} of {}", pages()))
+        let (first, last, total, page, pages) = (number(first), number(last), number(count), number(page), number(u64::from(pages())));
+        Some(tf("{first}–{last} of {count}, page {page} of {pages}", &[("first", &first), ("last", &last), ("count", &total), ("page", &page), ("pages", &pages)]))
     };
     let at_start = move || page() <= 1;
     let at_end = move || page() >= pages();
     let go_to = move |page: u32| on_change.run(view.with_untracked(|view| view.with_page(page)));
     view! {
-        <nav class="pager" aria-label="Pages">
+        <nav class="pager" aria-label=t("Pages")>
             <label class="page-size">
-                "Rows per page "
+                {t("Rows per page")}
+                " "
                 <select prop:value=move || view.with(|view| view.page_size.to_string()) on:change=move |event| {
                     let current = view.get_untracked();
                     let size = event_target_value(&event).parse().unwrap_or(current.page_size);
@@ -41,11 +44,11 @@ pub fn Pager(
             <span class="page-range" aria-live="polite">{range}</span>
             <button type="button" id="pager-previous" class="button button-transparent" aria-disabled=move || at_start().to_string()
                 on:click=move |_| if !at_start() { go_to(page() - 1) }>
-                "Previous page"
+                {t("Previous page")}
             </button>
             <button type="button" id="pager-next" class="button button-transparent" aria-disabled=move || at_end().to_string()
                 on:click=move |_| if !at_end() { go_to(page() + 1) }>
-                "Next page"
+                {t("Next page")}
             </button>
         </nav>
     }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::api;
 use crate::format;
+use crate::i18n::{t, tf};
 use crate::lifecycle_text::history_line;
 
 #[component]
@@ -15,11 +16,11 @@ pub fn RequestHistory(id: String) -> impl IntoView {
     });
     view! {
         <section class="history" aria-labelledby="request-history-title">
-            <h3 id="request-history-title">"History"</h3>
-            <Transition fallback=|| view! { <p role="status">"Loading the history…"</p> }>
+            <h3 id="request-history-title">{t("History")}</h3>
+            <Transition fallback=|| view! { <p role="status">{t("Loading the history…")}</p> }>
                 {move || Suspend::new(async move {
                     match history.await {
-                        Ok(history) if history.results.is_empty() => view! { <p>"Nothing on record yet."</p> }.into_any(),
+                        Ok(history) if history.results.is_empty() => view! { <p>{t("Nothing on record yet.")}</p> }.into_any(),
                         Ok(history) => view! {
                             <ol class="timeline">
                                 {history.results.iter().map(|event| view! {
@@ -30,7 +31,7 @@ pub fn RequestHistory(id: String) -> impl IntoView {
                                 }).collect_view()}
                             </ol>
                         }.into_any(),
-                        Err(error) => view! { <p class="message tone-negative" role="alert">{format!("The history could not be loaded. {error}")}</p> }.into_any(),
+                        Err(error) => view! { <p class="message tone-negative" role="alert">{tf("The history could not be loaded. {error}", &[("error", &error)])}</p> }.into_any(),
                     }
                 })}
             </Transition>

@@ -5,6 +5,7 @@
 //! into a line under the row's alias as "label: value"; on a phone each row is a card. The
 //! stylesheet decides which place shows them (`.col-*` cells or `.more-*` items).
 
+use credentials::CredentialKind;
 use leptos::prelude::*;
 
 use crate::api::{ConnectionRequest, LastTest, User};
@@ -12,26 +13,28 @@ use crate::components::action_cell::{ActionCell, RowAction};
 use crate::components::icon::{Icon, IconView};
 use crate::components::status_badge::StatusBadge;
 use crate::format::{self, Expiry};
-use crate::lifecycle_text::last_test_label;
+use crate::i18n::t;
+use crate::lifecycle_text::{kind_label, last_test_label};
 use crate::table_query::{SortField, TableQuery};
 use crate::tone::Tone;
 
 /// A column: its header, the field it sorts by (if any), and its class (its priority).
 struct Column {
-    label: &'static str,
+    /// The header in the user's language (a function: the language is known only at run time).
+    label: fn() -> &'static str,
     sort: Option<SortField>,
     class: &'static str,
 }
 
 const COLUMNS: [Column; 8] = [
-    Column { label: "API Portal Alias Name", sort: Some(SortField::Alias), class: "col-alias" },
-    Column { label: "API portal", sort: None, class: "col-host" },
-    Column { label: "Status", sort: Some(SortField::Status), class: "col-status" },
-    Column { label: "Requested by", sort: Some(SortField::RequestedBy), class: "col-requester" },
-    Column { label: "Requested on", sort: Some(SortField::RequestedAt), class: "col-requested-on" },
-    Column { label: "Last updated", sort: Some(SortField::UpdatedAt), class: "col-updated" },
-    Column { label: "Credentials", sort: None, class: "col-credentials" },
-    Column { label: "Actions", sort: None, class: "col-actions" },
+    Column { label: || t("API Portal Alias Name"), sort: Some(SortField::Alias), class: "col-alias" },
+    Column { label: || t("API portal"), sort: None, class: "col-host" },
+    Column { label: || t("Status"), sort: Some(SortField::Status), class: "col-status" },
+    Column { label: || t("Requested by"), sort: Some(SortField::RequestedBy), class: "col-requester" },
+    Column { label: || t("Requested on"), sort: Some(SortField::RequestedAt), class: "col-requested-on" },
+    Column { label: || t("Last updated"), sort: Some(SortField::UpdatedAt), class: "col-updated" },
+    Column { label: || t("Credentials"), sort: None, class: "col-credentials" },
+    Column { label: || t("Actions"), sort: None, class: "col-actions" },
 ];
 
 /// The id of a column's sort button, so that focus can find it again after the rows reload.
@@ -62,7 +65,7 @@ pub fn RequestTable(
         .collect_view();
     view! {
         <table class="requests">
-            <caption class="visually-hidden">"Connection requests"</caption>
+            <caption class="visually-hidden">{t("Connection requests")}</caption>
             <TableHead view on_sort />
             <tbody>{rows}</tbody>
         </table>
@@ -74,7 +77,7 @@ fn TableHead(view: TableQuery, on_sort: Callback<SortField>) -> impl IntoView {
     let cells = COLUMNS
         .iter()
         .map(|column| match column.sort {
-            None => view! { <th scope="col" class=column.class>{column.label}</th> }.into_any(),
+            None => view! { <th scope="col" class=column.class>{(column.label)()}</th> }.into_any(),
             Some(field) => {
                 let sorted = view.sort == field;
                 let (aria_sort, arrow) = match (sorted, view.descending) {
@@ -85,7 +88,7 @@ fn TableHead(view: TableQuery, on_sort: Callback<SortField>) -> impl IntoView {
                 view! {
                     <th scope="col" class=column.class aria-sort=aria_sort>
                         <button type="button" id=sort_button_id(field) class="sort" on:click=move |_| on_sort.run(field)>
-                            {column.label}
+                            {(column.label)()}
                             <span class="sort-arrow" aria-hidden="true">{arrow}</span>
                         </button>
                     </th>
@@ -107,7 +110,7 @@ fn RequestRow(
     on_action: Callback<RowAction>,
 ) -> impl IntoView {
     let host = portal_host(&request.api_portal_url).to_owned();
-    let requested_on = request.requested_at.get(..10).unwrap_or_default().to_owned();
+    let requested_on = crate::i18n::date(request.requested_at.get(..10).unwrap_or_default());
     let updated = format::unix_seconds(&request.updated_at).map_or_else(|| request.updated_at.clone(), |then| format::relative(now, then));
     let exact_update = format::timestamp(&request.updated_at);
     let expiry = format::unix_seconds(&request.credentials.expires_at).map(|expires| Expiry::at(now, expires));
@@ -119,19 +122,19 @@ fn RequestRow(
         <tr class:row-saved=saved>
             <th scope="row" class="col-alias">
                 <span class="alias">{request.api_portal_alias.clone()}</span>
-                {move || saved.get().then(|| view! { <span class="saved-mark tone-positive"><IconView icon=Icon::Check />" Saved"</span> })}
+                {move || saved.get().then(|| view! { <span class="saved-mark tone-positive"><IconView icon=Icon::Check />" "{t("Saved")}</span> })}
                 <dl class="row-more">
-                    <div class="more-host"><dt>"API portal: "</dt><dd>{host.clone()}</dd></div>
-                    <div class="more-requested-on"><dt>"Requested on: "</dt><dd>{requested_on.clone()}</dd></div>
-                    <div class="more-credentials"><dt>"Credentials: "</dt><dd>{credentials_again()}</dd></div>
+                    <div class="more-host"><dt>{t("API portal")}": "</dt><dd>{host.clone()}</dd></div>
+                    <div class="more-requested-on"><dt>{t("Requested on")}": "</dt><dd>{requested_on.clone()}</dd></div>
+                    <div class="more-credentials"><dt>{t("Credentials")}": "</dt><dd>{credentials_again()}</dd></div>
                 </dl>
             </th>
             <td class="col-host">{host}</td>
-            <td class="col-status"><span class="cell-label">"Status: "</span><StatusBadge status=request.status /></td>
-            <td class="col-requester"><span class="cell-label">"Requested by: "</span>{request.requested_by.name.clone()}</td>
+            <td class="col-status"><span class="cell-label">{t("Status")}": "</span><StatusBadge status=request.status /></td>
+            <td class="col-requester"><span class="cell-label">{t("Requested by")}": "</span>{request.requested_by.name.clone()}</td>
             <td class="col-requested-on"><time datetime=request.requested_at.clone()>{requested_on}</time></td>
             <td class="col-updated">
-                <span class="cell-label">"Last updated: "</span>
+                <span class="cell-label">{t("Last updated")}": "</span>
                 <time datetime=request.updated_at.clone() title=exact_update.clone()>{updated}</time>
                 <span class="visually-hidden">{format!(" ({exact_update})")}</span>
             </td>
@@ -146,7 +149,10 @@ fn RequestRow(
 fn CredentialsCell(client_id: Option<String>, expiry: Option<Expiry>, last_test: Option<LastTest>) -> impl IntoView {
     let (shown, full) = match client_id {
         Some(id) => (format::distinguishing_client_id(&id), id),
-        None => ("X.509 certificate".to_owned(), "X.509 certificate".to_owned()),
+        None => {
+            let kind = kind_label(CredentialKind::X509);
+            (kind.to_owned(), kind.to_owned())
+        }
     };
     view! {
         <span class="credentials">
@@ -176,7 +182,7 @@ fn portal_host(url: &str) -> &str {
 /// Placeholder rows while the first page loads: the table keeps its size, nothing jumps.
 #[component]
 pub fn RequestTableSkeleton(rows: u32) -> impl IntoView {
-    let header = COLUMNS.iter().map(|column| view! { <th scope="col" class=column.class>{column.label}</th> }).collect_view();
+    let header = COLUMNS.iter().map(|column| view! { <th scope="col" class=column.class>{(column.label)()}</th> }).collect_view();
     let body = (0..rows.min(25))
         .map(|_| {
             let cells = COLUMNS.iter().map(|column| view! { <td class=column.class><span class="skeleton"></span></td> }).collect_view();
@@ -185,7 +191,7 @@ pub fn RequestTableSkeleton(rows: u32) -> impl IntoView {
         .collect_view();
     view! {
         <div class="table-loading" aria-busy="true">
-            <p class="visually-hidden" role="status">"Loading connection requests…"</p>
+            <p class="visually-hidden" role="status">{t("Loading connection requests…")}</p>
             <table class="requests" aria-hidden="true">
                 <thead><tr>{header}</tr></thead>
                 <tbody>{body}</tbody>

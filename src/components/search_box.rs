@@ -5,6 +5,8 @@ use std::time::Duration;
 use leptos::html::Input;
 use leptos::prelude::*;
 
+use crate::i18n::t;
+
 const DEBOUNCE: Duration = Duration::from_millis(300);
 
 #[component]
@@ -34,12 +36,12 @@ pub fn SearchBox(
     };
     view! {
         <form class="search" role="search" on:submit=move |event| event.prevent_default()>
-            <label for="request-search">"Search"</label>
+            <label for="request-search">{t("Search")}</label>
             <input
                 id="request-search"
                 node_ref=input
                 type="search"
-                placeholder="Alias, API portal or requester"
+                placeholder=t("Alias, API portal or requester")
                 autocomplete="off"
                 value=search.get_untracked()
                 on:input=move |event| schedule(event_target_value(&event))

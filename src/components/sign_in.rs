@@ -5,14 +5,15 @@ use leptos::prelude::*;
 
 use crate::api::{self, User};
 use crate::components::error_message::ErrorMessage;
+use crate::i18n::{t, tf};
 
 #[component]
 pub fn SignIn(#[prop(into)] on_signed_in: Callback<()>) -> impl IntoView {
-    crate::page_title::name_page("Sign in");
+    crate::page_title::name_page(t("Sign in"));
     view! {
         <main class="page sign-in">
-            <h1>"Sign in"</h1>
-            <p>"You are not signed in. Choose whom to sign in as (development login)."</p>
+            <h1>{t("Sign in")}</h1>
+            <p>{t("You are not signed in. Choose whom to sign in as (development login).")}</p>
             <UserChoice on_signed_in />
         </main>
     }
@@ -29,7 +30,7 @@ pub fn UserChoice(#[prop(into)] on_signed_in: Callback<()>) -> impl IntoView {
         }
     });
     view! {
-        <Transition fallback=|| view! { <p role="status">"Loading users…"</p> }>
+        <Transition fallback=|| view! { <p role="status">{t("Loading users…")}</p> }>
             {move || Suspend::new(async move {
                 match users.await {
                     Ok(users) => view! { <UserList users sign_in /> }.into_any(),
@@ -48,12 +49,12 @@ pub fn UserChoice(#[prop(into)] on_signed_in: Callback<()>) -> impl IntoView {
 fn UserList(users: Vec<User>, sign_in: Action<String, Result<User, api::ApiError>>) -> impl IntoView {
     let pending = sign_in.pending();
     view! {
-        <ul class="user-choice" aria-label="Users">
+        <ul class="user-choice" aria-label=t("Users")>
             {users
                 .into_iter()
                 .map(|user| {
                     let id = user.id.clone();
-                    let roles = if user.roles.is_empty() { "no roles".to_owned() } else { user.roles.join(", ") };
+                    let roles = if user.roles.is_empty() { t("no roles").to_owned() } else { user.roles.join(", ") };
                     view! {
                         <li>
                             <button
@@ -66,7 +67,7 @@ fn UserList(users: Vec<User>, sign_in: Action<String, Result<User, api::ApiError
                                     }
                                 }
                             >
-                                {format!("Sign in as {}", user.name)}
+                                {tf("Sign in as {name}", &[("name", &user.name)])}
                             </button>
                             <span class="user-roles">{roles}</span>
                         </li>

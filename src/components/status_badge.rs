@@ -4,7 +4,18 @@ use leptos::prelude::*;
 
 use crate::api::Status;
 use crate::components::icon::{Icon, IconView};
+use crate::i18n::t;
 use crate::tone::Tone;
+
+/// The status as people read it, in their language, at the start of a sentence or on a label.
+pub fn status_label(status: Status) -> &'static str {
+    match status {
+        Status::Submitted => t("Submitted"),
+        Status::PendingApproval => t("Pending approval"),
+        Status::Approved => t("Approved"),
+        Status::Rejected => t("Rejected"),
+    }
+}
 
 /// The tone and icon of a status, as SAP UIs show it.
 pub fn presentation(status: Status) -> (Tone, Icon) {
@@ -22,7 +33,7 @@ pub fn StatusBadge(status: Status) -> impl IntoView {
     view! {
         <span class=format!("status {}", tone.class())>
             <IconView icon />
-            <span>{status.label()}</span>
+            <span>{status_label(status)}</span>
         </span>
     }
 }
@@ -37,7 +48,7 @@ mod tests {
             .into_iter()
             .map(|status| {
                 let (tone, icon) = presentation(status);
-                (status.label(), tone, icon)
+                (status_label(status), tone, icon)
             })
             .collect();
         assert_eq!(

@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 
 use crate::api::{Status, StatusCounts};
+use crate::components::status_badge::status_label;
+use crate::i18n::{count as number, t};
 use crate::table_query::TableQuery;
 
 #[component]
@@ -11,7 +13,7 @@ pub fn StatusTabs(view: TableQuery, counts: Option<StatusCounts>) -> impl IntoVi
     let tabs = std::iter::once(None)
         .chain(Status::ALL.into_iter().map(Some))
         .map(|status| {
-            let label = status.map_or("All", Status::label);
+            let label = status.map_or_else(|| t("All"), status_label);
             let href = crate::startup::href(&view.with_status(status).href());
             let current = (view.status == status).then_some("page");
             let count = counts.as_ref().map(|counts| counts.of(status));
@@ -19,14 +21,14 @@ pub fn StatusTabs(view: TableQuery, counts: Option<StatusCounts>) -> impl IntoVi
                 <li>
                     <a href=href aria-current=current class="status-tab">
                         {label}
-                        {count.map(|count| view! { <span class="count">{count}</span> })}
+                        {count.map(|count| view! { <span class="count">{number(count)}</span> })}
                     </a>
                 </li>
             }
         })
         .collect_view();
     view! {
-        <nav class="status-tabs" aria-label="Filter by status">
+        <nav class="status-tabs" aria-label=t("Filter by status")>
             <ul>{tabs}</ul>
         </nav>
     }

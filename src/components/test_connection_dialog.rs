@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::api::{self, ConnectionRequest, TestOutcome};
 use crate::components::modal::Modal;
+use crate::i18n::{t, tf};
 use crate::lifecycle_text::outcome_text;
 use crate::tone::Tone;
 
@@ -21,11 +22,11 @@ pub fn TestConnectionDialog(
     let testing = test.pending();
     let tested = move || test.value().with(Option::is_some);
     view! {
-        <Modal title=format!("Test Connection for {}", request.api_portal_alias) title_id="test-connection-title" on_cancel=move |()| on_close.run(tested())>
+        <Modal title=tf("Test Connection for {alias}", &[("alias", &request.api_portal_alias)]) title_id="test-connection-title" on_cancel=move |()| on_close.run(tested())>
             <div class="dialog-body">
                 <div role="status" aria-live="polite" class="test-outcome">
                     {move || if testing.get() {
-                        Some(view! { <p>"Testing: asking the token endpoint for a token…"</p> }.into_any())
+                        Some(view! { <p>{t("Testing: asking the token endpoint for a token…")}</p> }.into_any())
                     } else {
                         test.value().get().map(|result| outcome_view(result).into_any())
                     }}
@@ -34,9 +35,9 @@ pub fn TestConnectionDialog(
             <div class="dialog-footer">
                 <button type="button" class="button" aria-disabled=move || testing.get().to_string()
                     on:click=move |_| if !testing.get_untracked() { test.dispatch(()); }>
-                    "Test again"
+                    {t("Test again")}
                 </button>
-                <button type="button" class="button button-transparent" autofocus on:click=move |_| on_close.run(tested())>"Close"</button>
+                <button type="button" class="button button-transparent" autofocus on:click=move |_| on_close.run(tested())>{t("Close")}</button>
             </div>
         </Modal>
     }
@@ -46,7 +47,7 @@ pub fn TestConnectionDialog(
 pub fn outcome_view(result: Result<TestOutcome, api::ApiError>) -> impl IntoView {
     let (tone, text) = match result {
         Ok(outcome) => outcome_text(&outcome),
-        Err(error) => (Tone::Negative, format!("The test could not run. {error}")),
+        Err(error) => (Tone::Negative, tf("The test could not run. {error}", &[("error", &error)])),
     };
     view! { <p class=format!("message-strip {}", tone.class())>{text}</p> }
 }

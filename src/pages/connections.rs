@@ -25,6 +25,7 @@ use crate::components::sort_select::SortSelect;
 use crate::components::status_tabs::StatusTabs;
 use crate::components::test_connection_dialog::TestConnectionDialog;
 use crate::focus;
+use crate::i18n::{t, tf};
 use crate::permissions::can_submit;
 use crate::table_query::{SortField, TableQuery};
 
@@ -42,7 +43,7 @@ pub fn ConnectionsPage() -> impl IntoView {
     let session_changed = Callback::new(move |()| set_session_changes.update(|changes| *changes += 1));
 
     view! {
-        <Transition fallback=|| view! { <p class="page" role="status">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="page" role="status">{t("Loading…")}</p> }>
             {move || Suspend::new(async move {
                 match user.await {
                     Ok(user) => view! { <SignedInView user on_session_changed=session_changed /> }.into_any(),
@@ -50,7 +51,7 @@ pub fn ConnectionsPage() -> impl IntoView {
                         Some(address) => {
                             // The deployment's own login (config.json), which sends the user back here.
                             let _ = window().location().set_href(&address);
-                            view! { <p class="page" role="status">{crate::i18n::t("Signing in…")}</p> }.into_any()
+                            view! { <p class="page" role="status">{t("Signing in…")}</p> }.into_any()
                         }
                         None => view! { <SignIn on_signed_in=session_changed /> }.into_any(),
                     },
@@ -98,7 +99,7 @@ impl TablePage {
 
     /// After a save: the rows show it without a page reload, the row is marked, a toast says so.
     pub fn credentials_saved(&self, updated: &ConnectionRequest) {
-        self.announce("You've updated the API Portal access credentials successfully.".to_owned(), &updated.id);
+        self.announce(t("You've updated the API Portal access credentials successfully.").to_owned(), &updated.id);
     }
 
     /// After a change to request `id`: the rows show it, the row is marked, a toast says `message`.
@@ -128,7 +129,7 @@ impl TablePage {
 
 #[component]
 fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>) -> impl IntoView {
-    crate::page_title::name_page("Connection requests");
+    crate::page_title::name_page(t("Connection requests"));
     let location = use_location();
     let view = Memo::new(move |_| TableQuery::from_query_string(&location.search.get()));
     let focus_after_render = RwSignal::new(None::<String>);
@@ -200,12 +201,18 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>) -> i
             go.run(TableQuery::default());
         }
         // Focus goes back to "Connect API Portal"; the toast and the marked row tell the rest.
-        table.announce(format!("You've submitted {}. A hub administrator will review it.", created.api_portal_alias), &created.id);
+        let alias = &created.api_portal_alias;
+        table.announce(tf("You've submitted {alias}. A hub administrator will review it.", &[("alias", alias)]), &created.id);
     };
     let decided = move |decided: ConnectionRequest| {
         deciding.set(None);
-        let verb = if decided.status == api::Status::Approved { "approved" } else { "rejected" };
-        table.announce(format!("You've {verb} {}.", decided.api_portal_alias), &decided.id);
+        let alias = &decided.api_portal_alias;
+        let message = if decided.status == api::Status::Approved {
+            tf("You've approved {alias}.", &[("alias", alias)])
+        } else {
+            tf("You've rejected {alias}.", &[("alias", alias)])
+        };
+        table.announce(message, &decided.id);
         table.return_focus_to(action_id("view", &decided.id), true);
     };
 
@@ -213,10 +220,10 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>) -> i
         <AppHeader user=user.clone() dev_login on_session_changed />
         <main class="page">
             <div class="page-title">
-                <h1>"Connection requests"</h1>
+                <h1>{t("Connection requests")}</h1>
                 {may_submit.then(|| view! {
                     <button type="button" id="connect-api-portal" class="button button-emphasized" on:click=move |_| creating.set(true)>
-                        "Connect API Portal"
+                        {t("Connect API Portal")}
                     </button>
                 })}
             </div>
@@ -251,14 +258,14 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>) -> i
                             }
                             Err(error) if !error.is_transient() => view! {
                                 <div class="message message-information" role="alert">
-                                    <p>{format!("Connection requests cannot be shown to you. {error}")}</p>
+                                    <p>{tf("Connection requests cannot be shown to you. {error}", &[("error", &error)])}</p>
                                 </div>
                             }
                             .into_any(),
                             Err(error) => view! {
                                 <div class="message message-error" role="alert">
-                                    <p>{format!("The connection requests could not be loaded. {error}")}</p>
-                                    <button type="button" class="button" on:click=move |_| refresh()>"Retry"</button>
+                                    <p>{tf("The connection requests could not be loaded. {error}", &[("error", &error)])}</p>
+                                    <button type="button" class="button" on:click=move |_| refresh()>{t("Retry")}</button>
                                 </div>
                             }
                             .into_any(),

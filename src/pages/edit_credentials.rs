@@ -8,6 +8,7 @@ use leptos_router::NavigateOptions;
 use crate::api;
 use crate::components::edit_credentials::EditCredentialsDialog;
 use crate::components::modal::Modal;
+use crate::i18n::{t, tf};
 use crate::page_title::name_page;
 use crate::pages::connections::TablePage;
 use crate::permissions::can_edit_credentials;
@@ -41,19 +42,19 @@ pub fn EditCredentialsRoute() -> impl IntoView {
     });
 
     view! {
-        <Transition fallback=|| view! { <p class="visually-hidden" role="status">"Opening Edit Credentials…"</p> }>
+        <Transition fallback=|| view! { <p class="visually-hidden" role="status">{t("Opening Edit Credentials…")}</p> }>
             {move || Suspend::new(async move {
                 let user = table.user.get_value();
                 match request.await {
                     Ok(request) => {
-                        let title = format!("Edit Credentials for {}", request.api_portal_alias);
+                        let title = tf("Edit Credentials for {alias}", &[("alias", &request.api_portal_alias)]);
                         name_page(&title);
                         match can_edit_credentials(&request, &user) {
                             Ok(()) => view! { <EditCredentialsDialog request user on_close=close on_saved=saved /> }.into_any(),
                             Err(blocked) => view! { <Notice title message=blocked.reason() on_close=close /> }.into_any(),
                         }
                     }
-                    Err(error) => view! { <Notice title="Edit Credentials".to_owned() message=error.to_string() on_close=close /> }.into_any(),
+                    Err(error) => view! { <Notice title=t("Edit Credentials").to_owned() message=error.to_string() on_close=close /> }.into_any(),
                 }
             })}
         </Transition>
@@ -69,7 +70,7 @@ fn Notice(title: String, message: String, #[prop(into)] on_close: Callback<()>) 
                 <p role="alert">{message}</p>
             </div>
             <div class="dialog-footer">
-                <button type="button" class="button" autofocus on:click=move |_| on_close.run(())>"Close"</button>
+                <button type="button" class="button" autofocus on:click=move |_| on_close.run(())>{t("Close")}</button>
             </div>
         </Modal>
     }
