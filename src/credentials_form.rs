@@ -8,6 +8,7 @@ use credentials::{analyze, to_json, Analysis, Code, Context, CredentialKind, Dia
 
 use crate::api::{ConnectionRequest, ErrorDetail};
 use crate::hidden_secrets::{self, Hidden, ShownText};
+use crate::i18n::{t, tf};
 
 /// Repairs the engine applies by itself; after one, the JSON box shows the repaired text.
 const REPAIRS: [Code; 4] =
@@ -19,13 +20,13 @@ const KEPT_FIELDS: [Field; 3] = [Field::Url, Field::TokenUrl, Field::CertUrl];
 /// A field as the dialog labels it.
 pub fn label(field: Field) -> &'static str {
     match field {
-        Field::Url => "URL",
-        Field::TokenUrl => "Token URL",
-        Field::CertUrl => "Cert URL",
-        Field::ClientId => "Client ID",
-        Field::ClientSecret => "Client Secret",
-        Field::Certificate => "Certificate",
-        Field::Key => "Private key",
+        Field::Url => t("URL"),
+        Field::TokenUrl => t("Token URL"),
+        Field::CertUrl => t("Cert URL"),
+        Field::ClientId => t("Client ID"),
+        Field::ClientSecret => t("Client Secret"),
+        Field::Certificate => t("Certificate"),
+        Field::Key => t("Private key"),
     }
 }
 
@@ -204,7 +205,8 @@ impl CredentialsForm {
             self.values.set(field, value);
         }
         if !kept.is_empty() {
-            self.notices.push(format!("{} kept from the current credentials.", sentence_list(kept.iter().map(|field| label(*field)))));
+            let fields = sentence_list(kept.iter().map(|field| label(*field)));
+            self.notices.push(tf("{fields} kept from the current credentials.", &[("fields", &fields)]));
         }
         if self.notices.is_empty() {
             self.analysis = analysis;
@@ -375,7 +377,7 @@ impl CredentialsForm {
                 staying.push(label(field));
             } else {
                 changing.push(label(field));
-                changes.push((label(field), now.unwrap_or("none").to_owned(), before.map(str::to_owned)));
+                changes.push((label(field), now.unwrap_or(t("none")).to_owned(), before.map(str::to_owned)));
             }
         }
         // A secret is never shown, nor compared: it always counts as new.
@@ -385,14 +387,24 @@ impl CredentialsForm {
         }
         let mut parts = Vec::new();
         if kind != self.current.kind {
-            parts.push(format!("The type changes to {}", kind.label().to_lowercase()));
+            parts.push(
+                match kind {
+                    CredentialKind::ClientSecret => t("The type changes to client secret"),
+                    CredentialKind::X509 => t("The type changes to x.509 certificate"),
+                }
+                .to_owned(),
+            );
         }
-        parts.push(format!("{} will change", sentence_list(changing.into_iter())));
+        parts.push(tf("{fields} will change", &[("fields", &sentence_list(changing.into_iter()))]));
         if !staying.is_empty() {
-            let verb = if staying.len() == 1 { "stays" } else { "stay" };
-            parts.push(format!("{} {verb}", sentence_list(staying.into_iter())));
+            let fields = sentence_list(staying.iter().copied());
+            parts.push(if staying.len() == 1 {
+                tf("{fields} stays", &[("fields", &fields)])
+            } else {
+                tf("{fields} stay", &[("fields", &fields)])
+            });
         }
-        Some(ChangeSummary { sentence: format!("{}.", parts.join("; ")), changes })
+        Some(ChangeSummary { sentence: capitalized(&format!("{}.", parts.join("; "))), changes })
     }
 }
 
@@ -402,8 +414,15 @@ fn sentence_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
     match items.split_last() {
         None => String::new(),
         Some((last, [])) => (*last).to_owned(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        Some((last, rest)) => tf("{items} and {last}", &[("items", &rest.join(", ")), ("last", last)]),
     }
+}
+
+/// `text` starting with a capital: a translation may begin a sentence with a part that,
+/// elsewhere in it, is written in lower case.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
 }
 
 /// The hub's error details of a refused save that concern `field` (targets such as `tokenUrl`,
@@ -421,7 +440,7 @@ mod tests {
     use super::*;
     use crate::api::test_support::request;
     use crate::api::Status;
-    use crate::hidden_secrets::PLACEHOLDER;
+    use crate::hidden_secrets::placeholder;
 
     const PORTAL: &str = "https://eu10apiportal.cfapps.eu10.hana.ondemand.com";
     const TOKEN_URL: &str = "https://a.authentication.eu10.hana.ondemand.com/oauth/token";
@@ -525,7 +544,7 @@ mod tests {
         form.set_field(Field::ClientId, NEW_ID.into());
         form.set_field(Field::ClientSecret, SECRET.into());
         let shown = form.shown_json(Hidden::ALL).text;
-        assert!(!shown.contains(SECRET) && shown.contains(&format!("\"clientSecret\": \"{PLACEHOLDER}\"")), "{shown}");
+        assert!(!shown.contains(SECRET) && shown.contains(&format!("\"clientSecret\": \"{}\"", placeholder())), "{shown}");
         assert!(form.shown_json(Hidden::NONE).text.contains(SECRET), "Show reveals it there too");
         // Editing the JSON around the placeholder keeps the secret.
         form.set_shown_json(&shown.replace("1700000000001", "1700000000002"), Hidden::ALL);
@@ -560,7 +579,7 @@ mod tests {
             one_line.set_json(format!(r#"{{"clientSecret": "{SECRET}" "url": "{PORTAL}"}}"#));
             one_line.json_messages(&one_line.shown_json(Hidden::ALL))
         };
-        let column = PLACEHOLDER.chars().count() + r#"{"clientSecret": "" "#.len() + 1;
+        let column = placeholder().chars().count() + r#"{"clientSecret": "" "#.len() + 1;
         assert!(messages[0].text.starts_with(&format!("Line 1, column {column}:")), "{:?} {shown}", messages);
     }
 

@@ -1,16 +1,32 @@
-//! Presenting values of the API to people: dates, client IDs, credential expiry.
+//! Presenting values of the API to people: dates, client IDs, credential expiry. Timestamps
+//! and relative times are formats of the language (like `i18n::date`), written here for each
+//! language so that both can be tested on the host; the other texts are translated by `t`/`tf`.
 
 use crate::components::icon::Icon;
+use crate::i18n::{self, t, tf, Language};
 use crate::tone::Tone;
 
-/// `2026-11-20T16:03:11Z` as `2026-11-20 16:03 UTC`; anything unexpected is shown as it is.
+/// `2026-11-20T16:03:11Z` as `2026-11-20 16:03 UTC` (German: `20.11.2026, 16:03 UTC`);
+/// anything unexpected is shown as it is.
 pub fn timestamp(value: &str) -> String {
+    timestamp_in(value, i18n::language())
+}
+
+fn timestamp_in(value: &str, language: Language) -> String {
     let Some((date, time)) = value.strip_suffix('Z').and_then(|rest| rest.split_once('T')) else {
         return value.to_owned();
     };
-    match time.get(..5) {
-        Some(hours_minutes) if date.len() == 10 => format!("{date} {hours_minutes} UTC"),
-        _ => value.to_owned(),
+    let Some(hours_minutes) = time.get(..5).filter(|_| date.len() == 10) else {
+        return value.to_owned();
+    };
+    match language {
+        Language::English => format!("{date} {hours_minutes} UTC"),
+        Language::German => match date.split('-').collect::<Vec<_>>().as_slice() {
+            [year, month, day] if year.len() == 4 && month.len() == 2 && day.len() == 2 => {
+                format!("{day}.{month}.{year}, {hours_minutes} UTC")
+            }
+            _ => value.to_owned(),
+        },
     }
 }
 
@@ -39,21 +55,67 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     era * 146_097 + day_of_era - 719_468
 }
 
-/// How long ago `then` was at `now` (both in seconds), like "3 days ago".
+/// How long ago `then` was at `now` (both in seconds), like "3 days ago" ("vor 3 Tagen").
 pub fn relative(now: i64, then: i64) -> String {
-    let seconds = now - then;
-    if seconds < 0 {
-        return "just now".to_owned();
+    relative_in(now, then, i18n::language())
+}
+
+#[derive(Clone, Copy)]
+enum Unit {
+    Minute,
+    Hour,
+    Day,
+    Month,
+    Year,
+}
+
+impl Unit {
+    fn english(self) -> &'static str {
+        match self {
+            Unit::Minute => "minute",
+            Unit::Hour => "hour",
+            Unit::Day => "day",
+            Unit::Month => "month",
+            Unit::Year => "year",
+        }
     }
-    let (amount, unit) = match seconds {
-        0..60 => return "just now".to_owned(),
-        60..3_600 => (seconds / 60, "minute"),
-        3_600..86_400 => (seconds / 3_600, "hour"),
-        86_400..2_592_000 => (seconds / 86_400, "day"),
-        2_592_000..31_536_000 => (seconds / 2_592_000, "month"),
-        _ => (seconds / 31_536_000, "year"),
+
+    /// The unit after "vor": singular, or dative plural.
+    fn german(self, one: bool) -> &'static str {
+        match (self, one) {
+            (Unit::Minute, true) => "Minute",
+            (Unit::Minute, false) => "Minuten",
+            (Unit::Hour, true) => "Stunde",
+            (Unit::Hour, false) => "Stunden",
+            (Unit::Day, true) => "Tag",
+            (Unit::Day, false) => "Tagen",
+            (Unit::Month, true) => "Monat",
+            (Unit::Month, false) => "Monaten",
+            (Unit::Year, true) => "Jahr",
+            (Unit::Year, false) => "Jahren",
+        }
+    }
+}
+
+fn relative_in(now: i64, then: i64, language: Language) -> String {
+    let just_now = match language {
+        Language::English => "just now",
+        Language::German => "gerade eben",
     };
-    format!("{amount} {unit}{} ago", if amount == 1 { "" } else { "s" })
+    let seconds = now - then;
+    let (amount, unit) = match seconds {
+        ..60 => return just_now.to_owned(),
+        60..3_600 => (seconds / 60, Unit::Minute),
+        3_600..86_400 => (seconds / 3_600, Unit::Hour),
+        86_400..2_592_000 => (seconds / 86_400, Unit::Day),
+        2_592_000..31_536_000 => (seconds / 2_592_000, Unit::Month),
+        _ => (seconds / 31_536_000, Unit::Year),
+    };
+    let one = amount == 1;
+    match language {
+        Language::English => format!("{amount} {}{} ago", unit.english(), if one { "" } else { "s" }),
+        Language::German => format!("vor {amount} {}", unit.german(one)),
+    }
 }
 
 /// The part of a client ID that tells one key from another, for a table cell. The API portal's
@@ -102,13 +164,13 @@ impl Expiry {
     /// What the table says about it.
     pub fn label(self) -> String {
         match self {
-            Expiry::Expired { days_ago: 0 } => "Expired today".to_owned(),
-            Expiry::Expired { days_ago: 1 } => "Expired yesterday".to_owned(),
-            Expiry::Expired { days_ago } => format!("Expired {days_ago} days ago"),
-            Expiry::Soon { days_left: 0 } => "Expires today".to_owned(),
-            Expiry::Soon { days_left: 1 } => "Expires tomorrow".to_owned(),
-            Expiry::Soon { days_left } => format!("Expires in {days_left} days"),
-            Expiry::Valid { days_left } => format!("Valid for {days_left} days"),
+            Expiry::Expired { days_ago: 0 } => t("Expired today").to_owned(),
+            Expiry::Expired { days_ago: 1 } => t("Expired yesterday").to_owned(),
+            Expiry::Expired { days_ago } => tf("Expired {days} days ago", &[("days", &days_ago)]),
+            Expiry::Soon { days_left: 0 } => t("Expires today").to_owned(),
+            Expiry::Soon { days_left: 1 } => t("Expires tomorrow").to_owned(),
+            Expiry::Soon { days_left } => tf("Expires in {days} days", &[("days", &days_left)]),
+            Expiry::Valid { days_left } => tf("Valid for {days} days", &[("days", &days_left)]),
         }
     }
 
@@ -133,6 +195,14 @@ mod tests {
     }
 
     #[test]
+    fn german_timestamps_are_day_month_year() {
+        assert_eq!(timestamp_in("2026-11-20T16:03:11Z", Language::German), "20.11.2026, 16:03 UTC");
+        assert_eq!(timestamp_in("2026-11-20T16:03:11Z", Language::English), "2026-11-20 16:03 UTC");
+        assert_eq!(timestamp_in("yesterday", Language::German), "yesterday");
+        assert_eq!(timestamp_in("2026/11/20T16:03:11Z", Language::German), "2026/11/20T16:03:11Z");
+    }
+
+    #[test]
     fn reads_timestamps() {
         assert_eq!(unix_seconds("1970-01-01T00:00:00Z"), Some(0));
         assert_eq!(unix_seconds("2026-11-20T16:03:11Z"), Some(1_795_190_591));
@@ -151,6 +221,25 @@ mod tests {
         assert_eq!(relative(now, now - 3 * 86_400), "3 days ago");
         assert_eq!(relative(now, now - 65 * 86_400), "2 months ago");
         assert_eq!(relative(now, now - 400 * 86_400), "1 year ago");
+    }
+
+    #[test]
+    fn german_relative_dates_use_the_dative_plural() {
+        let now = 1_000_000_000;
+        let german = |then| relative_in(now, then, Language::German);
+        assert_eq!(german(now - 5), "gerade eben");
+        assert_eq!(german(now + 5), "gerade eben");
+        assert_eq!(german(now - 60), "vor 1 Minute");
+        assert_eq!(german(now - 180), "vor 3 Minuten");
+        assert_eq!(german(now - 3_600), "vor 1 Stunde");
+        assert_eq!(german(now - 7_200), "vor 2 Stunden");
+        assert_eq!(german(now - 86_400), "vor 1 Tag");
+        assert_eq!(german(now - 3 * 86_400), "vor 3 Tagen");
+        assert_eq!(german(now - 35 * 86_400), "vor 1 Monat");
+        assert_eq!(german(now - 65 * 86_400), "vor 2 Monaten");
+        assert_eq!(german(now - 400 * 86_400), "vor 1 Jahr");
+        assert_eq!(german(now - 800 * 86_400), "vor 2 Jahren");
+        assert_eq!(relative_in(now, now - 86_400, Language::English), "1 day ago");
     }
 
     #[test]

@@ -5,8 +5,12 @@ use std::ops::Range;
 
 use credentials::{json_string, secret_values, Field};
 
+use crate::i18n::t;
+
 /// What the JSON box shows instead of a hidden value.
-pub const PLACEHOLDER: &str = "•••••• (hidden)";
+pub fn placeholder() -> &'static str {
+    t("•••••• (hidden)")
+}
 
 /// Known secret values shorter than this are not looked for in the text: they would hide
 /// ordinary words.
@@ -80,7 +84,7 @@ impl ShownText {
     }
 }
 
-/// `real` as shown: the value of each hidden field replaced by [`PLACEHOLDER`]. Values are
+/// `real` as shown: the value of each hidden field replaced by [`placeholder`]. Values are
 /// found by where they stand (after a secret key, or a private key's PEM block) and, so that a
 /// renamed key or a misplaced value shows nothing either, by what they are: `known`, the
 /// secret values the form holds.
@@ -110,7 +114,7 @@ pub fn hide(real: &str, hidden: Hidden, known: &[(Field, &str)]) -> ShownText {
             _ => {
                 text.push_str(&real[copied..span.start]);
                 let start = text.len();
-                text.push_str(PLACEHOLDER);
+                text.push_str(placeholder());
                 replaced.push((span.clone(), start..text.len()));
                 copied = span.end;
             }
@@ -158,10 +162,10 @@ pub fn reveal(previous: &ShownText, previous_real: &str, shown: &str) -> String 
         .map(|(value, _)| &previous_real[value.clone()]);
     let mut real = String::with_capacity(previous_real.len() + inserted.len());
     real.push_str(&previous_real[..real_start]);
-    let mut pieces = inserted.split(PLACEHOLDER);
+    let mut pieces = inserted.split(placeholder());
     real.push_str(pieces.next().unwrap_or_default());
     for piece in pieces {
-        real.push_str(hidden_values.next().unwrap_or(PLACEHOLDER));
+        real.push_str(hidden_values.next().unwrap_or(placeholder()));
         real.push_str(piece);
     }
     real.push_str(&previous_real[real_end..]);
@@ -213,7 +217,7 @@ mod tests {
         assert_eq!(reveal(&before, REAL, &inside), REAL.replace("s3cr3t$A=", " x "));
         let erased = before.text.replace("(hidden)", "(hidden");
         assert_eq!(reveal(&before, REAL, &erased), REAL.replace("s3cr3t$A=", ""));
-        let pasted = before.text.replace(PLACEHOLDER, "new-secret");
+        let pasted = before.text.replace(placeholder(), "new-secret");
         assert_eq!(reveal(&before, REAL, &pasted), REAL.replace("s3cr3t$A=", "new-secret"));
         // Next to the placeholder, an edit is one of the text around the value: typing at its end
         // goes on after the value, deleting the closing quote leaves the value.
@@ -235,7 +239,7 @@ mod tests {
     fn two_values_of_one_field_each_keep_their_own() {
         let real = r#"{"secret": "first-value", "clientSecret": "second-value"}"#;
         let before = shown(real);
-        let edited = before.text.replacen(PLACEHOLDER, "typed", 1);
+        let edited = before.text.replacen(placeholder(), "typed", 1);
         assert_eq!(reveal(&before, real, &edited), r#"{"secret": "typed", "clientSecret": "second-value"}"#);
     }
 
@@ -266,7 +270,7 @@ mod tests {
         let url = real.find("\"url\"").unwrap();
         assert_eq!(&shown.text[shown.offset(url)..shown.offset(url) + 5], "\"url\"");
         let inside = real.find("abc").unwrap() + 1;
-        assert_eq!(shown.offset(inside), shown.text.find(PLACEHOLDER).unwrap());
+        assert_eq!(shown.offset(inside), shown.text.find(placeholder()).unwrap());
         assert_eq!(shown.offset(3), 3, "before it, nothing moves");
         assert_eq!(shown.real_offset(shown.offset(url)), url);
     }

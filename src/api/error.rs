@@ -2,50 +2,66 @@
 
 pub use contract::{ErrorBody, ErrorDetail};
 
+use crate::i18n::{t, tf};
+
 /// Every failure of a call to the hub, one variant per status of the contract.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ApiError {
-    #[error("The hub refused the request: {0}")]
     BadRequest(String),
-    #[error("You are not signed in, or your session has ended. Sign in to continue.")]
     NotAuthenticated,
-    #[error("{0} Ask your SAP BTP subaccount administrator to assign it to you.")]
     MissingRole(String),
-    #[error("You may not do this: {0}")]
     Forbidden(String),
-    #[error("Not found: {0}")]
     NotFound(String),
-    #[error("This conflicts with the request's current state: {0}")]
     Conflict(String),
-    #[error("{0}")]
     AliasTaken(String),
-    #[error("{0}")]
     PortalLimitReached(String),
-    #[error("{0}")]
     TooManyRequests(String),
-    #[error("Someone else changed this request in the meantime. Load its current state and try again.")]
     PreconditionFailed,
-    #[error("What you sent is larger than the hub accepts (64 KiB).")]
     PayloadTooLarge,
-    #[error("The hub did not accept the format of what was sent: {0}")]
     UnsupportedMediaType(String),
-    #[error("Some values are not valid: {message}")]
     Validation { message: String, details: Vec<ErrorDetail> },
-    #[error("The change was refused because it did not say which version it replaces. Reload and try again.")]
     PreconditionRequired,
-    #[error("The hub did not receive the whole request in time. Try again.")]
     TimedOut,
-    #[error("The hub is busy. Try again in a few seconds.")]
     Busy,
-    #[error("The hub cannot save anything at the moment: its disk is full. Tell the hub's operator, and try again later.")]
     StorageFull,
-    #[error("The hub had a problem (HTTP {0}). Try again in a moment.")]
     Server(u16),
-    #[error("The hub could not be reached. Check your network connection and try again.")]
     Network,
-    #[error("The hub's answer could not be read: {0}")]
     InvalidResponse(String),
 }
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self {
+            Self::BadRequest(message) => tf("The hub refused the request: {message}", &[("message", message)]),
+            Self::NotAuthenticated => t("You are not signed in, or your session has ended. Sign in to continue.").to_owned(),
+            Self::MissingRole(message) => tf("{message} Ask your SAP BTP subaccount administrator to assign it to you.", &[("message", message)]),
+            Self::Forbidden(message) => tf("You may not do this: {message}", &[("message", message)]),
+            Self::NotFound(message) => tf("Not found: {message}", &[("message", message)]),
+            Self::Conflict(message) => tf("This conflicts with the request's current state: {message}", &[("message", message)]),
+            Self::AliasTaken(message) | Self::PortalLimitReached(message) | Self::TooManyRequests(message) => message.clone(),
+            Self::PreconditionFailed => {
+                t("Someone else changed this request in the meantime. Load its current state and try again.").to_owned()
+            }
+            Self::PayloadTooLarge => t("What you sent is larger than the hub accepts (64 KiB).").to_owned(),
+            Self::UnsupportedMediaType(message) => tf("The hub did not accept the format of what was sent: {message}", &[("message", message)]),
+            Self::Validation { message, .. } => tf("Some values are not valid: {message}", &[("message", message)]),
+            Self::PreconditionRequired => {
+                t("The change was refused because it did not say which version it replaces. Reload and try again.").to_owned()
+            }
+            Self::TimedOut => t("The hub did not receive the whole request in time. Try again.").to_owned(),
+            Self::Busy => t("The hub is busy. Try again in a few seconds.").to_owned(),
+            Self::StorageFull => {
+                t("The hub cannot save anything at the moment: its disk is full. Tell the hub's operator, and try again later.").to_owned()
+            }
+            Self::Server(status) => tf("The hub had a problem (HTTP {status}). Try again in a moment.", &[("status", status)]),
+            Self::Network => t("The hub could not be reached. Check your network connection and try again.").to_owned(),
+            Self::InvalidResponse(message) => tf("The hub's answer could not be read: {message}", &[("message", message)]),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for ApiError {}
 
 impl ApiError {
     /// Whether trying the same again may help (the network or the hub had trouble); a refusal
@@ -79,7 +95,7 @@ impl ApiError {
             503 => Self::Busy,
             507 => Self::StorageFull,
             500..=599 => Self::Server(status),
-            _ => Self::InvalidResponse(format!("unexpected HTTP {status}: {message}")),
+            _ => Self::InvalidResponse(tf("unexpected HTTP {status}: {message}", &[("status", &status), ("message", &message)])),
         }
     }
 }

@@ -9,6 +9,7 @@ use super::DialogState;
 use crate::components::icon::IconView;
 use crate::credentials_form::{label, server_messages_for, CredentialsForm};
 use crate::format;
+use crate::i18n::t;
 
 /// The id of a field's input.
 pub fn input_id(field: Field) -> String {
@@ -19,9 +20,9 @@ pub fn input_id(field: Field) -> String {
 #[component]
 pub fn FieldMessage(severity: Severity, #[prop(into)] text: String, #[prop(default = None)] excerpt: Option<String>) -> impl IntoView {
     let (tone, prefix) = match severity {
-        Severity::Error => ("tone-negative", "Error: "),
-        Severity::Warning => ("tone-warning", "Warning: "),
-        Severity::Info => ("tone-information", "Note: "),
+        Severity::Error => ("tone-negative", t("Error: ")),
+        Severity::Warning => ("tone-warning", t("Warning: ")),
+        Severity::Info => ("tone-information", t("Note: ")),
     };
     view! {
         <li class=format!("field-message {tone}")>
@@ -155,7 +156,7 @@ pub fn SecretField(field: Field, state: DialogState) -> impl IntoView {
             <div class="secret">
                 {input}
                 <button type="button" class="button button-transparent" aria-pressed=move || (!is_hidden()).to_string() on:click=toggle>
-                    {move || if is_hidden() { "Show" } else { "Hide" }}
+                    {move || if is_hidden() { t("Show") } else { t("Hide") }}
                 </button>
             </div>
             <Messages id=messages_id messages />
@@ -173,9 +174,9 @@ pub fn CertificateInfo(form: RwSignal<CredentialsForm>) -> impl IntoView {
             let expiry = format::unix_seconds(&certificate.not_after).map(|expires| format::Expiry::at(now, expires));
             view! {
                 <dl class="details certificate-info">
-                    <dt>"Subject"</dt><dd>{certificate.subject.clone()}</dd>
-                    <dt>"Valid from"</dt><dd>{format::timestamp(&certificate.not_before)}</dd>
-                    <dt>"Valid until"</dt>
+                    <dt>{t("Subject")}</dt><dd>{certificate.subject.clone()}</dd>
+                    <dt>{t("Valid from")}</dt><dd>{format::timestamp(&certificate.not_before)}</dd>
+                    <dt>{t("Valid until")}</dt>
                     <dd>
                         {format::timestamp(&certificate.not_after)}
                         {expiry.map(|expiry| {
@@ -201,7 +202,7 @@ pub fn CredentialsFields(state: DialogState) -> impl IntoView {
     let is_x509 = move || state.form.with(|form| form.kind) == CredentialKind::X509;
     view! {
         <fieldset class="fields">
-            <legend>{move || if is_x509() { "X.509 credentials" } else { "Client ID and Client Secret" }}</legend>
+            <legend>{move || if is_x509() { t("X.509 credentials") } else { t("Client ID and Client Secret") }}</legend>
             <Show when=move || !is_x509()>
                 <TextField field=Field::ClientId state />
                 <SecretField field=Field::ClientSecret state />
@@ -210,7 +211,7 @@ pub fn CredentialsFields(state: DialogState) -> impl IntoView {
             <TextField field=Field::TokenUrl state />
             <Show when=is_x509>
                 <TextField field=Field::CertUrl state />
-                <TextField field=Field::ClientId label="Client ID (optional)" state />
+                <TextField field=Field::ClientId label=t("Client ID (optional)") state />
                 <TextField field=Field::Certificate state multiline=true />
                 <CertificateInfo form=state.form />
                 <SecretField field=Field::Key state />

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::fields::FieldMessage;
 use super::DialogState;
 use crate::credentials_form::CredentialsForm;
+use crate::i18n::t;
 
 #[component]
 pub fn JsonBox(id: &'static str, state: DialogState) -> impl IntoView {
@@ -20,9 +21,9 @@ pub fn JsonBox(id: &'static str, state: DialogState) -> impl IntoView {
     let messages = Memo::new(move |_| shown.with(|shown| form.with(|form| form.json_messages(shown))));
     view! {
         <div class="field">
-            <label for=id>"API Portal Access Credentials"</label>
+            <label for=id>{t("API Portal Access Credentials")}</label>
             <p id=format!("{id}-help") class="field-help">
-                "Paste the JSON that Generate Credentials copied in Integration Suite (Settings > APIs > Connection), or type the fields below."
+                {t("Paste the JSON that Generate Credentials copied in Integration Suite (Settings > APIs > Connection), or type the fields below.")}
             </p>
             <textarea
                 id=id

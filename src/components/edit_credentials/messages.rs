@@ -10,6 +10,7 @@ use crate::components::icon::{Icon, IconView};
 use crate::components::status_badge::StatusBadge;
 use crate::credentials_form::CredentialsForm;
 use crate::focus;
+use crate::i18n::{self, t, tf};
 use crate::tone::Tone;
 
 /// The id of the summary strip, focused when Save finds nothing more specific to point at.
@@ -43,14 +44,30 @@ pub fn MessageStrip(form: RwSignal<CredentialsForm>) -> impl IntoView {
             if form.too_large_to_send() {
                 return Some((
                     Tone::Negative,
-                    "Written out, these credentials are larger than the 64 KiB the hub accepts. Remove what does not belong to them.".to_owned(),
+                    t("Written out, these credentials are larger than the 64 KiB the hub accepts. Remove what does not belong to them.").to_owned(),
                 ));
             }
             let guidance = if form.calls_for_new_credentials() { format!(" {WHERE_CREDENTIALS_COME_FROM}") } else { String::new() };
             match (form.count(Severity::Error), form.count(Severity::Warning)) {
                 (0, 0) => None,
-                (0, warnings) => Some((Tone::Warning, format!("{warnings} {}: saving is possible; check what is marked below.", plural(warnings, "warning")))),
-                (errors, _) => Some((Tone::Negative, format!("{errors} {} to fix before saving, marked below.{guidance}", plural(errors, "problem")))),
+                (0, warnings) => {
+                    let count = i18n::count(warnings as u64);
+                    let text = if warnings == 1 {
+                        tf("{count} warning: saving is possible; check what is marked below.", &[("count", &count)])
+                    } else {
+                        tf("{count} warnings: saving is possible; check what is marked below.", &[("count", &count)])
+                    };
+                    Some((Tone::Warning, text))
+                }
+                (errors, _) => {
+                    let count = i18n::count(errors as u64);
+                    let text = if errors == 1 {
+                        tf("{count} problem to fix before saving, marked below.", &[("count", &count)])
+                    } else {
+                        tf("{count} problems to fix before saving, marked below.", &[("count", &count)])
+                    };
+                    Some((Tone::Negative, text + &guidance))
+                }
             }
         })
     };
@@ -92,12 +109,12 @@ pub fn ProblemMessage(
             let (label, on_click): (String, Callback<()>) = match action {
                 ProblemAction::SignInAgain => {
                     let user_id = user_id.clone();
-                    (format!("Sign in again as {user_name}"), Callback::new(move |()| {
+                    (tf("Sign in again as {name}", &[("name", &user_name)]), Callback::new(move |()| {
                         sign_in.dispatch(user_id.clone());
                     }))
                 }
-                ProblemAction::SaveAgain => ("Save mine instead".to_owned(), on_save_again),
-                ProblemAction::Retry => ("Retry".to_owned(), on_save_again),
+                ProblemAction::SaveAgain => (t("Save mine instead").to_owned(), on_save_again),
+                ProblemAction::Retry => (t("Retry").to_owned(), on_save_again),
             };
             view! { <button type="button" id=PROBLEM_ACTION_ID class="button" on:click=move |_| on_click.run(())>{label}</button> }
         });
@@ -114,8 +131,4 @@ pub fn ProblemMessage(
             </div>
         })
     }
-}
-
-fn plural(count: usize, word: &str) -> String {
-    if count == 1 { word.to_owned() } else { format!("{word}s") }
 }

@@ -18,6 +18,7 @@ use crate::components::modal::Modal;
 use crate::credentials_form::CredentialsForm;
 use crate::focus;
 use crate::hidden_secrets::Hidden;
+use crate::i18n::{t, tf};
 use fields::CredentialsFields;
 use json_box::JsonBox;
 use messages::{MessageStrip, ProblemMessage};
@@ -61,7 +62,7 @@ pub fn EditCredentialsDialog(
     #[prop(into)] on_close: Callback<()>,
     #[prop(into)] on_saved: Callback<ConnectionRequest>,
 ) -> impl IntoView {
-    let title = format!("Edit Credentials for {}", request.api_portal_alias);
+    let title = tf("Edit Credentials for {alias}", &[("alias", &request.api_portal_alias)]);
     let state = DialogState::new(CredentialsForm::new(&request));
     // The request as the dialog last loaded it.
     let current = RwSignal::new(request);
@@ -121,14 +122,14 @@ pub fn EditCredentialsDialog(
                         aria-disabled=move || (saving.get() || blocked()).to_string()
                         aria-busy=move || saving.get().to_string()
                     >
-                        {move || if saving.get() { "Saving…" } else { "Save" }}
+                        {move || if saving.get() { t("Saving…") } else { t("Save") }}
                     </button>
                     <TestTheseCredentials test state />
-                    <button type="button" class="button button-transparent" on:click=move |_| close.run(())>"Cancel"</button>
+                    <button type="button" class="button button-transparent" on:click=move |_| close.run(())>{t("Cancel")}</button>
                 </div>
             </form>
-            <ConfirmDiscard asking=confirming_discard title="Discard your changes?"
-                message="The credentials you entered have not been saved." on_discard=on_close />
+            <ConfirmDiscard asking=confirming_discard title=t("Discard your changes?")
+                message=t("The credentials you entered have not been saved.") on_discard=on_close />
         </Modal>
     }
 }

@@ -3,8 +3,9 @@
 
 use credentials::Field;
 
-use crate::api::{ApiError, ConnectionRequest, ErrorDetail};
+use crate::api::{ApiError, ConnectionRequest, ErrorDetail, Status};
 use crate::format;
+use crate::i18n::{t, tf};
 use crate::tone::Tone;
 
 /// What the dialog does after a save failed.
@@ -68,11 +69,11 @@ pub fn after_failure(error: ApiError) -> AfterFailure {
         ApiError::PreconditionFailed => return AfterFailure::LoadLatest(Change::Credentials),
         ApiError::Conflict(_) => return AfterFailure::LoadLatest(Change::Status),
         ApiError::NotFound(_) => {
-            SaveProblem::Refused("This request no longer exists. Close the dialog; the table shows what there is now.".to_owned())
+            SaveProblem::Refused(t("This request no longer exists. Close the dialog; the table shows what there is now.").to_owned())
         }
         ApiError::Validation { message, details } => SaveProblem::Fields { message, details },
         ApiError::PayloadTooLarge => SaveProblem::Fields { message: error.to_string(), details: Vec::new() },
-        error if error.is_transient() => SaveProblem::Retry(format!("{error} What you entered is kept.")),
+        error if error.is_transient() => SaveProblem::Retry(tf("{error} What you entered is kept.", &[("error", &error)])),
         error => SaveProblem::Refused(error.to_string()),
     };
     AfterFailure::Show(problem)
@@ -82,21 +83,24 @@ impl SaveProblem {
     /// What happened and what to do, in words.
     pub fn text(&self) -> String {
         match self {
-            SaveProblem::SignedOut => "Your session has ended. Sign in again; what you entered stays here.".to_owned(),
-            SaveProblem::Stale(latest) => format!(
-                "Someone else saved other credentials for this request meanwhile (client ID {}, {}). Yours are still here: check what saving them now would change, then save them again.",
-                latest.credentials.client_id.as_deref().map_or("none".to_owned(), format::distinguishing_client_id),
-                format::timestamp(&latest.credentials.updated_at),
-            ),
-            SaveProblem::StatusChanged(latest) => format!(
-                "This request is now {}, so its credentials can no longer be changed here.",
-                latest.status.label().to_lowercase()
-            ),
+            SaveProblem::SignedOut => t("Your session has ended. Sign in again; what you entered stays here.").to_owned(),
+            SaveProblem::Stale(latest) => {
+                let client_id = latest.credentials.client_id.as_deref().map_or(t("none").to_owned(), format::distinguishing_client_id);
+                let time = format::timestamp(&latest.credentials.updated_at);
+                tf("Someone else saved other credentials for this request meanwhile (client ID {client_id}, {time}). Yours are still here: check what saving them now would change, then save them again.", &[("client_id", &client_id), ("time", &time)])
+            }
+            SaveProblem::StatusChanged(latest) => match latest.status {
+                Status::Submitted => t("This request is now submitted, so its credentials can no longer be changed here."),
+                Status::PendingApproval => t("This request is now pending approval, so its credentials can no longer be changed here."),
+                Status::Approved => t("This request is now approved, so its credentials can no longer be changed here."),
+                Status::Rejected => t("This request is now rejected, so its credentials can no longer be changed here."),
+            }
+            .to_owned(),
             SaveProblem::Fields { message, details } => {
                 // What the fields show is not repeated; what concerns the whole is said here.
                 let whole: Vec<&str> = details.iter().filter(|detail| names_no_field(&detail.target)).map(|d| d.message.as_str()).collect();
                 let said = if whole.is_empty() { message.clone() } else { whole.join(" ") };
-                format!("The hub refused the credentials: {said}")
+                tf("The hub refused the credentials: {message}", &[("message", &said)])
             }
             SaveProblem::Retry(message) | SaveProblem::Refused(message) => message.clone(),
         }

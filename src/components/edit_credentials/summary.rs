@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::api::ConnectionRequest;
 use crate::credentials_form::CredentialsForm;
+use crate::i18n::t;
 
 #[component]
 pub fn CurrentCredentials(current: RwSignal<ConnectionRequest>) -> impl IntoView {
@@ -12,15 +13,15 @@ pub fn CurrentCredentials(current: RwSignal<ConnectionRequest>) -> impl IntoView
     };
     view! {
         <section class="current" aria-labelledby="current-credentials-title">
-            <h3 id="current-credentials-title">"Current credentials"</h3>
+            <h3 id="current-credentials-title">{t("Current credentials")}</h3>
             <dl class="details">
                 {move || current.with(|request| {
                     let credentials = &request.credentials;
                     view! {
-                        {row("Client ID", Some(credentials.client_id.clone().unwrap_or_else(|| "none".to_owned())))}
-                        {row("URL", Some(credentials.url.clone()))}
-                        {row("Token URL", Some(credentials.token_url.clone()))}
-                        {row("Cert URL", credentials.cert_url.clone())}
+                        {row(t("Client ID"), Some(credentials.client_id.clone().unwrap_or_else(|| t("none").to_owned())))}
+                        {row(t("URL"), Some(credentials.url.clone()))}
+                        {row(t("Token URL"), Some(credentials.token_url.clone()))}
+                        {row(t("Cert URL"), credentials.cert_url.clone())}
                     }
                 })}
             </dl>
@@ -35,11 +36,11 @@ pub fn ChangeSummaryView(form: RwSignal<CredentialsForm>) -> impl IntoView {
         summary.get().map(|summary| {
             view! {
                 <section class="changes" aria-labelledby="changes-title">
-                    <h3 id="changes-title">"What saving changes"</h3>
+                    <h3 id="changes-title">{t("What saving changes")}</h3>
                     <p>{summary.sentence}</p>
                     <ul>
                         {summary.changes.into_iter().map(|(label, new, old)| view! {
-                            <li>{format!("{label}: ")}<code>{new}</code>{old.map(|old| view! { " (now " <code>{old}</code> ")" })}</li>
+                            <li>{format!("{label}: ")}<code>{new}</code>{old.map(|old| view! { {format!(" ({} ", t("now"))} <code>{old}</code> ")" })}</li>
                         }).collect_view()}
                     </ul>
                 </section>

@@ -7,6 +7,7 @@ use super::{focus_first_problem, DialogState};
 use crate::api::{self, ApiError, TestOutcome};
 use crate::components::test_connection_dialog::outcome_view;
 use crate::credentials_form::CredentialsForm;
+use crate::i18n::t;
 
 #[derive(Clone, Copy)]
 pub struct UnsavedTest {
@@ -59,7 +60,7 @@ pub fn UnsavedTestOutcome(test: UnsavedTest) -> impl IntoView {
     view! {
         <div role="status" aria-live="polite" class="test-outcome">
             {move || if testing.get() {
-                Some(view! { <p>"Testing: asking the token endpoint for a token…"</p> }.into_any())
+                Some(view! { <p>{t("Testing: asking the token endpoint for a token…")}</p> }.into_any())
             } else {
                 test.current_outcome().map(|result| outcome_view(result).into_any())
             }}
@@ -73,7 +74,7 @@ pub fn TestTheseCredentials(test: UnsavedTest, state: DialogState) -> impl IntoV
     let testing = test.testing();
     view! {
         <button type="button" class="button" aria-disabled=move || testing.get().to_string() on:click=move |_| test.run(state)>
-            "Test these credentials"
+            {t("Test these credentials")}
         </button>
     }
 }
