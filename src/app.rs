@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::pages::connections::ConnectionsPage;
@@ -13,7 +14,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router base=crate::startup::base_path()>
             <Routes fallback=NotFoundPage>
-                <Route path=path!("/") view=|| view! { <Redirect path="/connections" /> } />
+                <Route path=path!("/") view=ToTable />
                 <ParentRoute path=path!("/connections") view=ConnectionsPage>
                     <Route path=path!("") view=|| () />
                     <Route path=path!(":id/credentials") view=EditCredentialsRoute />
@@ -21,4 +22,13 @@ pub fn App() -> impl IntoView {
             </Routes>
         </Router>
     }
+}
+
+/// The app's root address leads to the table, keeping the launchpad's parameters.
+#[component]
+fn ToTable() -> impl IntoView {
+    let search = use_location().search.get_untracked();
+    let query = search.trim_start_matches('?');
+    let path = if query.is_empty() { "/connections".to_owned() } else { format!("/connections?{query}") };
+    view! { <Redirect path /> }
 }

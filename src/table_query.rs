@@ -50,6 +50,9 @@ pub struct TableQuery {
     pub page_size: u32,
     /// Only the signed-in user's own requests ("Requested by me").
     pub mine: bool,
+    /// The launchpad's parameters (`sap-language`, `sap-theme`, …), kept in every view's
+    /// address so that a reload keeps the language and theme the launchpad asked for.
+    pub launch: Vec<(String, String)>,
 }
 
 impl Default for TableQuery {
@@ -62,6 +65,7 @@ impl Default for TableQuery {
             page: 1,
             page_size: DEFAULT_PAGE_SIZE,
             mine: false,
+            launch: Vec::new(),
         }
     }
 }
@@ -87,6 +91,7 @@ impl TableQuery {
                     table.page_size = value.parse().ok().filter(|size| PAGE_SIZES.contains(size)).unwrap_or(DEFAULT_PAGE_SIZE)
                 }
                 "mine" => table.mine = value == "1",
+                launch if launch.starts_with("sap-") => table.launch.push((name, value)),
                 _ => {}
             }
         }
@@ -115,6 +120,7 @@ impl TableQuery {
         if self.page_size != defaults.page_size {
             parts.push(format!("size={}", self.page_size));
         }
+        parts.extend(self.launch.iter().map(|(name, value)| format!("{}={}", encode(name), encode(value))));
         parts.join("&")
     }
 
@@ -205,9 +211,13 @@ mod tests {
             page: 3,
             page_size: 50,
             mine: true,
+            launch: vec![("sap-theme".to_owned(), "sap_horizon_hcb".to_owned())],
         };
         let query = view.to_query_string();
-        assert_eq!(query, "mine=1&status=PENDING_APPROVAL&search=EU%20%26%2050%25%20%C3%BC&sort=apiPortalAlias%20asc&page=3&size=50");
+        assert_eq!(
+            query,
+            "mine=1&status=PENDING_APPROVAL&search=EU%20%26%2050%25%20%C3%BC&sort=apiPortalAlias%20asc&page=3&size=50&sap-theme=sap_horizon_hcb"
+        );
         assert_eq!(TableQuery::from_query_string(&format!("?{query}")), view);
     }
 
@@ -249,5 +259,12 @@ mod tests {
         assert_eq!(view.page_count(0), 1);
         assert_eq!(view.page_count(25), 1);
         assert_eq!(view.page_count(26), 2);
+    }
+    #[test]
+    fn the_launchpads_parameters_stay_in_every_view() {
+        let view = TableQuery::from_query_string("?sap-language=de&status=SUBMITTED&sap-theme=sap_horizon_dark");
+        assert_eq!(view.status, Some(Status::Submitted));
+        assert_eq!(view.with_status(None).href(), "/connections?sap-language=de&sap-theme=sap_horizon_dark");
+        assert_eq!(view.edit_href("cr-1"), "/connections/cr-1/credentials?status=SUBMITTED&sap-language=de&sap-theme=sap_horizon_dark");
     }
 }

@@ -34,3 +34,51 @@ test('an origin not in --frame-ancestors cannot frame the app', async ({ page })
   expect(framed.url()).not.toContain(hub.url);
   await expect(page.frameLocator('iframe').getByRole('heading')).toHaveCount(0);
 });
+
+test('framed by the launchpad in German and dark: one top bar, and the seed procedure works in the frame', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(launchpad.frame(`${hub.url}/?sap-language=de&sap-theme=sap_horizon_dark`));
+  const app = page.frameLocator('iframe[title="API-Portal-Verbindungen"]');
+  await app.getByRole('button', { name: 'Als Alice Andersen anmelden' }).click();
+  await expect(app.getByText('Angemeldet als Alice Andersen')).toBeVisible();
+  const frame = page.frames().find((candidate) => candidate.url().startsWith(hub.url));
+  expect(await frame.evaluate(() => [document.documentElement.lang, document.documentElement.dataset.theme]))
+    .toEqual(['de', 'sap_horizon_dark']);
+  // The launchpad has the top bar; the app has none of its own, but the user and Abmelden stay.
+  await expect(app.getByRole('banner')).toHaveCount(0);
+  await expect(app.getByText('API-Portal-Verbindungen', { exact: true })).toHaveCount(0);
+  await expect(app.getByRole('button', { name: 'Abmelden' })).toBeVisible();
+  expect(await frame.title()).toBe('Verbindungsanfragen – API-Portal-Verbindungen');
+
+  // The seed's steps: the Actions column of the request, Edit Credentials, Client ID and
+  // Client Secret, Save.
+  const table = app.getByRole('table', { name: 'Verbindungsanfragen' });
+  await expect(table.getByRole('columnheader', { name: 'Aktionen' })).toBeVisible();
+  await table.getByRole('link', { name: 'Anmeldedaten für EU Production Portal bearbeiten' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Anmeldedaten für EU Production Portal bearbeiten' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('textbox', { name: 'Client ID' }).fill('sb-apiaccess1723456789012!b6077|api-portal-xsuaa!b2160');
+  await dialog.getByLabel('Client Secret').fill(SECRET);
+  await dialog.getByRole('button', { name: 'Speichern' }).click();
+  await expect(app.getByRole('status').filter({ hasText: 'Sie haben die Anmeldedaten für das API-Portal erfolgreich aktualisiert.' })).toBeVisible();
+  await expect(dialog).toBeHidden();
+  // Dates in German, and a reload in the frame keeps language and theme.
+  await expect(table).toContainText(/\d{2}\.\d{2}\.\d{4}/);
+  await frame.evaluate(() => location.reload());
+  await expect(app.getByRole('table', { name: 'Verbindungsanfragen' })).toBeVisible();
+  const reloaded = page.frames().find((candidate) => candidate.url().startsWith(hub.url));
+  expect(await reloaded.evaluate(() => [document.documentElement.lang, document.documentElement.dataset.theme]))
+    .toEqual(['de', 'sap_horizon_dark']);
+});
+
+test('the browser\'s languages decide without sap-language; anything else is English', async ({ browser }) => {
+  const german = await browser.newContext({ locale: 'de-DE' });
+  const page = await german.newPage();
+  await page.goto(`${hub.url}/connections`);
+  await expect(page.getByRole('heading', { name: 'Anmelden' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
+  await page.goto(`${hub.url}/connections?sap-language=fr`);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+  await german.close();
+});

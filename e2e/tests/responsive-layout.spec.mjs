@@ -58,3 +58,26 @@ for (const width of WIDTHS) {
     console.log(`screenshots at ${width} px: ${table} ${dialogShot}`);
   });
 }
+
+// German words are longer: the same widths hold in German too.
+for (const width of WIDTHS) {
+  test(`in German at ${width} px the table fits and Edit Credentials is in the window`, async ({ page }, testInfo) => {
+    await page.setViewportSize({ width, height: width < 800 ? 844 : 900 });
+    await page.goto('/connections?sap-language=de');
+    await page.getByRole('button', { name: 'Als Alice Andersen anmelden' }).click();
+    const edit = page.getByRole('table', { name: 'Verbindungsanfragen' })
+      .getByRole('row', { name: /^EU Production Portal\b/ })
+      .getByRole('link', { name: 'Anmeldedaten für EU Production Portal bearbeiten' });
+    await expect(edit).toBeVisible();
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    const box = await edit.boundingBox();
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(width);
+    await page.screenshot({ path: testInfo.outputPath(`table-de-${width}.png`), fullPage: true });
+    await edit.click();
+    const dialog = page.getByRole('dialog', { name: 'Anmeldedaten für EU Production Portal bearbeiten' });
+    await expect(dialog.getByRole('button', { name: 'Speichern' })).toBeInViewport();
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: testInfo.outputPath(`dialog-de-${width}.png`) });
+  });
+}
