@@ -4,7 +4,7 @@ use std::fmt;
 use std::ops::Range;
 
 use crate::field::Field;
-use crate::messages::{fill, LOCATED};
+use crate::messages::{fill, render, LOCATED};
 
 /// How much a diagnostic matters. Errors block saving; warnings and infos do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -233,11 +233,25 @@ impl Diagnostic {
     /// The message, preceded by `location` (where it points in the text as someone sees it):
     /// [`LOCATED`] filled with the line, the column and the message.
     pub fn message_at(&self, location: &Location) -> String {
-        fill(
-            LOCATED,
-            &[("line", location.line.to_string()), ("column", location.column.to_string()), ("message", self.message.clone())],
-        )
+        located(location, self.message.clone(), |text| text)
     }
+
+    /// [`Diagnostic::message`] in another language: `translate` gives each text of
+    /// [`crate::texts`] in it (see [`render`]).
+    pub fn translated_message(&self, translate: impl Fn(&str) -> &str) -> String {
+        render(self.template, &self.params, translate)
+    }
+
+    /// [`Diagnostic::message_at`] in another language.
+    pub fn translated_message_at(&self, location: &Location, translate: impl Fn(&str) -> &str) -> String {
+        located(location, self.translated_message(&translate), translate)
+    }
+}
+
+/// [`LOCATED`] in the language of `translate`, filled with `location` and `message`.
+fn located(location: &Location, message: String, translate: impl Fn(&str) -> &str) -> String {
+    let params = [("line", location.line.to_string()), ("column", location.column.to_string()), ("message", message)];
+    fill(translate(LOCATED), &params)
 }
 
 #[cfg(test)]

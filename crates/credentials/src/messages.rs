@@ -224,6 +224,14 @@ pub fn fill<V: AsRef<str>>(template: &str, params: &[(&str, V)]) -> String {
     out
 }
 
+/// `template` and each value of `params` in another language, the template filled: `translate`
+/// gives each text in that language (a text it does not know, such as a number or a JSON key,
+/// itself). With `|text| text` this is [`fill`].
+pub fn render<V: AsRef<str>>(template: &str, params: &[(&str, V)], translate: impl Fn(&str) -> &str) -> String {
+    let translated: Vec<(&str, &str)> = params.iter().map(|(name, value)| (*name, translate(value.as_ref()))).collect();
+    fill(translate(template), &translated)
+}
+
 /// The names of the placeholders in `template`, in order: `{` + lower-case letters + `}`.
 pub fn placeholders(template: &str) -> Vec<&str> {
     template
@@ -248,6 +256,22 @@ mod tests {
         );
         assert_eq!(fill("{a}{b}", &[("a", "{b}"), ("b", "x")]), "{b}x", "a value is not filled again");
         assert_eq!(fill("keep {unknown} and { this", &[("a", "1")]), "keep {unknown} and { this");
+    }
+
+    #[test]
+    fn renders_the_template_and_each_phrase_in_another_language() {
+        fn german(text: &str) -> &str {
+            match text {
+                FIELD_MISSING => "Das Feld „{field}“ fehlt. {hint}",
+                HINT_CLIENT_ID => "Der Wert beginnt mit sb-.",
+                other => other,
+            }
+        }
+        let params = [("field", LABEL_CLIENT_ID), ("hint", HINT_CLIENT_ID)];
+        assert_eq!(render(FIELD_MISSING, &params, german), "Das Feld „client ID“ fehlt. Der Wert beginnt mit sb-.");
+        assert_eq!(render(FIELD_MISSING, &params, |text| text), fill(FIELD_MISSING, &params));
+        let key = [("key", "url"), ("first", "1"), ("again", "2")];
+        assert_eq!(render(DUPLICATE_KEY, &key, german), fill(DUPLICATE_KEY, &key), "not a text: said as it is");
     }
 
     #[test]

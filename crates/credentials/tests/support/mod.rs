@@ -21,6 +21,10 @@ pub fn assert_translatable(analysis: &Analysis) {
         wanted.sort_unstable();
         wanted.dedup();
         assert_eq!(names, wanted, "{what}: params and placeholders differ");
+        assert_eq!(diagnostic.translated_message(|text| text), diagnostic.message, "{what}");
+        if let Some(location) = &diagnostic.location {
+            assert_eq!(diagnostic.translated_message_at(location, |text| text), diagnostic.message_at(location), "{what}");
+        }
         for (name, value) in &diagnostic.params {
             if PHRASE_PARAMS.contains(name) {
                 assert!(texts().contains(&value.as_str()), "{what}: {name} = {value:?} is not in texts()");
