@@ -667,9 +667,9 @@ mod tests {
     #[test]
     fn the_hubs_field_errors_go_to_their_field() {
         let details = vec![
-            ErrorDetail { code: "TOKEN_URL_NOT_HTTPS".into(), target: "tokenUrl".into(), message: "The token URL must use https.".into() },
-            ErrorDetail { code: "FIELD_MISSING".into(), target: "credentials.clientSecret".into(), message: "Missing.".into() },
-            ErrorDetail { code: "INPUT_EMPTY".into(), target: "credentials".into(), message: "Empty.".into() },
+            ErrorDetail::new("TOKEN_URL_NOT_HTTPS", "tokenUrl", "The token URL must use https."),
+            ErrorDetail::new("FIELD_MISSING", "credentials.clientSecret", "Missing."),
+            ErrorDetail::new("INPUT_EMPTY", "credentials", "Empty."),
         ];
         assert_eq!(server_messages_for(Field::TokenUrl, &details), ["The token URL must use https."]);
         assert_eq!(server_messages_for(Field::ClientSecret, &details), ["Missing."]);

@@ -1,6 +1,7 @@
 //! Every text of the app exists in English and in German, and nothing else: the English texts
-//! are the keys of `t("…")` and `tf("…", …)` in `src/`, the German ones are
-//! `public/i18n/de.json`. A text in one language only fails here.
+//! are the keys of `t("…")` and `tf("…", …)` in `src/` and the texts of the credentials engine's
+//! findings (`credentials::texts()`), the German ones are `public/i18n/de.json`. A text in one
+//! language only fails here.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -10,9 +11,9 @@ fn german_catalog() -> std::collections::BTreeMap<String, String> {
     serde_json::from_str(&text).expect("public/i18n/de.json is an object of strings")
 }
 
-/// The English texts the app's sources translate.
+/// The English texts the app translates: those of its sources and those of the engine's findings.
 fn english_texts() -> BTreeSet<String> {
-    let mut texts = BTreeSet::new();
+    let mut texts: BTreeSet<String> = credentials::texts().iter().map(|text| text.to_string()).collect();
     let mut folders = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
     while let Some(folder) = folders.pop() {
         for entry in std::fs::read_dir(&folder).unwrap() {
@@ -97,8 +98,13 @@ fn every_german_text_translates_a_text_of_the_app() {
 
 #[test]
 fn translations_keep_the_placeholders_of_the_english_text() {
+    // A placeholder is a name in braces; other braces are text ("the opening brace {").
     let placeholders = |text: &str| -> BTreeSet<String> {
-        text.split('{').skip(1).filter_map(|part| part.split_once('}').map(|(name, _)| name.to_owned())).collect()
+        text.split('{')
+            .skip(1)
+            .filter_map(|part| part.split_once('}').map(|(name, _)| name.to_owned()))
+            .filter(|name| !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_'))
+            .collect()
     };
     for (english, german) in german_catalog() {
         assert_eq!(placeholders(&english), placeholders(&german), "{english:?} → {german:?}");

@@ -5,10 +5,11 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::credentials::Credentials;
-use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::diagnostic::{param, Code, Diagnostic, Severity};
 use crate::field::{Field, FieldValues};
 use crate::json::{self, Expected, Member, SyntaxError, SyntaxErrorKind, Value};
-use crate::rules;
+use crate::messages::*;
+use crate::rules::{self, codepoint};
 use crate::text::{location_in, masked_excerpt, Prepared};
 use crate::{Context, CredentialKind};
 
@@ -114,15 +115,11 @@ impl Analysis {
 /// Analyses pasted credentials.
 pub fn analyze(input: &str, context: &Context) -> Analysis {
     if input.len() > MAX_INPUT_BYTES {
-        let message = format!(
-            "The text is {} KiB; credentials are a few KiB at most, and more than 64 KiB is refused. Paste only the credentials JSON.",
-            input.len().div_ceil(1024)
-        );
-        return Analysis::new(Shape::TooLarge, vec![Diagnostic::error(Code::InputTooLarge, None, message)]);
+        let too_large = Diagnostic::error(Code::InputTooLarge, None, INPUT_TOO_LARGE, vec![param("size", input.len().div_ceil(1024))]);
+        return Analysis::new(Shape::TooLarge, vec![too_large]);
     }
     if input.trim().is_empty() {
-        let message = "Paste the API portal access credentials (a JSON object), or type them in their fields.";
-        return Analysis::new(Shape::Empty, vec![Diagnostic::error(Code::InputEmpty, None, message)]);
+        return Analysis::new(Shape::Empty, vec![Diagnostic::error(Code::InputEmpty, None, INPUT_EMPTY, vec![])]);
     }
     let prepared = Prepared::new(input);
     let mut diagnostics = repairs(&prepared);
@@ -133,22 +130,14 @@ pub fn analyze(input: &str, context: &Context) -> Analysis {
         first
     } else if let Some(brace) = text.find('{') {
         diagnostics.push(located(
-            Diagnostic::warning(
-                Code::TextBeforeJsonIgnored,
-                None,
-                "Text before the opening brace { was ignored (copied along with the credentials).",
-            ),
+            Diagnostic::warning(Code::TextBeforeJsonIgnored, None, TEXT_BEFORE_JSON_IGNORED, vec![]),
             &prepared,
             first..brace,
         ));
         brace
     } else {
-        let message = if text.contains("\":") {
-            "The opening brace { is missing: the credentials start with { and end with }. Copy them again, including the first and last line.".to_owned()
-        } else {
-            "This is not JSON: the credentials are a JSON object that starts with {. Paste them again, or type the client ID and client secret in their fields.".to_owned()
-        };
-        diagnostics.push(located(Diagnostic::error(Code::NotJson, None, message), &prepared, first..text.len()));
+        let template = if text.contains("\":") { OPENING_BRACE_MISSING } else { NOT_JSON };
+        diagnostics.push(located(Diagnostic::error(Code::NotJson, None, template, vec![]), &prepared, first..text.len()));
         return Analysis::new(Shape::NotJson, diagnostics);
     };
 
@@ -165,22 +154,15 @@ pub fn analyze(input: &str, context: &Context) -> Analysis {
     if !trailing.is_empty() {
         let from = end + (text[end..].len() - text[end..].trim_start().len());
         diagnostics.push(located(
-            Diagnostic::warning(
-                Code::TextAfterJsonIgnored,
-                None,
-                "Text after the closing brace } was ignored (copied along with the credentials).",
-            ),
+            Diagnostic::warning(Code::TextAfterJsonIgnored, None, TEXT_AFTER_JSON_IGNORED, vec![]),
             &prepared,
             from..text.trim_end().len(),
         ));
     }
     let Value::Object(members) = &parsed.node.value else {
-        let message = format!(
-            "The credentials must be one JSON object ({{ ... }}), but this is {}.{}",
-            parsed.node.value.kind(),
-            if matches!(parsed.node.value, Value::Array(_)) { " Paste the object itself, without the [ ] around it." } else { "" }
-        );
-        diagnostics.push(located(Diagnostic::error(Code::NotAnObject, None, message), &prepared, parsed.node.span.clone()));
+        // Parsing starts at `{` or `[`: what is not an object is an array.
+        let not_an_object = Diagnostic::error(Code::NotAnObject, None, TOP_LEVEL_ARRAY, vec![]);
+        diagnostics.push(located(not_an_object, &prepared, parsed.node.span.clone()));
         return Analysis::new(Shape::NotAnObject, diagnostics);
     };
     analyze_object(members, &prepared, context, diagnostics)
@@ -248,7 +230,8 @@ fn extract<'m>(members: &'m [Member], prepared: &Prepared<'_>, diagnostics: &mut
                     Diagnostic::error(
                         Code::JsonDuplicateKey,
                         field,
-                        format!("The key \"{}\" appears twice (lines {first} and {again}). Keep only the right one.", member.key),
+                        DUPLICATE_KEY,
+                        vec![param("key", &member.key), param("first", first), param("again", again)],
                     ),
                     prepared,
                     member.key_span.clone(),
@@ -272,7 +255,8 @@ fn extract<'m>(members: &'m [Member], prepared: &Prepared<'_>, diagnostics: &mut
                     Diagnostic::error(
                         Code::DuplicateField,
                         Some(field),
-                        format!("Both \"{other}\" and \"{}\" give the {}. Keep only one.", member.key, field.label()),
+                        DUPLICATE_FIELD,
+                        vec![param("other", other), param("key", &member.key), param("field", field.label())],
                     ),
                     prepared,
                     member.key_span.clone(),
@@ -287,7 +271,8 @@ fn extract<'m>(members: &'m [Member], prepared: &Prepared<'_>, diagnostics: &mut
                     Diagnostic::error(
                         Code::FieldNotAString,
                         Some(field),
-                        format!("The {} (\"{}\") must be a string in double quotes, but it is {}.", field.label(), member.key, other.kind()),
+                        FIELD_NOT_A_STRING,
+                        vec![param("field", field.label()), param("key", &member.key), param("kind", other.kind())],
                     ),
                     prepared,
                     member.value.span.clone(),
@@ -302,18 +287,12 @@ fn extract<'m>(members: &'m [Member], prepared: &Prepared<'_>, diagnostics: &mut
         }
     }
     if duplicates > MAX_REPORTED_PER_RULE {
-        diagnostics.push(Diagnostic::error(
-            Code::JsonDuplicateKey,
-            None,
-            format!("{} more keys appear twice.", duplicates - MAX_REPORTED_PER_RULE),
-        ));
+        let more = vec![param("count", duplicates - MAX_REPORTED_PER_RULE)];
+        diagnostics.push(Diagnostic::error(Code::JsonDuplicateKey, None, MORE_DUPLICATE_KEYS, more));
     }
     if repeated_fields > MAX_REPORTED_PER_RULE {
-        diagnostics.push(Diagnostic::error(
-            Code::DuplicateField,
-            None,
-            format!("{} more keys give a field that another key gives already.", repeated_fields - MAX_REPORTED_PER_RULE),
-        ));
+        let more = vec![param("count", repeated_fields - MAX_REPORTED_PER_RULE)];
+        diagnostics.push(Diagnostic::error(Code::DuplicateField, None, MORE_DUPLICATE_FIELDS, more));
     }
     extracted
 }
@@ -381,11 +360,7 @@ fn analyze_object(members: &[Member], prepared: &Prepared<'_>, context: &Context
 
     let kind = kind_of(&source.values);
     if source.values.has(Field::ClientSecret) && (source.values.has(Field::Certificate) || source.values.has(Field::Key)) {
-        diagnostics.push(Diagnostic::error(
-            Code::MixedCredentialTypes,
-            None,
-            "The JSON holds both a client secret and a certificate or key. Paste one set of credentials: either client secret or X.509.",
-        ));
+        diagnostics.push(Diagnostic::error(Code::MixedCredentialTypes, None, MIXED_CREDENTIAL_TYPES, vec![]));
     }
 
     let mut xsuaa_note = None;
@@ -398,14 +373,12 @@ fn analyze_object(members: &[Member], prepared: &Prepared<'_>, context: &Context
         if members.len() > 8 {
             names.push("…");
         }
-        let listed = if names.is_empty() { "no fields at all".to_owned() } else { format!("the fields {}", names.join(", ")) };
-        diagnostics.push(Diagnostic::error(
-            Code::ShapeUnrecognized,
-            None,
-            format!(
-                "This JSON is not API portal credentials: it has {listed}. Credentials have url, tokenUrl, clientId and clientSecret (or certificate and key for X.509)."
-            ),
-        ));
+        let unrecognized = if names.is_empty() {
+            Diagnostic::error(Code::ShapeUnrecognized, None, SHAPE_WITHOUT_FIELDS, vec![])
+        } else {
+            Diagnostic::error(Code::ShapeUnrecognized, None, SHAPE_UNRECOGNIZED, vec![param("fields", names.join(", "))])
+        };
+        diagnostics.push(unrecognized);
         let mut analysis = Analysis::new(Shape::Unrecognized, diagnostics);
         analysis.values = source.values;
         return analysis;
@@ -417,11 +390,7 @@ fn analyze_object(members: &[Member], prepared: &Prepared<'_>, context: &Context
         (None, false) => Shape::Credentials(kind),
     };
     if let (Some(section), false) = (&section_name, source.is_xsuaa) {
-        diagnostics.push(Diagnostic::info(
-            Code::ServiceKeySectionUsed,
-            None,
-            format!("Recognised an SAP service key with a \"{section}\" section; its credentials were used."),
-        ));
+        diagnostics.push(Diagnostic::info(Code::ServiceKeySectionUsed, None, SERVICE_KEY_SECTION_USED, vec![param("section", section)]));
     }
     if let Some(note) = xsuaa_note {
         diagnostics.push(note);
@@ -429,21 +398,14 @@ fn analyze_object(members: &[Member], prepared: &Prepared<'_>, context: &Context
     if section_name.is_none() && !source.is_xsuaa {
         for member in source.unknown.iter().take(MAX_REPORTED_PER_RULE) {
             diagnostics.push(located(
-                Diagnostic::info(
-                    Code::UnknownField,
-                    None,
-                    format!("The field \"{}\" is not part of API portal credentials and is ignored.", member.key),
-                ),
+                Diagnostic::info(Code::UnknownField, None, UNKNOWN_FIELD, vec![param("key", &member.key)]),
                 prepared,
                 member.key_span.clone(),
             ));
         }
         if source.unknown.len() > MAX_REPORTED_PER_RULE {
-            diagnostics.push(Diagnostic::info(
-                Code::UnknownField,
-                None,
-                format!("{} more fields are not part of API portal credentials and are ignored.", source.unknown.len() - MAX_REPORTED_PER_RULE),
-            ));
+            let more = vec![param("count", source.unknown.len() - MAX_REPORTED_PER_RULE)];
+            diagnostics.push(Diagnostic::info(Code::UnknownField, None, MORE_UNKNOWN_FIELDS, more));
         }
     }
 
@@ -462,17 +424,9 @@ fn use_xsuaa_binding(source: &mut Extracted<'_>, kind: CredentialKind, context: 
     match context.registered_api_portal_url.as_deref() {
         Some(portal) => {
             source.values.set(Field::Url, portal);
-            Diagnostic::warning(
-                Code::XsuaaBindingUsed,
-                None,
-                "This is an XSUAA service key, not the credentials the API portal generates. Its client ID and secret are used, the token URL is its url followed by /oauth/token, and the URL is the API portal registered on this request. Check that the key belongs to that API portal.",
-            )
+            Diagnostic::warning(Code::XsuaaBindingUsed, None, XSUAA_BINDING_WITH_PORTAL, vec![])
         }
-        None => Diagnostic::warning(
-            Code::XsuaaBindingUsed,
-            None,
-            "This is an XSUAA service key, not the credentials the API portal generates. Its client ID and secret are used and the token URL is its url followed by /oauth/token; its url is the authentication server, so the API portal's URL is still needed.",
-        ),
+        None => Diagnostic::warning(Code::XsuaaBindingUsed, None, XSUAA_BINDING_WITHOUT_PORTAL, vec![]),
     }
 }
 
@@ -510,21 +464,11 @@ fn finish(analysis: &mut Analysis, kind: CredentialKind, context: &Context, span
 fn repairs(prepared: &Prepared<'_>) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     if prepared.byte_order_mark_removed {
-        diagnostics.push(Diagnostic::warning(
-            Code::ByteOrderMarkRemoved,
-            None,
-            "An invisible byte-order mark at the start was removed.",
-        ));
+        diagnostics.push(Diagnostic::warning(Code::ByteOrderMarkRemoved, None, BYTE_ORDER_MARK_REMOVED, vec![]));
     }
     if prepared.quotes_replaced > 0 {
-        diagnostics.push(Diagnostic::warning(
-            Code::TypographicQuotesReplaced,
-            None,
-            format!(
-                "{} typographic quotes (“ ”) were replaced by straight quotes (\"); a word processor or chat tool had changed them.",
-                prepared.quotes_replaced
-            ),
-        ));
+        let count = vec![param("count", prepared.quotes_replaced)];
+        diagnostics.push(Diagnostic::warning(Code::TypographicQuotesReplaced, None, TYPOGRAPHIC_QUOTES_REPLACED, count));
     }
     diagnostics
 }
@@ -536,67 +480,50 @@ fn located(mut diagnostic: Diagnostic, prepared: &Prepared<'_>, span: Range<usiz
 
 fn syntax_diagnostic(error: &SyntaxError, prepared: &Prepared<'_>) -> Diagnostic {
     let location = prepared.location(&error.span);
-    let (code, message) = match &error.kind {
+    let (code, template, params) = match &error.kind {
         SyntaxErrorKind::Truncated { open } => {
             let opened = location_in(prepared.original, prepared.original_span(&(*open..*open + 1))).line;
-            let closing = if prepared.text[*open..].starts_with('[') { "bracket ]" } else { "brace }" };
-            (
-                Code::JsonTruncated,
-                format!("The JSON ends before its closing {closing} (opened on line {opened}): the copy was cut off. Copy the credentials again, including the last line."),
-            )
+            let template = if prepared.text[*open..].starts_with('[') { ARRAY_TRUNCATED } else { OBJECT_TRUNCATED };
+            (Code::JsonTruncated, template, vec![param("opened", opened)])
         }
         SyntaxErrorKind::Unexpected { found, expected } => {
-            let a_quote = *found == Some('"');
-            // Only punctuation is named: a letter or digit found may belong to a secret.
-            let found = match found {
-                Some(c) if c.is_ascii_punctuation() => format!("'{c}'"),
-                Some(c) if c.is_alphanumeric() => "a letter or digit".to_owned(),
-                Some(c) if c.is_whitespace() => format!("a space character (U+{:04X})", u32::from(*c)),
-                Some(_) => "another character".to_owned(),
-                None => "the end".to_owned(),
-            };
-            let hint = match expected {
-                Expected::CommaOrClosingBrace if a_quote => " A comma is probably missing at the end of the previous line.",
-                Expected::Key => " Keys need double quotes, like \"clientId\".",
-                _ => "",
-            };
-            (Code::JsonSyntax, format!("Expected {}, found {found}.{hint}", expected.description()))
+            let (template, params) = unexpected(*found, *expected);
+            (Code::JsonSyntax, template, params)
         }
-        SyntaxErrorKind::TooDeep => (
-            Code::JsonTooDeep,
-            format!("The JSON is nested more than {} levels deep; credentials are a flat object.", json::MAX_DEPTH),
-        ),
-        SyntaxErrorKind::TrailingComma => (
-            Code::JsonTrailingComma,
-            "JSON does not allow a comma before the closing brace or bracket. Remove that comma.".to_owned(),
-        ),
-        SyntaxErrorKind::SingleQuotes => (Code::JsonSingleQuotes, "JSON needs double quotes (\"), not single quotes (').".to_owned()),
-        SyntaxErrorKind::InvalidEscape => (
-            Code::JsonInvalidString,
-            "Invalid escape sequence: after a backslash, JSON allows only \" \\ / b f n r t or u with four hex digits.".to_owned(),
-        ),
-        SyntaxErrorKind::LoneSurrogate => (
-            Code::JsonInvalidString,
-            "Invalid \\u escape: half of a surrogate pair, which is no character. Copy the value again.".to_owned(),
-        ),
-        SyntaxErrorKind::ControlCharacterInString { character } => {
-            let what = match character {
-                '\n' | '\r' => "a line break".to_owned(),
-                '\t' => "a tab".to_owned(),
-                c => format!("the control character U+{:04X}", u32::from(*c)),
-            };
-            (
-                Code::JsonInvalidString,
-                format!("A string contains {what}. A value must stay on one line: the copy probably broke it; join the lines (or write \\n)."),
-            )
-        }
-        SyntaxErrorKind::UnterminatedString => (
-            Code::JsonTruncated,
-            "A string that starts here has no closing quote: the copy was cut off. Copy the credentials again.".to_owned(),
-        ),
+        SyntaxErrorKind::TooDeep => (Code::JsonTooDeep, TOO_DEEP, vec![param("depth", json::MAX_DEPTH)]),
+        SyntaxErrorKind::TrailingComma => (Code::JsonTrailingComma, TRAILING_COMMA, vec![]),
+        SyntaxErrorKind::SingleQuotes => (Code::JsonSingleQuotes, SINGLE_QUOTES, vec![]),
+        SyntaxErrorKind::InvalidEscape => (Code::JsonInvalidString, INVALID_ESCAPE, vec![]),
+        SyntaxErrorKind::LoneSurrogate => (Code::JsonInvalidString, LONE_SURROGATE, vec![]),
+        SyntaxErrorKind::ControlCharacterInString { character } => match character {
+            '\n' | '\r' => (Code::JsonInvalidString, LINE_BREAK_IN_STRING, vec![]),
+            '\t' => (Code::JsonInvalidString, TAB_IN_STRING, vec![]),
+            c => (Code::JsonInvalidString, CONTROL_CHARACTER_IN_STRING, vec![param("codepoint", codepoint(*c))]),
+        },
+        SyntaxErrorKind::UnterminatedString => (Code::JsonTruncated, UNTERMINATED_STRING, vec![]),
     };
-    let mut diagnostic = Diagnostic::error(code, None, message);
+    let mut diagnostic = Diagnostic::error(code, None, template, params);
     diagnostic.excerpt = Some(masked_excerpt(prepared.original, location.span.start, 30));
     diagnostic.location = Some(location);
     diagnostic
+}
+
+/// "Expected ..., found ...", with a hint where the cause is likely. Only punctuation is named
+/// as it is: a letter or digit found may belong to a secret.
+fn unexpected(found: char, expected: Expected) -> (&'static str, Vec<(&'static str, String)>) {
+    let key = expected == Expected::Key;
+    let described = param("expected", expected.description());
+    match found {
+        '"' if expected == Expected::CommaOrClosingBrace => (COMMA_MISSING, vec![]),
+        c if c.is_ascii_punctuation() => {
+            (if key { KEY_UNQUOTED_PUNCTUATION } else { UNEXPECTED_PUNCTUATION }, vec![described, param("punctuation", c)])
+        }
+        c if c.is_whitespace() => {
+            (if key { KEY_UNQUOTED_SPACE } else { UNEXPECTED_SPACE }, vec![described, param("codepoint", codepoint(c))])
+        }
+        c => {
+            let found = if c.is_alphanumeric() { FOUND_LETTER_OR_DIGIT } else { FOUND_OTHER_CHARACTER };
+            (if key { KEY_UNQUOTED } else { UNEXPECTED }, vec![described, param("found", found)])
+        }
+    }
 }

@@ -4,6 +4,7 @@ use std::fmt;
 use std::ops::Range;
 
 use crate::field::Field;
+use crate::messages::{fill, render, LOCATED};
 
 /// How much a diagnostic matters. Errors block saving; warnings and infos do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -166,29 +167,43 @@ pub struct Diagnostic {
     pub code: Code,
     /// The field concerned; `None` for the input as a whole.
     pub field: Option<Field>,
-    /// What is wrong and how to fix it, in English. Never contains a secret. Where in the text
-    /// is not part of it: see [`Diagnostic::located_message`].
+    /// What is wrong and how to fix it, in English: [`Diagnostic::template`] filled with
+    /// [`Diagnostic::params`]. Never contains a secret. Where in the text is not part of it: see
+    /// [`Diagnostic::located_message`].
     pub message: String,
+    /// The message with `{name}` placeholders, one of [`crate::texts`]: the key to translate it.
+    pub template: &'static str,
+    /// The value of each placeholder of the template. A value is either one of
+    /// [`crate::texts`] (an English phrase such as a field's label, to be translated as well) or
+    /// something that is said as it is (a number, a JSON key, a host). Never a secret.
+    pub params: Vec<(&'static str, String)>,
     pub location: Option<Location>,
     /// For JSON syntax errors: the line around the error, with string values masked.
     pub excerpt: Option<String>,
 }
 
+/// A placeholder's name and value, for [`Diagnostic::new`].
+pub(crate) fn param(name: &'static str, value: impl ToString) -> (&'static str, String) {
+    (name, value.to_string())
+}
+
 impl Diagnostic {
-    pub fn new(severity: Severity, code: Code, field: Option<Field>, message: impl Into<String>) -> Self {
-        Self { severity, code, field, message: message.into(), location: None, excerpt: None }
+    /// A finding whose message is `template` filled with `params`.
+    pub fn new(severity: Severity, code: Code, field: Option<Field>, template: &'static str, params: Vec<(&'static str, String)>) -> Self {
+        let message = fill(template, &params);
+        Self { severity, code, field, message, template, params, location: None, excerpt: None }
     }
 
-    pub fn error(code: Code, field: Option<Field>, message: impl Into<String>) -> Self {
-        Self::new(Severity::Error, code, field, message)
+    pub fn error(code: Code, field: Option<Field>, template: &'static str, params: Vec<(&'static str, String)>) -> Self {
+        Self::new(Severity::Error, code, field, template, params)
     }
 
-    pub fn warning(code: Code, field: Option<Field>, message: impl Into<String>) -> Self {
-        Self::new(Severity::Warning, code, field, message)
+    pub fn warning(code: Code, field: Option<Field>, template: &'static str, params: Vec<(&'static str, String)>) -> Self {
+        Self::new(Severity::Warning, code, field, template, params)
     }
 
-    pub fn info(code: Code, field: Option<Field>, message: impl Into<String>) -> Self {
-        Self::new(Severity::Info, code, field, message)
+    pub fn info(code: Code, field: Option<Field>, template: &'static str, params: Vec<(&'static str, String)>) -> Self {
+        Self::new(Severity::Info, code, field, template, params)
     }
 
     /// The target as the hub's error details name it: a field, or `credentials` for the whole.
@@ -200,24 +215,49 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
+    /// Where the finding points, when it concerns the text as a whole: then its message is told
+    /// with the line and column (see [`Diagnostic::located_message`]).
+    pub fn whole_text_location(&self) -> Option<&Location> {
+        self.location.as_ref().filter(|_| self.field.is_none())
+    }
+
     /// The message, preceded by the line and column it is about when it concerns the text as a
     /// whole ("Line 3, column 5: expected a comma..."); for readers who do not see the text.
     pub fn located_message(&self) -> String {
-        match (&self.location, self.field) {
-            (Some(location), None) => self.message_at(location),
-            _ => self.message.clone(),
+        match self.whole_text_location() {
+            Some(location) => self.message_at(location),
+            None => self.message.clone(),
         }
     }
 
-    /// The message, preceded by `location` (where it points in the text as someone sees it).
+    /// The message, preceded by `location` (where it points in the text as someone sees it):
+    /// [`LOCATED`] filled with the line, the column and the message.
     pub fn message_at(&self, location: &Location) -> String {
-        format!("Line {}, column {}: {}", location.line, location.column, self.message)
+        located(location, self.message.clone(), |text| text)
     }
+
+    /// [`Diagnostic::message`] in another language: `translate` gives each text of
+    /// [`crate::texts`] in it (see [`render`]).
+    pub fn translated_message(&self, translate: impl Fn(&str) -> &str) -> String {
+        render(self.template, &self.params, translate)
+    }
+
+    /// [`Diagnostic::message_at`] in another language.
+    pub fn translated_message_at(&self, location: &Location, translate: impl Fn(&str) -> &str) -> String {
+        located(location, self.translated_message(&translate), translate)
+    }
+}
+
+/// [`LOCATED`] in the language of `translate`, filled with `location` and `message`.
+fn located(location: &Location, message: String, translate: impl Fn(&str) -> &str) -> String {
+    let params = [("line", location.line.to_string()), ("column", location.column.to_string()), ("message", message)];
+    fill(translate(LOCATED), &params)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::{INPUT_EMPTY, NOT_HTTPS, TOO_DEEP};
 
     #[test]
     fn codes_are_unique_screaming_snake_case() {
@@ -230,17 +270,34 @@ mod tests {
     }
 
     #[test]
+    fn the_message_is_the_template_filled_with_the_params() {
+        let params = vec![param("field", "token URL"), param("scheme", "http")];
+        let diagnostic = Diagnostic::error(Code::TokenUrlNotHttps, Some(Field::TokenUrl), NOT_HTTPS, params);
+        assert_eq!(diagnostic.message, "The token URL must use https, not http.");
+        assert_eq!(diagnostic.template, NOT_HTTPS);
+    }
+
+    #[test]
     fn a_location_is_told_for_the_text_as_a_whole_only() {
         let location = Some(Location { line: 3, column: 5, span: 10..11 });
-        let syntax = Diagnostic { location: location.clone(), ..Diagnostic::error(Code::JsonSyntax, None, "Expected a comma.") };
-        assert_eq!(syntax.located_message(), "Line 3, column 5: Expected a comma.");
-        let field = Diagnostic { location, ..Diagnostic::error(Code::UrlNotHttps, Some(Field::Url), "Use https.") };
-        assert_eq!(field.located_message(), "Use https.");
+        let too_deep = Diagnostic::error(Code::JsonTooDeep, None, TOO_DEEP, vec![param("depth", 32)]);
+        let syntax = Diagnostic { location: location.clone(), ..too_deep };
+        assert_eq!(
+            syntax.located_message(),
+            "Line 3, column 5: The JSON is nested more than 32 levels deep; credentials are a flat object."
+        );
+        let field = Diagnostic {
+            location,
+            ..Diagnostic::error(Code::UrlNotHttps, Some(Field::Url), NOT_HTTPS, vec![param("field", "URL"), param("scheme", "ftp")])
+        };
+        assert_eq!(field.located_message(), "The URL must use https, not ftp.");
+        assert_eq!(field.whole_text_location(), None);
     }
 
     #[test]
     fn whole_input_diagnostics_target_the_credentials() {
-        assert_eq!(Diagnostic::error(Code::InputEmpty, None, "x").target(), "credentials");
-        assert_eq!(Diagnostic::error(Code::TokenUrlNotHttps, Some(Field::TokenUrl), "x").target(), "tokenUrl");
+        assert_eq!(Diagnostic::error(Code::InputEmpty, None, INPUT_EMPTY, vec![]).target(), "credentials");
+        let not_https = Diagnostic::error(Code::TokenUrlNotHttps, Some(Field::TokenUrl), NOT_HTTPS, vec![]);
+        assert_eq!(not_https.target(), "tokenUrl");
     }
 }

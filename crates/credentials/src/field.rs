@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::messages;
+
 /// A field of the credentials, whatever its spelling in the pasted JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Field {
@@ -31,16 +33,16 @@ impl Field {
         }
     }
 
-    /// The field as people call it, for messages and labels.
+    /// The field as people call it, for messages and labels (one of [`crate::texts`]).
     pub const fn label(self) -> &'static str {
         match self {
-            Field::Url => "URL",
-            Field::TokenUrl => "token URL",
-            Field::CertUrl => "cert URL",
-            Field::ClientId => "client ID",
-            Field::ClientSecret => "client secret",
-            Field::Certificate => "certificate",
-            Field::Key => "private key",
+            Field::Url => messages::LABEL_URL,
+            Field::TokenUrl => messages::LABEL_TOKEN_URL,
+            Field::CertUrl => messages::LABEL_CERT_URL,
+            Field::ClientId => messages::LABEL_CLIENT_ID,
+            Field::ClientSecret => messages::LABEL_CLIENT_SECRET,
+            Field::Certificate => messages::LABEL_CERTIFICATE,
+            Field::Key => messages::LABEL_KEY,
         }
     }
 

@@ -6,6 +6,8 @@
 
 use std::ops::Range;
 
+use crate::messages;
+
 /// Credentials are two levels deep at most; anything past this is not worth parsing.
 pub const MAX_DEPTH: usize = 32;
 
@@ -23,12 +25,12 @@ impl Value {
     /// What kind of value this is, for messages ("a number").
     pub fn kind(&self) -> &'static str {
         match self {
-            Value::Null => "null",
-            Value::Bool(_) => "a true/false value",
-            Value::Number => "a number",
-            Value::String(_) => "a string",
-            Value::Array(_) => "an array",
-            Value::Object(_) => "an object",
+            Value::Null => messages::KIND_NULL,
+            Value::Bool(_) => messages::KIND_BOOL,
+            Value::Number => messages::KIND_NUMBER,
+            Value::String(_) => messages::KIND_STRING,
+            Value::Array(_) => messages::KIND_ARRAY,
+            Value::Object(_) => messages::KIND_OBJECT,
         }
     }
 }
@@ -64,22 +66,22 @@ impl Expected {
     /// For messages: "expected a colon after the key".
     pub fn description(self) -> &'static str {
         match self {
-            Expected::Value => "a value",
-            Expected::Key => "a key in double quotes",
-            Expected::Colon => "a colon after the key",
-            Expected::CommaOrClosingBrace => "a comma or the closing brace",
-            Expected::CommaOrClosingBracket => "a comma or the closing bracket",
-            Expected::Digit => "a digit",
-            Expected::DigitAfterDecimalPoint => "a digit after the decimal point",
-            Expected::DigitInExponent => "a digit in the exponent",
+            Expected::Value => messages::EXPECTED_VALUE,
+            Expected::Key => messages::EXPECTED_KEY,
+            Expected::Colon => messages::EXPECTED_COLON,
+            Expected::CommaOrClosingBrace => messages::EXPECTED_COMMA_OR_CLOSING_BRACE,
+            Expected::CommaOrClosingBracket => messages::EXPECTED_COMMA_OR_CLOSING_BRACKET,
+            Expected::Digit => messages::EXPECTED_DIGIT,
+            Expected::DigitAfterDecimalPoint => messages::EXPECTED_DIGIT_AFTER_DECIMAL_POINT,
+            Expected::DigitInExponent => messages::EXPECTED_DIGIT_IN_EXPONENT,
         }
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SyntaxErrorKind {
-    /// Something else was found where `expected` was due.
-    Unexpected { found: Option<char>, expected: Expected },
+    /// Something else was found where `expected` was due (the end of the text is [`SyntaxErrorKind::Truncated`]).
+    Unexpected { found: char, expected: Expected },
     /// The text ended inside the value that opens at `open`.
     Truncated { open: usize },
     TooDeep,
@@ -370,7 +372,7 @@ impl Parser<'_> {
         match found {
             None => SyntaxError { kind: SyntaxErrorKind::Truncated { open: self.pos }, span: self.pos..self.pos },
             Some(c) => SyntaxError {
-                kind: SyntaxErrorKind::Unexpected { found: Some(c), expected },
+                kind: SyntaxErrorKind::Unexpected { found: c, expected },
                 span: self.pos..self.pos + c.len_utf8(),
             },
         }
@@ -431,7 +433,7 @@ mod tests {
     #[test]
     fn a_missing_comma_is_unexpected_text() {
         let error = parse("{\"a\": \"b\"\n \"c\": 1}").unwrap_err();
-        assert_eq!(error.kind, SyntaxErrorKind::Unexpected { found: Some('"'), expected: Expected::CommaOrClosingBrace });
+        assert_eq!(error.kind, SyntaxErrorKind::Unexpected { found: '"', expected: Expected::CommaOrClosingBrace });
         assert_eq!(error.span, 11..12);
     }
 

@@ -19,6 +19,7 @@ mod field;
 mod json;
 mod kind;
 mod mask;
+mod messages;
 mod pem;
 mod rules;
 mod text;
@@ -30,8 +31,17 @@ pub use diagnostic::{Code, Diagnostic, Location, Severity};
 pub use field::{Field, FieldValues};
 pub use kind::CredentialKind;
 pub use mask::{secret_values, SecretValue};
-pub use rules::WHERE_CREDENTIALS_COME_FROM;
+pub use messages::{fill, placeholders, render, LOCATED, WHERE_CREDENTIALS_COME_FROM};
 pub use text::location_in;
+
+/// Every English text a finding's message is made of: each [`Diagnostic::template`], each
+/// phrase a [`Diagnostic::params`] value can be (a field's label, a hint, a character's
+/// name...), [`LOCATED`] and [`WHERE_CREDENTIALS_COME_FROM`]. An app that translates these
+/// renders any finding in its language: the template translated, filled with the params, each
+/// translated when it is one of these texts and shown as it is otherwise.
+pub fn texts() -> &'static [&'static str] {
+    messages::ALL
+}
 
 /// What is known beyond the input itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

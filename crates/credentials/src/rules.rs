@@ -1,14 +1,10 @@
 //! The rules for each field's value, given the kind of credentials.
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{param, Code, Diagnostic};
 use crate::field::{Field, FieldValues};
+use crate::messages::*;
 use crate::pem::{self, PemProblem};
 use crate::{Context, CredentialKind};
-
-/// Where real credentials come from: said once, beside the findings that call for it
-/// ([`Code::calls_for_new_credentials`]), not in each of their messages.
-pub const WHERE_CREDENTIALS_COME_FROM: &str =
-    "Generate the credentials in Integration Suite under Settings > APIs > Connection > Generate Credentials, and paste what it copies.";
 
 /// The fields each kind of credentials needs.
 pub fn required_fields(kind: CredentialKind) -> &'static [Field] {
@@ -25,8 +21,8 @@ pub fn check(values: &mut FieldValues, kind: CredentialKind, context: &Context) 
     trim(values, &mut report);
     for &field in required_fields(kind) {
         match values.get(field) {
-            None => report.error(Code::FieldMissing, field, missing_message(field)),
-            Some("") => report.error(Code::FieldEmpty, field, format!("The {} is empty. {}", field.label(), hint(field))),
+            None => report.error(Code::FieldMissing, field, FIELD_MISSING, vec![param("field", field.label()), param("hint", hint(field))]),
+            Some("") => report.error(Code::FieldEmpty, field, FIELD_EMPTY, vec![param("field", field.label()), param("hint", hint(field))]),
             Some(_) => {}
         }
     }
@@ -57,12 +53,12 @@ struct Report {
 }
 
 impl Report {
-    fn error(&mut self, code: Code, field: Field, message: impl Into<String>) {
-        self.diagnostics.push(Diagnostic::error(code, Some(field), message));
+    fn error(&mut self, code: Code, field: Field, template: &'static str, params: Vec<(&'static str, String)>) {
+        self.diagnostics.push(Diagnostic::error(code, Some(field), template, params));
     }
 
-    fn warning(&mut self, code: Code, field: Field, message: impl Into<String>) {
-        self.diagnostics.push(Diagnostic::warning(code, Some(field), message));
+    fn warning(&mut self, code: Code, field: Field, template: &'static str, params: Vec<(&'static str, String)>) {
+        self.diagnostics.push(Diagnostic::warning(code, Some(field), template, params));
     }
 
     fn has_error(&self, field: Field) -> bool {
@@ -82,30 +78,22 @@ fn trim(values: &mut FieldValues, report: &mut Report) {
                 values.set(field, trimmed);
                 continue;
             }
-            report.warning(
-                Code::ValueTrimmed,
-                field,
-                format!("Spaces or line breaks around the {} were removed.", field.label()),
-            );
+            report.warning(Code::ValueTrimmed, field, VALUE_TRIMMED, vec![param("field", field.label())]);
             values.set(field, trimmed);
         }
     }
 }
 
-fn missing_message(field: Field) -> String {
-    format!("The {} is missing. {}", field.label(), hint(field))
-}
-
 /// What a value of `field` looks like, in one short sentence.
 fn hint(field: Field) -> &'static str {
     match field {
-        Field::Url => "It is the API portal's address, like https://<application>.cfapps.eu10.hana.ondemand.com.",
-        Field::TokenUrl => "It looks like https://<subdomain>.authentication.eu10.hana.ondemand.com/oauth/token.",
-        Field::CertUrl => "It looks like https://<subdomain>.authentication.cert.eu10.hana.ondemand.com.",
-        Field::ClientId => "It starts with sb-.",
-        Field::ClientSecret => "It is the long random value beside the client ID.",
-        Field::Certificate => "It starts with -----BEGIN CERTIFICATE-----.",
-        Field::Key => "It starts with -----BEGIN PRIVATE KEY-----.",
+        Field::Url => HINT_URL,
+        Field::TokenUrl => HINT_TOKEN_URL,
+        Field::CertUrl => HINT_CERT_URL,
+        Field::ClientId => HINT_CLIENT_ID,
+        Field::ClientSecret => HINT_CLIENT_SECRET,
+        Field::Certificate => HINT_CERTIFICATE,
+        Field::Key => HINT_KEY,
     }
 }
 
@@ -122,34 +110,30 @@ fn check_samples(values: &FieldValues, report: &mut Report) {
         .map(|(field, _)| field)
         .collect();
     for &field in &samples {
-        report.error(Code::SampleValue, field, "Placeholder from SAP's sample — paste your own value.");
+        report.error(Code::SampleValue, field, SAMPLE_VALUE, vec![]);
     }
     if samples.len() >= 2 {
-        report.diagnostics.push(Diagnostic::error(
-            Code::SampleCredentials,
-            None,
-            "These are the sample credentials from SAP's documentation, not real ones.",
-        ));
+        report.diagnostics.push(Diagnostic::error(Code::SampleCredentials, None, SAMPLE_CREDENTIALS, vec![]));
     }
 }
 
 /// The name of a character that is invisible or looks like another, if `c` is one.
 fn invisible_character_name(c: char) -> Option<&'static str> {
     Some(match c {
-        '\u{200B}' => "zero-width space",
-        '\u{200C}' => "zero-width non-joiner",
-        '\u{200D}' => "zero-width joiner",
-        '\u{2060}' => "word joiner",
-        '\u{FEFF}' => "zero-width no-break space",
-        '\u{00AD}' => "soft hyphen",
-        '\u{00A0}' => "non-breaking space",
-        '\u{2007}' => "figure space",
-        '\u{202F}' => "narrow non-breaking space",
-        '\u{200E}' => "left-to-right mark",
-        '\u{200F}' => "right-to-left mark",
-        '\u{061C}' => "Arabic letter mark",
-        '\u{202A}'..='\u{202E}' => "bidirectional formatting character",
-        '\u{2066}'..='\u{2069}' => "bidirectional isolate character",
+        '\u{200B}' => ZERO_WIDTH_SPACE,
+        '\u{200C}' => ZERO_WIDTH_NON_JOINER,
+        '\u{200D}' => ZERO_WIDTH_JOINER,
+        '\u{2060}' => WORD_JOINER,
+        '\u{FEFF}' => ZERO_WIDTH_NO_BREAK_SPACE,
+        '\u{00AD}' => SOFT_HYPHEN,
+        '\u{00A0}' => NON_BREAKING_SPACE,
+        '\u{2007}' => FIGURE_SPACE,
+        '\u{202F}' => NARROW_NON_BREAKING_SPACE,
+        '\u{200E}' => LEFT_TO_RIGHT_MARK,
+        '\u{200F}' => RIGHT_TO_LEFT_MARK,
+        '\u{061C}' => ARABIC_LETTER_MARK,
+        '\u{202A}'..='\u{202E}' => BIDIRECTIONAL_FORMATTING_CHARACTER,
+        '\u{2066}'..='\u{2069}' => BIDIRECTIONAL_ISOLATE_CHARACTER,
         _ => return None,
     })
 }
@@ -162,11 +146,8 @@ fn check_characters(field: Field, value: &str, report: &mut Report) {
             report.error(
                 Code::InvisibleCharacter,
                 field,
-                format!(
-                    "Character {position} of the {} is a {name} (U+{:04X}): invisible, and a way to make one value look like another. Delete it, or copy the value again from its source.",
-                    field.label(),
-                    u32::from(c)
-                ),
+                INVISIBLE_CHARACTER,
+                vec![param("position", position), param("field", field.label()), param("character", name), param("codepoint", codepoint(c))],
             );
             return;
         }
@@ -174,7 +155,7 @@ fn check_characters(field: Field, value: &str, report: &mut Report) {
             continue;
         }
         if c.is_whitespace() {
-            let what = if matches!(c, '\n' | '\r') { "a line break" } else { "a space" };
+            let template = if matches!(c, '\n' | '\r') { LINE_BREAK_IN_VALUE } else { SPACE_IN_VALUE };
             let code = match field {
                 Field::ClientId => Code::ClientIdWhitespace,
                 Field::ClientSecret => Code::ClientSecretWhitespace,
@@ -183,26 +164,15 @@ fn check_characters(field: Field, value: &str, report: &mut Report) {
                 Field::CertUrl => Code::CertUrlInvalid,
                 Field::Certificate | Field::Key => Code::ControlCharacter,
             };
-            report.error(
-                code,
-                field,
-                format!(
-                    "The {} contains {what} at character {position}; it must be one unbroken value. Copy it again, or remove the {}.",
-                    field.label(),
-                    if what == "a space" { "space" } else { "line break" }
-                ),
-            );
+            report.error(code, field, template, vec![param("field", field.label()), param("position", position)]);
             return;
         }
         if c.is_control() {
             report.error(
                 Code::ControlCharacter,
                 field,
-                format!(
-                    "Character {position} of the {} is a control character (U+{:04X}) that does not belong in it. Copy the value again from its source.",
-                    field.label(),
-                    u32::from(c)
-                ),
+                CONTROL_CHARACTER_IN_VALUE,
+                vec![param("position", position), param("field", field.label()), param("codepoint", codepoint(c))],
             );
             return;
         }
@@ -274,11 +244,7 @@ fn check_url_swap(values: &FieldValues, report: &mut Report) {
     let token_url_is_app_url = !is_token_path(token_url.path) && !is_authentication_host(&token_url.host);
     if url_is_token_url && token_url_is_app_url {
         for field in [Field::Url, Field::TokenUrl] {
-            report.error(
-                Code::UrlAndTokenUrlSwapped,
-                field,
-                "The URL and the token URL are swapped: the URL is the API portal's own address, the token URL ends with /oauth/token. Exchange the two values.",
-            );
+            report.error(Code::UrlAndTokenUrlSwapped, field, URL_AND_TOKEN_URL_SWAPPED, vec![]);
         }
     }
 }
@@ -290,71 +256,45 @@ fn check_url(field: Field, value: &str, context: &Context, report: &mut Report) 
         _ => (Code::CertUrlInvalid, Code::CertUrlNotHttps),
     };
     let Some(url) = parse_url(value) else {
-        report.error(invalid, field, format!("The {} is not an absolute URL. {}", field.label(), hint(field)));
+        report.error(invalid, field, NOT_AN_ABSOLUTE_URL, vec![param("field", field.label()), param("hint", hint(field))]);
         return;
     };
     if !url.scheme.eq_ignore_ascii_case("https") {
-        report.error(
-            not_https,
-            field,
-            format!("The {} must use https, not {}.", field.label(), url.scheme.to_ascii_lowercase()),
-        );
+        report.error(not_https, field, NOT_HTTPS, vec![param("field", field.label()), param("scheme", url.scheme.to_ascii_lowercase())]);
         return;
     }
     let known_platform = url.host.ends_with(".hana.ondemand.com") || url.host.ends_with(".sapcloud.cn");
     match field {
         Field::Url => {
             if is_authentication_host(&url.host) || is_token_path(url.path) {
-                report.error(
-                    Code::UrlIsAuthenticationHost,
-                    field,
-                    "The URL points at the authentication server; it must be the API portal's own address, like https://<application>.cfapps.eu10.hana.ondemand.com. The authentication server belongs in the token URL.",
-                );
+                report.error(Code::UrlIsAuthenticationHost, field, URL_IS_AUTHENTICATION_HOST, vec![]);
                 return;
             }
             if !known_platform && !url.host.contains(".cfapps.") {
-                report.warning(
-                    Code::UrlHostUnusual,
-                    field,
-                    format!("The URL's host {} is not an SAP BTP host. That is fine for a custom domain; otherwise check the value.", url.host),
-                );
+                report.warning(Code::UrlHostUnusual, field, URL_HOST_UNUSUAL, vec![param("host", &url.host)]);
             }
             let registered = context.registered_api_portal_url.as_deref().and_then(parse_url);
             if let Some(registered) = registered.filter(|registered| registered.host != url.host) {
                 report.warning(
                     Code::UrlHostDiffersFromRequest,
                     field,
-                    format!(
-                        "The URL's host {} differs from the API portal registered on this request ({}). Check that these credentials belong to this API portal.",
-                        url.host, registered.host
-                    ),
+                    URL_HOST_DIFFERS_FROM_REQUEST,
+                    vec![param("host", &url.host), param("registered", &registered.host)],
                 );
             }
         }
         Field::TokenUrl => {
             if !is_token_path(url.path) {
-                report.error(
-                    Code::TokenUrlPath,
-                    field,
-                    "The token URL must end with /oauth/token. Add it, or copy the value again.",
-                );
+                report.error(Code::TokenUrlPath, field, TOKEN_URL_PATH, vec![]);
                 return;
             }
             if !is_authentication_host(&url.host) {
-                report.warning(
-                    Code::TokenUrlHostUnusual,
-                    field,
-                    format!("The token URL's host {} is not an authentication server (<subdomain>.authentication.<region>...). That is fine for a custom domain; otherwise check the value.", url.host),
-                );
+                report.warning(Code::TokenUrlHostUnusual, field, TOKEN_URL_HOST_UNUSUAL, vec![param("host", &url.host)]);
             }
         }
         _ => {
             if !url.host.contains(".authentication.cert.") {
-                report.warning(
-                    Code::CertUrlHostUnusual,
-                    field,
-                    format!("The cert URL's host {} does not look like <subdomain>.authentication.cert.<region>... That is fine for a custom domain; otherwise check the value.", url.host),
-                );
+                report.warning(Code::CertUrlHostUnusual, field, CERT_URL_HOST_UNUSUAL, vec![param("host", &url.host)]);
             }
         }
     }
@@ -385,38 +325,22 @@ fn check_client_id_and_secret(values: &FieldValues, report: &mut Report) {
     let secret_is_id = secret.is_some_and(looks_like_client_id);
     if id_is_secret && secret_is_id {
         for field in [Field::ClientId, Field::ClientSecret] {
-            report.error(
-                Code::ClientIdAndSecretSwapped,
-                field,
-                "The client ID and the client secret are swapped: the client ID starts with sb-, the secret is the long random value. Exchange the two values.",
-            );
+            report.error(Code::ClientIdAndSecretSwapped, field, CLIENT_ID_AND_SECRET_SWAPPED, vec![]);
         }
         return;
     }
     if id_is_secret {
-        report.error(
-            Code::ClientIdLooksLikeSecret,
-            Field::ClientId,
-            "The client ID looks like a client secret. The client ID starts with sb-, like sb-apiaccess1689070958781!b6077|api-portal-xsuaa!b2160.",
-        );
+        report.error(Code::ClientIdLooksLikeSecret, Field::ClientId, CLIENT_ID_LOOKS_LIKE_SECRET, vec![]);
     } else if client_id.is_some_and(|value| !has_xsuaa_client_id_shape(value)) {
-        report.warning(
-            Code::ClientIdUnusual,
-            Field::ClientId,
-            "The client ID does not look like one the API portal generates (sb-apiaccess...!b...|api-portal-xsuaa!b...). Check that you copied the right value.",
-        );
+        report.warning(Code::ClientIdUnusual, Field::ClientId, CLIENT_ID_UNUSUAL, vec![]);
     }
     if secret_is_id {
-        report.error(
-            Code::ClientSecretLooksLikeClientId,
-            Field::ClientSecret,
-            "The client secret looks like a client ID (it starts with sb- or has the |...! parts of one). Paste the secret here and the ID in the client ID.",
-        );
+        report.error(Code::ClientSecretLooksLikeClientId, Field::ClientSecret, CLIENT_SECRET_LOOKS_LIKE_CLIENT_ID, vec![]);
     }
 }
 
 fn check_pem(field: Field, value: &str, report: &mut Report) {
-    let (code, message) = match pem::parse_blocks(value) {
+    let (code, template, params) = match pem::parse_blocks(value) {
         Err(problem) => pem_problem(field, problem),
         Ok(blocks) => {
             let labels: Vec<&str> = blocks.iter().map(|block| block.label.as_str()).collect();
@@ -425,17 +349,17 @@ fn check_pem(field: Field, value: &str, report: &mut Report) {
                     if labels.iter().all(|label| *label == "CERTIFICATE") {
                         return;
                     }
-                    (Code::PemWrongType, "The certificate field holds a private key or another PEM block, not a certificate (-----BEGIN CERTIFICATE-----). The key belongs in the key field.".to_owned())
+                    (Code::PemWrongType, CERTIFICATE_HOLDS_OTHER_BLOCK, vec![])
                 }
                 _ => {
                     if labels.contains(&"CERTIFICATE") {
-                        (Code::PemWrongType, "The key field holds a certificate, not a private key (-----BEGIN PRIVATE KEY-----). The certificate belongs in the certificate field.".to_owned())
+                        (Code::PemWrongType, KEY_HOLDS_CERTIFICATE, vec![])
                     } else if labels.iter().any(|label| label.contains("ENCRYPTED")) || value.contains("Proc-Type: 4,ENCRYPTED") {
-                        (Code::KeyEncrypted, "The private key is encrypted with a passphrase; the hub needs the unencrypted key the API portal generated.".to_owned())
+                        (Code::KeyEncrypted, KEY_ENCRYPTED, vec![])
                     } else if labels.len() != 1 {
-                        (Code::PemMalformed, format!("The key field holds {} PEM blocks; it takes exactly one private key.", labels.len()))
+                        (Code::PemMalformed, KEY_BLOCKS, vec![param("count", labels.len())])
                     } else if !matches!(labels[0], "PRIVATE KEY" | "RSA PRIVATE KEY" | "EC PRIVATE KEY") {
-                        (Code::PemWrongType, format!("The key field holds a {} block, not a private key (-----BEGIN PRIVATE KEY-----).", labels[0]))
+                        (Code::PemWrongType, KEY_OTHER_BLOCK, vec![param("label", labels[0])])
                     } else {
                         return;
                     }
@@ -443,37 +367,26 @@ fn check_pem(field: Field, value: &str, report: &mut Report) {
             }
         }
     };
-    report.error(code, field, message);
+    report.error(code, field, template, params);
 }
 
-fn pem_problem(field: Field, problem: PemProblem) -> (Code, String) {
-    let label = field.label();
+fn pem_problem(field: Field, problem: PemProblem) -> (Code, &'static str, Vec<(&'static str, String)>) {
+    let label = param("field", field.label());
     match problem {
-        PemProblem::MalformedLine => (
-            Code::PemMalformed,
-            format!("A -----BEGIN or -----END line of the {label} is damaged: each needs five dashes on both sides, like -----BEGIN PRIVATE KEY-----. Copy the whole value again."),
-        ),
-        PemProblem::NoBegin => (
-            Code::PemMalformed,
-            format!("The {label} is not in PEM format: it must start with a -----BEGIN ...----- line. {}", hint(field)),
-        ),
-        PemProblem::TextOutsideBlocks => (
-            Code::PemMalformed,
-            format!("The {label} has text outside its -----BEGIN/-----END lines. Remove it, or copy the value again."),
-        ),
-        PemProblem::MismatchedEnd { begin, end } => (
-            Code::PemMismatchedEnd,
-            format!("The {label} begins with BEGIN {begin} but ends with END {end}. Copy the whole value again."),
-        ),
-        PemProblem::MissingEnd { label: block } => (
-            Code::PemMissingEnd,
-            format!("The {label} has no -----END {block}----- line: it was cut off. Copy the whole value again."),
-        ),
-        PemProblem::InvalidBase64 { block } => (
-            Code::PemInvalidBase64,
-            format!("Block {block} of the {label} is not valid base64 between its BEGIN and END lines. Copy the value again."),
-        ),
+        PemProblem::MalformedLine => (Code::PemMalformed, PEM_LINE_DAMAGED, vec![label]),
+        PemProblem::NoBegin => (Code::PemMalformed, PEM_NO_BEGIN, vec![label, param("hint", hint(field))]),
+        PemProblem::TextOutsideBlocks => (Code::PemMalformed, PEM_TEXT_OUTSIDE_BLOCKS, vec![label]),
+        PemProblem::MismatchedEnd { begin, end } => {
+            (Code::PemMismatchedEnd, PEM_MISMATCHED_END, vec![label, param("begin", begin), param("end", end)])
+        }
+        PemProblem::MissingEnd { label: block } => (Code::PemMissingEnd, PEM_MISSING_END, vec![label, param("label", block)]),
+        PemProblem::InvalidBase64 { block } => (Code::PemInvalidBase64, PEM_INVALID_BASE64, vec![param("block", block), label]),
     }
+}
+
+/// A character's code point as Unicode writes it after `U+`: `200B`.
+pub(crate) fn codepoint(c: char) -> String {
+    format!("{:04X}", u32::from(c))
 }
 
 #[cfg(test)]

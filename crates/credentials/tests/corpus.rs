@@ -7,7 +7,16 @@
 
 use std::path::{Path, PathBuf};
 
-use credentials::{analyze, Context};
+use credentials::{Analysis, Context};
+
+mod support;
+
+/// [`credentials::analyze`], each finding checked to be translatable.
+fn analyze(input: &str, context: &Context) -> Analysis {
+    let analysis = credentials::analyze(input, context);
+    support::assert_translatable(&analysis);
+    analysis
+}
 
 fn corpus_folder() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")

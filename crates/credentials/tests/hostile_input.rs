@@ -1,6 +1,15 @@
 //! Input meant to hurt: huge, deep, broken. Never a panic, never unbounded work.
 
-use credentials::{analyze, Code, Context, Shape, MAX_INPUT_BYTES};
+use credentials::{Analysis, Code, Context, Shape, MAX_INPUT_BYTES};
+
+mod support;
+
+/// [`credentials::analyze`], each finding checked to be translatable.
+fn analyze(input: &str, context: &Context) -> Analysis {
+    let analysis = credentials::analyze(input, context);
+    support::assert_translatable(&analysis);
+    analysis
+}
 
 fn codes(input: &str) -> Vec<Code> {
     analyze(input, &Context::default()).diagnostics.iter().map(|diagnostic| diagnostic.code).collect()

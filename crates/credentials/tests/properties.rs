@@ -1,7 +1,23 @@
 //! Properties that hold for every input, checked on generated ones.
 
-use credentials::{analyze, analyze_fields, Context, CredentialKind, Credentials, Field, FieldValues};
+use credentials::{Analysis, Context, CredentialKind, Credentials, Field, FieldValues};
 use proptest::prelude::*;
+
+mod support;
+
+/// [`credentials::analyze`], each finding checked to be translatable.
+fn analyze(input: &str, context: &Context) -> Analysis {
+    let analysis = credentials::analyze(input, context);
+    support::assert_translatable(&analysis);
+    analysis
+}
+
+/// [`credentials::analyze_fields`], each finding checked to be translatable.
+fn analyze_fields(values: FieldValues, context: &Context) -> Analysis {
+    let analysis = credentials::analyze_fields(values, context);
+    support::assert_translatable(&analysis);
+    analysis
+}
 
 const REGIONS: [&str; 6] = ["eu10", "eu20", "us10", "us10-001", "ap10", "jp10"];
 

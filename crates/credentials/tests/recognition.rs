@@ -1,6 +1,15 @@
 //! Recognising what was pasted, with the context of the request being edited.
 
-use credentials::{analyze, Code, Context, CredentialKind, Field, Severity, Shape};
+use credentials::{Analysis, Code, Context, CredentialKind, Field, Severity, Shape};
+
+mod support;
+
+/// [`credentials::analyze`], each finding checked to be translatable.
+fn analyze(input: &str, context: &Context) -> Analysis {
+    let analysis = credentials::analyze(input, context);
+    support::assert_translatable(&analysis);
+    analysis
+}
 
 const XSUAA_KEY: &str = r#"{
   "clientid": "sb-apiaccess1689070958781!b6077|api-portal-xsuaa!b2160",

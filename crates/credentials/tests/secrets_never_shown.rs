@@ -1,10 +1,19 @@
 //! No finding ever quotes a secret: for credentials written with any quotes, and damaged the
-//! ways copying damages them, no message and no excerpt contains any part of the client secret
-//! or of the private key; and `secret_values` finds every secret value, so that an app can hide
-//! it on screen.
+//! ways copying damages them, no message, no excerpt and no param (what an app translates a
+//! message from) contains any part of the client secret or of the private key; and
+//! `secret_values` finds every secret value, so that an app can hide it on screen.
 
-use credentials::{analyze, secret_values, Context};
+use credentials::{secret_values, Analysis, Context};
 use proptest::prelude::*;
+
+mod support;
+
+/// [`credentials::analyze`], each finding checked to be translatable.
+fn analyze(input: &str, context: &Context) -> Analysis {
+    let analysis = credentials::analyze(input, context);
+    support::assert_translatable(&analysis);
+    analysis
+}
 
 /// Quotes people's tools put around keys and values: straight, single, typographic, none.
 const QUOTES: [(&str, &str); 8] = [
@@ -163,12 +172,13 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
     #[test]
-    fn no_message_or_excerpt_contains_a_secret(case in case()) {
+    fn no_message_excerpt_or_param_contains_a_secret(case in case()) {
         let text = case.text();
         let context = Context { registered_api_portal_url: Some("https://eu10apiportal.cfapps.eu10.hana.ondemand.com".into()) };
         let analysis = analyze(&text, &context);
         for diagnostic in &analysis.diagnostics {
-            let shown = format!("{} {}", diagnostic.located_message(), diagnostic.excerpt.as_deref().unwrap_or_default());
+            let params: Vec<&str> = diagnostic.params.iter().map(|(_, value)| value.as_str()).collect();
+            let shown = format!("{} {} {}", diagnostic.located_message(), diagnostic.excerpt.as_deref().unwrap_or_default(), params.join(" "));
             for piece in case.secret_pieces() {
                 prop_assert!(!shown.contains(&piece), "{:?} shows {piece:?} of a secret:\n{shown}\nfor\n{text}", diagnostic.code);
             }

@@ -9,9 +9,10 @@ use contract::{code, ErrorBody, ErrorPayload};
 
 pub use contract::ErrorDetail;
 
-/// One finding of the credentials engine as an entry of an error's `details`.
+/// One finding of the credentials engine as an entry of an error's `details`, with the template
+/// and params a client translates it from.
 pub fn detail_of(diagnostic: &credentials::Diagnostic) -> ErrorDetail {
-    ErrorDetail { code: diagnostic.code.as_str().to_owned(), target: diagnostic.target().to_owned(), message: diagnostic.located_message() }
+    ErrorDetail::finding(diagnostic)
 }
 
 /// Every error the API answers with (see the error table of hub-api.md).
@@ -181,9 +182,9 @@ fn bounded(details: Vec<ErrorDetail>) -> Vec<ErrorDetail> {
             left_out.push((detail, 1));
         }
     }
-    kept.extend(left_out.into_iter().map(|(first, more)| ErrorDetail {
-        message: format!("{more} more findings of this kind are left out."),
-        ..first
+    // The count is the hub's own sentence, not a finding's: it has no template.
+    kept.extend(left_out.into_iter().map(|(first, more)| {
+        ErrorDetail::new(first.code, first.target, format!("{more} more findings of this kind are left out."))
     }));
     kept
 }
@@ -229,7 +230,7 @@ mod tests {
     use super::*;
 
     fn finding(code: &str, index: usize) -> ErrorDetail {
-        ErrorDetail { code: code.into(), target: format!("field{index}"), message: format!("finding {index}") }
+        ErrorDetail::new(code, format!("field{index}"), format!("finding {index}"))
     }
 
     #[test]
@@ -238,6 +239,7 @@ mod tests {
         let ApiError::ValidationFailed { details, message } = ApiError::validation_failed(many) else { panic!() };
         assert_eq!(details.len(), MAX_DETAILS_PER_CODE + 1);
         assert_eq!(details.last().unwrap().message, "2990 more findings of this kind are left out.");
+        assert_eq!(details.last().unwrap().template, None, "a count of findings is no finding");
         assert!(message.contains("11 problems"), "{message}");
 
         let mixed: Vec<ErrorDetail> = (0..100).flat_map(|index| ["A", "B", "C", "D", "E"].map(|code| finding(code, index))).collect();

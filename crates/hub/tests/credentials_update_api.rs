@@ -76,6 +76,9 @@ async fn every_refusal_changes_nothing() {
     assert_eq!((status, code.as_str()), (422, "VALIDATION_FAILED"));
     assert_eq!(body["error"]["details"][0]["code"], "TOKEN_URL_NOT_HTTPS");
     assert_eq!(body["error"]["details"][0]["target"], "tokenUrl");
+    // With what a client translates the message from.
+    assert_eq!(body["error"]["details"][0]["template"], "The {field} must use https, not {scheme}.");
+    assert_eq!(body["error"]["details"][0]["params"], serde_json::json!({"field": "token URL", "scheme": "http"}));
     assert!(!body.to_string().contains(CLIENT_SECRET));
 
     // 422: the documentation's sample.
@@ -89,6 +92,9 @@ async fn every_refusal_changes_nothing() {
         error_code(put_credentials(&hub, &alice, &token, &id, version, "{\n  \"url\": \"x\"\n  \"clientId\": 1}".into()).await).await;
     assert_eq!((status, code.as_str()), (400, "INVALID_JSON"));
     assert!(body["error"]["message"].as_str().unwrap().starts_with("Line 3, column 3: "), "{body}");
+    let detail = &body["error"]["details"][0];
+    assert!(detail["message"].as_str().unwrap().starts_with("Line 3, column 3: Expected "), "{body}");
+    assert_eq!((&detail["params"]["line"], &detail["params"]["column"]), (&serde_json::json!("3"), &serde_json::json!("3")), "{body}");
     let truncated = credentials_for(&portal)[..60].to_owned();
     let (status, code, _) = error_code(put_credentials(&hub, &alice, &token, &id, version, truncated).await).await;
     assert_eq!((status, code.as_str()), (400, "INVALID_JSON"));

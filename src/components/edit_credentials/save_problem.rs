@@ -150,7 +150,7 @@ mod tests {
         assert_eq!(after_failure(ApiError::NotAuthenticated), AfterFailure::Show(SaveProblem::SignedOut));
         assert_eq!(after_failure(ApiError::PreconditionFailed), AfterFailure::LoadLatest(Change::Credentials));
         assert_eq!(after_failure(ApiError::Conflict("approved".into())), AfterFailure::LoadLatest(Change::Status));
-        let details = vec![ErrorDetail { code: "TOKEN_URL_NOT_HTTPS".into(), target: "tokenUrl".into(), message: "Use https.".into() }];
+        let details = vec![ErrorDetail::new("TOKEN_URL_NOT_HTTPS", "tokenUrl", "Use https.")];
         assert_eq!(
             after_failure(ApiError::Validation { message: "bad".into(), details: details.clone() }),
             AfterFailure::Show(SaveProblem::Fields { message: "bad".into(), details })
@@ -163,7 +163,7 @@ mod tests {
 
     #[test]
     fn the_hubs_findings_about_the_whole_are_said_in_the_message() {
-        let detail = |target: &str, message: &str| ErrorDetail { code: "X".into(), target: target.into(), message: message.into() };
+        let detail = |target: &str, message: &str| ErrorDetail::new("X", target, message);
         let problem = SaveProblem::Fields {
             message: "The request is not valid: 2 problems, each named in details.".into(),
             details: vec![detail("credentials", "These are the sample credentials."), detail("tokenUrl", "Use https.")],

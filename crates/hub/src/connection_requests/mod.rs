@@ -292,7 +292,7 @@ fn readable_text_problems(target: &str, text: &str, max_chars: usize) -> Vec<Err
 }
 
 fn detail(code: &str, target: &str, message: String) -> ErrorDetail {
-    ErrorDetail { code: code.to_owned(), target: target.to_owned(), message }
+    ErrorDetail::new(code, target, message)
 }
 
 fn with_etag(status: StatusCode, request: ConnectionRequest) -> Response {
