@@ -8,7 +8,7 @@ use credentials::{analyze, to_json, Analysis, Code, Context, CredentialKind, Dia
 
 use crate::api::{ConnectionRequest, ErrorDetail};
 use crate::hidden_secrets::{self, Hidden, ShownText};
-use crate::i18n::{t, tf};
+use crate::i18n::{t, tf, translate};
 
 /// Repairs the engine applies by itself; after one, the JSON box shows the repaired text.
 const REPAIRS: [Code; 4] =
@@ -184,7 +184,7 @@ impl CredentialsForm {
             self.analysis = analysis;
             return;
         };
-        self.notices = analysis.diagnostics.iter().filter(|d| REPAIRS.contains(&d.code)).map(|d| d.message.clone()).collect();
+        self.notices = analysis.diagnostics.iter().filter(|d| REPAIRS.contains(&d.code)).map(|d| d.translated_message(translate)).collect();
         self.kind = kind;
         self.values = analysis.values.clone();
         // What the paste replaces: a secret always, another value where it differs.
@@ -313,9 +313,9 @@ impl CredentialsForm {
                 let text = match &diagnostic.location {
                     Some(location) => {
                         let at = shown.offset(location.span.start);
-                        diagnostic.message_at(&credentials::location_in(&shown.text, at..at))
+                        diagnostic.translated_message_at(&credentials::location_in(&shown.text, at..at), translate)
                     }
-                    None => diagnostic.message.clone(),
+                    None => diagnostic.translated_message(translate),
                 };
                 JsonMessage { severity: diagnostic.severity, text, excerpt: diagnostic.excerpt.clone() }
             })
@@ -431,7 +431,7 @@ pub fn server_messages_for(field: Field, details: &[ErrorDetail]) -> Vec<String>
     details
         .iter()
         .filter(|detail| detail.target.strip_prefix("credentials.").unwrap_or(&detail.target) == field.target())
-        .map(|detail| detail.message.clone())
+        .map(|detail| detail.translated_message(translate))
         .collect()
 }
 

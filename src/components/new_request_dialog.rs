@@ -15,7 +15,7 @@ use crate::components::edit_credentials::{focus_first_problem, DialogState, JSON
 use crate::components::modal::Modal;
 use crate::credentials_form::CredentialsForm;
 use crate::focus;
-use crate::i18n::{t, tf};
+use crate::i18n::{t, tf, translate};
 
 const SUBMIT_ID: &str = "new-request-submit";
 const ALIAS_ID: &str = "new-request-alias";
@@ -66,7 +66,7 @@ pub fn NewRequestDialog(
             Err(ApiError::Validation { message, details }) => {
                 // The alias and the comment are told at their fields; the credentials' findings as
                 // in Edit Credentials.
-                let at = |target: &str| details.iter().find(|detail| detail.target == target).map(|detail| detail.message.clone());
+                let at = |target: &str| details.iter().find(|detail| detail.target == target).map(|detail| detail.translated_message(translate));
                 alias_error.set(at("apiPortalAlias"));
                 comment_error.set(at("comment"));
                 let credentials: Vec<_> = details.into_iter().filter(|detail| detail.target.starts_with("credentials")).collect();

@@ -9,7 +9,7 @@ use super::DialogState;
 use crate::components::icon::IconView;
 use crate::credentials_form::{label, server_messages_for, CredentialsForm};
 use crate::format;
-use crate::i18n::t;
+use crate::i18n::{t, translate};
 
 /// The id of a field's input.
 pub fn input_id(field: Field) -> String {
@@ -36,7 +36,7 @@ pub fn FieldMessage(severity: Severity, #[prop(into)] text: String, #[prop(defau
 /// The engine's findings for `field` (once shown), then the hub's if a save named it.
 fn field_messages(field: Field, state: DialogState) -> Vec<(Severity, String)> {
     let mut found: Vec<(Severity, String)> =
-        state.form.with(|form| form.diagnostics_for(field)).into_iter().map(|d| (d.severity, d.message)).collect();
+        state.form.with(|form| form.diagnostics_for(field)).into_iter().map(|d| (d.severity, d.translated_message(translate))).collect();
     state.problem.with(|problem| {
         if let Some(problem @ SaveProblem::Fields { .. }) = problem {
             found.extend(server_messages_for(field, problem.field_details()).into_iter().map(|message| (Severity::Error, message)));

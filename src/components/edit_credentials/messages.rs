@@ -10,7 +10,7 @@ use crate::components::icon::{Icon, IconView};
 use crate::components::status_badge::StatusBadge;
 use crate::credentials_form::CredentialsForm;
 use crate::focus;
-use crate::i18n::{self, t, tf};
+use crate::i18n::{self, t, tf, translate};
 use crate::tone::Tone;
 
 /// The id of the summary strip, focused when Save finds nothing more specific to point at.
@@ -47,7 +47,7 @@ pub fn MessageStrip(form: RwSignal<CredentialsForm>) -> impl IntoView {
                     t("Written out, these credentials are larger than the 64 KiB the hub accepts. Remove what does not belong to them.").to_owned(),
                 ));
             }
-            let guidance = if form.calls_for_new_credentials() { format!(" {WHERE_CREDENTIALS_COME_FROM}") } else { String::new() };
+            let guidance = if form.calls_for_new_credentials() { format!(" {}", translate(WHERE_CREDENTIALS_COME_FROM)) } else { String::new() };
             match (form.count(Severity::Error), form.count(Severity::Warning)) {
                 (0, 0) => None,
                 (0, warnings) => {

@@ -5,7 +5,7 @@ use credentials::Field;
 
 use crate::api::{ApiError, ConnectionRequest, ErrorDetail, Status};
 use crate::format;
-use crate::i18n::{t, tf};
+use crate::i18n::{t, tf, translate};
 use crate::tone::Tone;
 
 /// What the dialog does after a save failed.
@@ -98,7 +98,7 @@ impl SaveProblem {
             .to_owned(),
             SaveProblem::Fields { message, details } => {
                 // What the fields show is not repeated; what concerns the whole is said here.
-                let whole: Vec<&str> = details.iter().filter(|detail| names_no_field(&detail.target)).map(|d| d.message.as_str()).collect();
+                let whole: Vec<String> = details.iter().filter(|detail| names_no_field(&detail.target)).map(|d| d.translated_message(translate)).collect();
                 let said = if whole.is_empty() { message.clone() } else { whole.join(" ") };
                 tf("The hub refused the credentials: {message}", &[("message", &said)])
             }

@@ -1,0 +1,50 @@
+// In German: the credentials engine's findings in the dialog (rendered from their templates and
+// parameters), a syntax error's place, and a hub finding the browser did not make, all in German.
+import { test, expect } from '@playwright/test';
+import { hubSession, findRequest } from './support.mjs';
+
+async function signInInGerman(page) {
+  await page.goto('/connections?sap-language=de');
+  await page.getByRole('button', { name: 'Als Alice Andersen anmelden' }).click();
+  await expect(page.getByText('Angemeldet als Alice Andersen')).toBeVisible();
+}
+
+test('the engine\'s findings in German, at their field and for the text as a whole', async ({ page }) => {
+  await signInInGerman(page);
+  await page.getByRole('link', { name: 'Anmeldedaten für EU Production Portal bearbeiten' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Anmeldedaten für EU Production Portal bearbeiten' });
+  const tokenUrl = dialog.getByRole('textbox', { name: 'Token URL' });
+  await tokenUrl.fill('http://acme.authentication.eu10.hana.ondemand.com/oauth/token');
+  await tokenUrl.blur();
+  await expect(dialog).toContainText('Das Feld „Token URL“ muss https verwenden, nicht http.');
+
+  await dialog.getByRole('textbox', { name: 'API-Portal-Anmeldedaten' }).fill('{\n  "url": "https://eu10apiportal.cfapps.eu10.hana.ondemand.com"\n  "tokenUrl": "x"\n}');
+  await expect(dialog).toContainText(/Zeile 3, Spalte 3: Erwartet wurde ein Komma oder die schließende geschweifte Klammer/);
+});
+
+test('a finding of the hub is shown in German from its template and parameters', async ({ page, playwright, baseURL }) => {
+  // The hub's answer to credentials the browser would never send: its details carry the finding's
+  // template and parameters, which the app renders in the user's language.
+  const { session, token } = await hubSession(playwright, baseURL, 'alice');
+  const request = await findRequest(session, 'EU Production Portal');
+  const answer = await session.put(`/api/1.0/connectionRequests/${request.id}/credentials`, {
+    headers: { 'X-CSRF-Token': token, 'If-Match': `"${request.version}"`, 'Content-Type': 'application/json' },
+    data: JSON.stringify({ url: request.credentials.url, tokenUrl: 'http://acme.authentication.eu10.hana.ondemand.com/oauth/token', clientId: 'sb-x!b1|api-portal-xsuaa!b2', clientSecret: 'abcdefghijklmnopqrstuvwxyz012345' }),
+  });
+  expect(answer.status()).toBe(422);
+  const detail = (await answer.json()).error.details.find((d) => d.code === 'TOKEN_URL_NOT_HTTPS');
+  expect(detail).toMatchObject({ template: 'The {field} must use https, not {scheme}.', params: { field: 'token URL', scheme: 'http' } });
+  await session.dispose();
+
+  // The same finding from the hub, shown to a German user: the app renders it from the details.
+  await page.route('**/api/1.0/connectionRequests/*/credentials', (route) => route.request().method() === 'PUT'
+    ? route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ error: { code: 'VALIDATION_FAILED', message: 'The request is not valid.', details: [detail] } }) })
+    : route.continue());
+  await signInInGerman(page);
+  await page.getByRole('link', { name: 'Anmeldedaten für EU Production Portal bearbeiten' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Anmeldedaten für EU Production Portal bearbeiten' });
+  await dialog.getByRole('textbox', { name: 'Client ID' }).fill('sb-apiaccess1734567890123!b6077|api-portal-xsuaa!b2160');
+  await dialog.getByLabel('Client Secret').fill('1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b$De_Hub-Fi9=');
+  await dialog.getByRole('button', { name: 'Speichern' }).click();
+  await expect(dialog).toContainText('Das Feld „Token URL“ muss https verwenden, nicht http.');
+});
