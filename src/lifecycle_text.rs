@@ -87,8 +87,8 @@ pub fn outcome_text(outcome: &TestOutcome) -> (Tone, String) {
         };
         return (Tone::Positive, text);
     }
-    // The hub's own words, as it sent them.
-    let message = outcome.message.clone().unwrap_or_else(|| t("The test failed.").to_owned());
+    // The hub's own words, in the user's language.
+    let message = outcome.translated_message(crate::i18n::translate).unwrap_or_else(|| t("The test failed.").to_owned());
     (Tone::Negative, message)
 }
 
@@ -188,7 +188,7 @@ mod tests {
 
     #[test]
     fn outcomes_and_last_tests_in_words() {
-        let ok = TestOutcome { ok: true, token_type: Some("bearer".into()), expires_in: Some(43199), code: None, message: None, tested_at: "2026-11-29T10:00:00Z".into() };
+        let ok = TestOutcome { ok: true, token_type: Some("bearer".into()), expires_in: Some(43199), code: None, message: None, template: None, params: None, tested_at: "2026-11-29T10:00:00Z".into() };
         assert_eq!(outcome_text(&ok), (Tone::Positive, "The connection works: the token endpoint issued a token, valid for 11 hours.".into()));
         let last = LastTest { ok: false, code: Some("TOKEN_ENDPOINT_TIMEOUT".into()), tested_at: "2026-11-29T10:00:00Z".into() };
         assert_eq!(

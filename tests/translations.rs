@@ -1,7 +1,7 @@
 //! Every text of the app exists in English and in German, and nothing else: the English texts
-//! are the keys of `t("…")` and `tf("…", …)` in `src/` and the texts of the credentials engine's
-//! findings (`credentials::texts()`), the German ones are `public/i18n/de.json`. A text in one
-//! language only fails here.
+//! are the keys of `t("…")` and `tf("…", …)` in `src/`, the texts of the credentials engine's
+//! findings (`credentials::texts()`) and the hub's own (`contract::hub_texts::texts()`); the
+//! German ones are `public/i18n/de.json`. A text in one language only fails here.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -13,7 +13,7 @@ fn german_catalog() -> std::collections::BTreeMap<String, String> {
 
 /// The English texts the app translates: those of its sources and those of the engine's findings.
 fn english_texts() -> BTreeSet<String> {
-    let mut texts: BTreeSet<String> = credentials::texts().iter().map(|text| text.to_string()).collect();
+    let mut texts: BTreeSet<String> = credentials::texts().iter().chain(contract::hub_texts::texts()).map(|text| text.to_string()).collect();
     let mut folders = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
     while let Some(folder) = folders.pop() {
         for entry in std::fs::read_dir(&folder).unwrap() {

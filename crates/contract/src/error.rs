@@ -26,8 +26,9 @@ pub struct ErrorDetail {
     pub target: String,
     /// In English.
     pub message: String,
-    /// For a finding of the credentials engine: its message with `{name}` placeholders, one of
-    /// `credentials::texts()`, so that a client can say it in its own language
+    /// Its message with `{name}` placeholders, one of `credentials::texts()` (a finding of the
+    /// credentials engine) or of `hub_texts::texts()` (the hub's own), so that a client can say it
+    /// in its own language
     /// ([`ErrorDetail::translated_message`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<String>,
@@ -43,6 +44,17 @@ impl ErrorDetail {
     /// A detail without template: its message is all there is.
     pub fn new(code: impl Into<String>, target: impl Into<String>, message: impl Into<String>) -> Self {
         Self { code: code.into(), target: target.into(), message: message.into(), template: None, params: None }
+    }
+
+    /// A detail in the hub's own words ([`crate::hub_texts`]), with its template and params.
+    pub fn text(code: impl Into<String>, target: impl Into<String>, text: &crate::hub_texts::HubText) -> Self {
+        Self {
+            code: code.into(),
+            target: target.into(),
+            message: text.english(),
+            template: Some(text.template.to_owned()),
+            params: Some(text.wire_params()),
+        }
     }
 
     /// A finding of the credentials engine, with its template and params.

@@ -5,6 +5,7 @@
 mod connection_request;
 mod error;
 mod history;
+pub mod hub_texts;
 mod test_outcome;
 mod user;
 

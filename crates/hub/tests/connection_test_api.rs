@@ -82,6 +82,9 @@ async fn the_right_client_id_and_secret_get_a_token_and_others_are_refused() {
         outcome["message"],
         "The token endpoint refused the client ID or secret (HTTP 401): generate new credentials in the API portal and paste them here."
     );
+    // The same words as a template and its values, for clients in other languages.
+    assert_eq!(outcome["template"], contract::hub_texts::INVALID_CLIENT);
+    assert_eq!(outcome["params"], serde_json::json!({ "status": "401" }));
     for text in [outcome.to_string(), log_capture::text()] {
         assert!(!text.contains(GOOD_SECRET) && !text.contains(wrong), "a secret in an answer or the log");
     }

@@ -51,7 +51,12 @@ async fn an_alias_with_control_bidi_or_zero_width_characters_is_refused() {
     let (status, body) =
         submit(&hub, &alice, &token, json!({"apiPortalAlias": "Fine", "comment": "line one\nline\u{202e}two", "credentials": credentials})).await;
     assert_eq!(status, 422);
-    assert_eq!(body["error"]["details"][0]["target"], "comment");
+    let detail = &body["error"]["details"][0];
+    assert_eq!(detail["target"], "comment");
+    // Template and values, for clients in other languages; the field named by a phrase they translate.
+    assert_eq!(detail["template"], contract::hub_texts::TEXT_HIDDEN_CHARACTER);
+    assert_eq!(detail["params"]["target"], "comment");
+    assert_eq!(detail["params"]["position"], "14");
     let page: Value = alice.get(hub.url("/connectionRequests")).send().await.unwrap().json().await.unwrap();
     assert_eq!(page["count"], 14, "nothing was created");
 }

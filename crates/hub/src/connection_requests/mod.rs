@@ -20,6 +20,7 @@ use store::{Decision, StoreError};
 
 use crate::error::{detail_of, quoted, ApiError, ErrorDetail};
 use crate::json_body::{JsonBody, JsonText, OptionalJsonBody};
+use contract::hub_texts::{self, HubText};
 use contract::{ConnectionRequest, History, Page, User, ROLE_HUB_ADMIN, ROLE_PORTAL_REGISTRATION};
 use crate::session::CurrentUser;
 use crate::AppState;
@@ -95,15 +96,16 @@ pub async fn submit(
     let alias = submission.api_portal_alias.trim().to_owned();
     let mut details = Vec::new();
     if alias.is_empty() || alias.chars().count() > MAX_ALIAS_CHARS {
-        details.push(detail("ALIAS_LENGTH", "apiPortalAlias", "The alias must have 1 to 64 characters.".into()));
+        details.push(ErrorDetail::text("ALIAS_LENGTH", "apiPortalAlias", &HubText::new(hub_texts::ALIAS_LENGTH, Vec::new())));
     }
     if let Some((position, character)) = hidden_character(&alias, Lines::One) {
-        let message = format!(
-            "The alias has an invisible or control character ({character}) at position {position}. Type the alias again without it."
+        let text = HubText::new(
+            hub_texts::ALIAS_HIDDEN_CHARACTER,
+            vec![("character", character), ("position", position.to_string())],
         );
-        details.push(detail("ALIAS_HIDDEN_CHARACTER", "apiPortalAlias", message));
+        details.push(ErrorDetail::text("ALIAS_HIDDEN_CHARACTER", "apiPortalAlias", &text));
     }
-    details.extend(readable_text_problems("comment", &submission.comment, MAX_COMMENT_CHARS));
+    details.extend(readable_text_problems("comment", hub_texts::COMMENT, &submission.comment, MAX_COMMENT_CHARS));
     let analysis = credentials::analyze(submission.credentials.get(), &Context::default());
     let credentials = match usable(analysis) {
         Ok(credentials) if details.is_empty() => credentials,
@@ -166,7 +168,7 @@ async fn decide(
     require_role(&session.user, ROLE_HUB_ADMIN)?;
     let expected_version = if headers.contains_key(header::IF_MATCH) { Some(if_match(&headers)?) } else { None };
     let reason = body.and_then(|body| body.reason).map(|reason| reason.trim().to_owned()).filter(|r| !r.is_empty());
-    let problems = reason.as_deref().map(|reason| readable_text_problems("reason", reason, MAX_REASON_CHARS)).unwrap_or_default();
+    let problems = reason.as_deref().map(|reason| readable_text_problems("reason", hub_texts::REASON, reason, MAX_REASON_CHARS)).unwrap_or_default();
     if !problems.is_empty() {
         return Err(ApiError::validation_failed(problems));
     }
@@ -278,21 +280,22 @@ pub(crate) fn usable(analysis: Analysis) -> Result<Credentials, ApiError> {
 }
 
 /// What is wrong with a comment or reason: too long, or holding a character nobody could see.
-fn readable_text_problems(target: &str, text: &str, max_chars: usize) -> Vec<ErrorDetail> {
+/// The problems of a free text field at `target`, which the texts call `name`.
+fn readable_text_problems(target: &str, name: &'static str, text: &str, max_chars: usize) -> Vec<ErrorDetail> {
     let mut problems = Vec::new();
     if text.chars().count() > max_chars {
         let code = format!("{}_TOO_LONG", target.to_uppercase());
-        problems.push(detail(&code, target, format!("The {target} may have at most {max_chars} characters.")));
+        let message = HubText::new(hub_texts::TEXT_TOO_LONG, vec![("target", name.to_owned()), ("max", max_chars.to_string())]);
+        problems.push(ErrorDetail::text(code, target, &message));
     }
     if let Some((position, character)) = hidden_character(text, Lines::Many) {
-        let message = format!("The {target} has an invisible or control character ({character}) at position {position}. Remove it.");
-        problems.push(detail("TEXT_HIDDEN_CHARACTER", target, message));
+        let message = HubText::new(
+            hub_texts::TEXT_HIDDEN_CHARACTER,
+            vec![("target", name.to_owned()), ("character", character), ("position", position.to_string())],
+        );
+        problems.push(ErrorDetail::text("TEXT_HIDDEN_CHARACTER", target, &message));
     }
     problems
-}
-
-fn detail(code: &str, target: &str, message: String) -> ErrorDetail {
-    ErrorDetail::new(code, target, message)
 }
 
 fn with_etag(status: StatusCode, request: ConnectionRequest) -> Response {

@@ -96,6 +96,8 @@ async fn run(tester: &Tester, user: &str, credentials: &Credentials) -> Result<T
             expires_in: token.expires_in,
             code: None,
             message: None,
+            template: None,
+            params: None,
             tested_at,
         },
         Err(failure) => Failure::outcome(failure, x509, tested_at),

@@ -1,5 +1,6 @@
 //! Why a test found no token, in the contract's codes and in words that say what to do.
 
+use contract::hub_texts::{self, HubText};
 use contract::TestOutcome;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -40,51 +41,33 @@ impl Failure {
     }
 
     /// What happened and what to do next, for the person who tested.
-    pub fn message(self, x509: bool) -> String {
+    pub fn message(self, x509: bool) -> HubText {
+        let status = |status: u16| vec![("status", status.to_string())];
         match self {
-            Failure::HostNotAllowed => "The token URL must use https and name a host the hub may connect to (an SAP BTP \
-                authentication domain such as <subdomain>.authentication.eu10.hana.ondemand.com). Check the tokenUrl of the credentials."
-                .to_owned(),
-            Failure::PrivateAddress => "The token URL's host resolves to an address in a private network, which the hub does \
-                not connect to. Check the tokenUrl of the credentials."
-                .to_owned(),
-            Failure::Unresolvable => "The token URL's host could not be found. Check the tokenUrl, and whether the \
-                subaccount that issued the credentials still exists."
-                .to_owned(),
-            Failure::Unreachable => "The token endpoint could not be reached. Try again in a few minutes; if it keeps \
-                failing, check the tokenUrl."
-                .to_owned(),
-            Failure::TlsError if x509 => "The secure connection to the token endpoint failed: its certificate does not match \
-                its host, or it did not accept the client certificate. Check the tokenUrl, then generate new credentials in the \
-                API portal and paste them here."
-                .to_owned(),
-            Failure::TlsError => "The secure connection to the token endpoint failed: its certificate does not match its \
-                host. Check the tokenUrl of the credentials."
-                .to_owned(),
-            Failure::Timeout => "The token endpoint did not answer within 5 seconds. Try again in a few minutes.".to_owned(),
-            Failure::InvalidClient(status) if x509 => format!(
-                "The token endpoint refused the certificate (HTTP {status}): generate new credentials in the API portal and paste them here."
-            ),
-            Failure::InvalidClient(status) => format!(
-                "The token endpoint refused the client ID or secret (HTTP {status}): generate new credentials in the API portal and paste them here."
-            ),
-            Failure::EndpointError(status) => format!(
-                "The token endpoint answered HTTP {status} instead of a token. Check that the tokenUrl is the one in the \
-                 credentials; if it is, try again later."
-            ),
-            Failure::NotATokenResponse => "The token endpoint's answer is not an OAuth token. Check that the tokenUrl is the \
-                one in the credentials (it ends with /oauth/token)."
-                .to_owned(),
+            Failure::HostNotAllowed => HubText::new(hub_texts::TOKEN_HOST_NOT_ALLOWED, Vec::new()),
+            Failure::PrivateAddress => HubText::new(hub_texts::TOKEN_HOST_PRIVATE_ADDRESS, Vec::new()),
+            Failure::Unresolvable => HubText::new(hub_texts::TOKEN_HOST_UNRESOLVABLE, Vec::new()),
+            Failure::Unreachable => HubText::new(hub_texts::TOKEN_ENDPOINT_UNREACHABLE, Vec::new()),
+            Failure::TlsError if x509 => HubText::new(hub_texts::TOKEN_ENDPOINT_TLS_ERROR_X509, Vec::new()),
+            Failure::TlsError => HubText::new(hub_texts::TOKEN_ENDPOINT_TLS_ERROR, Vec::new()),
+            Failure::Timeout => HubText::new(hub_texts::TOKEN_ENDPOINT_TIMEOUT, Vec::new()),
+            Failure::InvalidClient(code) if x509 => HubText::new(hub_texts::INVALID_CLIENT_X509, status(code)),
+            Failure::InvalidClient(code) => HubText::new(hub_texts::INVALID_CLIENT, status(code)),
+            Failure::EndpointError(code) => HubText::new(hub_texts::TOKEN_ENDPOINT_ERROR, status(code)),
+            Failure::NotATokenResponse => HubText::new(hub_texts::NOT_A_TOKEN_RESPONSE, Vec::new()),
         }
     }
 
     pub fn outcome(self, x509: bool, tested_at: String) -> TestOutcome {
+        let text = self.message(x509);
         TestOutcome {
             ok: false,
             token_type: None,
             expires_in: None,
             code: Some(self.code().to_owned()),
-            message: Some(self.message(x509)),
+            message: Some(text.english()),
+            template: Some(text.template.to_owned()),
+            params: Some(text.wire_params()),
             tested_at,
         }
     }

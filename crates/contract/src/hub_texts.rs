@@ -1,0 +1,109 @@
+//! The sentences the hub writes itself (beside the credentials engine's findings), as templates
+//! with `{name}` placeholders: the hub fills them for its English `message`, and sends template
+//! and params along, so that a client can say them in its own language.
+
+use std::collections::BTreeMap;
+
+/// A text the hub sends: a template and the values of its placeholders.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HubText {
+    pub template: &'static str,
+    pub params: Vec<(&'static str, String)>,
+}
+
+impl HubText {
+    pub fn new(template: &'static str, params: Vec<(&'static str, String)>) -> Self {
+        Self { template, params }
+    }
+
+    /// The text in English.
+    pub fn english(&self) -> String {
+        credentials::fill(self.template, &self.params)
+    }
+
+    /// The params as they travel.
+    pub fn wire_params(&self) -> BTreeMap<String, String> {
+        self.params.iter().map(|(name, value)| (name.to_string(), value.clone())).collect()
+    }
+}
+
+pub const ALIAS_LENGTH: &str = "The alias must have 1 to 64 characters.";
+pub const ALIAS_HIDDEN_CHARACTER: &str =
+    "The alias has an invisible or control character ({character}) at position {position}. Type the alias again without it.";
+pub const TEXT_TOO_LONG: &str = "The {target} may have at most {max} characters.";
+pub const TEXT_HIDDEN_CHARACTER: &str =
+    "The {target} has an invisible or control character ({character}) at position {position}. Remove it.";
+/// What `{target}` names in the two texts above.
+pub const COMMENT: &str = "comment";
+pub const REASON: &str = "reason";
+
+pub const TOKEN_HOST_NOT_ALLOWED: &str = "The token URL must use https and name a host the hub may connect to (an SAP BTP \
+    authentication domain such as <subdomain>.authentication.eu10.hana.ondemand.com). Check the tokenUrl of the credentials.";
+pub const TOKEN_HOST_PRIVATE_ADDRESS: &str = "The token URL's host resolves to an address in a private network, which the hub \
+    does not connect to. Check the tokenUrl of the credentials.";
+pub const TOKEN_HOST_UNRESOLVABLE: &str = "The token URL's host could not be found. Check the tokenUrl, and whether the \
+    subaccount that issued the credentials still exists.";
+pub const TOKEN_ENDPOINT_UNREACHABLE: &str =
+    "The token endpoint could not be reached. Try again in a few minutes; if it keeps failing, check the tokenUrl.";
+pub const TOKEN_ENDPOINT_TLS_ERROR_X509: &str = "The secure connection to the token endpoint failed: its certificate does not \
+    match its host, or it did not accept the client certificate. Check the tokenUrl, then generate new credentials in the API \
+    portal and paste them here.";
+pub const TOKEN_ENDPOINT_TLS_ERROR: &str =
+    "The secure connection to the token endpoint failed: its certificate does not match its host. Check the tokenUrl of the credentials.";
+pub const TOKEN_ENDPOINT_TIMEOUT: &str = "The token endpoint did not answer within 5 seconds. Try again in a few minutes.";
+pub const INVALID_CLIENT_X509: &str =
+    "The token endpoint refused the certificate (HTTP {status}): generate new credentials in the API portal and paste them here.";
+pub const INVALID_CLIENT: &str = "The token endpoint refused the client ID or secret (HTTP {status}): generate new credentials \
+    in the API portal and paste them here.";
+pub const TOKEN_ENDPOINT_ERROR: &str = "The token endpoint answered HTTP {status} instead of a token. Check that the tokenUrl is \
+    the one in the credentials; if it is, try again later.";
+pub const NOT_A_TOKEN_RESPONSE: &str = "The token endpoint's answer is not an OAuth token. Check that the tokenUrl is the one \
+    in the credentials (it ends with /oauth/token).";
+
+/// `template` (translated) with `params` (each translated too, or as it is) in the language of
+/// `translate`.
+pub fn render(template: &str, params: Option<&BTreeMap<String, String>>, translate: impl Fn(&str) -> &str) -> String {
+    let params: Vec<(&str, &str)> =
+        params.into_iter().flatten().map(|(name, value)| (name.as_str(), value.as_str())).collect();
+    credentials::render(template, &params, translate)
+}
+
+/// Every text above: what a client's catalogue must translate.
+pub fn texts() -> &'static [&'static str] {
+    &[
+        ALIAS_LENGTH,
+        ALIAS_HIDDEN_CHARACTER,
+        TEXT_TOO_LONG,
+        TEXT_HIDDEN_CHARACTER,
+        COMMENT,
+        REASON,
+        TOKEN_HOST_NOT_ALLOWED,
+        TOKEN_HOST_PRIVATE_ADDRESS,
+        TOKEN_HOST_UNRESOLVABLE,
+        TOKEN_ENDPOINT_UNREACHABLE,
+        TOKEN_ENDPOINT_TLS_ERROR_X509,
+        TOKEN_ENDPOINT_TLS_ERROR,
+        TOKEN_ENDPOINT_TIMEOUT,
+        INVALID_CLIENT_X509,
+        INVALID_CLIENT,
+        TOKEN_ENDPOINT_ERROR,
+        NOT_A_TOKEN_RESPONSE,
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_its_placeholders_in_english() {
+        let text = HubText::new(TEXT_TOO_LONG, vec![("target", COMMENT.to_owned()), ("max", "2000".to_owned())]);
+        assert_eq!(text.english(), "The comment may have at most 2000 characters.");
+    }
+
+    #[test]
+    fn the_list_holds_each_text_once() {
+        let mut seen = std::collections::HashSet::new();
+        assert!(texts().iter().all(|text| seen.insert(*text)));
+    }
+}
