@@ -158,3 +158,17 @@ test('Test Connection from a row, its outcome in the table, and the timeline of 
   ]);
   expect(said[1]).toContain(`→ client ID ${GOOD_CLIENT_ID}.`);
 });
+
+test('in German, what the hub says comes in German too: a refused test and an alias taken', async ({ page }) => {
+  await page.goto(`${own.url}/connections?sap-language=de`);
+  await page.getByRole('button', { name: 'Als Alice Andersen anmelden' }).click();
+  await page.getByRole('button', { name: 'API-Portal verbinden' }).click();
+  const dialog = page.getByRole('dialog', { name: 'API-Portal verbinden' });
+  await dialog.getByRole('textbox', { name: 'Alias des API-Portals' }).fill('EU Production Portal');
+  await dialog.getByRole('textbox', { name: 'API-Portal-Anmeldedaten' }).fill(credentials('0000-wrong$Secret='));
+  await dialog.getByRole('button', { name: 'Diese Anmeldedaten testen' }).click();
+  await expect(dialog.getByText('Der Token-Endpunkt hat Client ID oder Client Secret abgelehnt (HTTP 401): Erzeugen Sie im API portal neue Anmeldedaten und fügen Sie sie hier ein.')).toBeVisible();
+  await dialog.getByRole('textbox', { name: 'API-Portal-Anmeldedaten' }).fill(credentials());
+  await dialog.getByRole('button', { name: 'Einreichen' }).click();
+  await expect(dialog.getByText('Eine andere Anfrage hat bereits den Alias „EU Production Portal“. Wählen Sie einen anderen Alias.')).toBeVisible();
+});

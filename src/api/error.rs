@@ -73,7 +73,8 @@ impl ApiError {
     /// The error for a response with `status` and, if it could be read, its error body.
     pub fn from_response(status: u16, body: Option<ErrorBody>) -> Self {
         let (code, message, details) = match body {
-            Some(ErrorBody { error }) => (error.code, error.message, error.details),
+            // The hub's words in the user's language, when it sent them as a template.
+            Some(ErrorBody { error }) => (error.code.clone(), error.translated_message(crate::i18n::translate), error.details),
             None => (String::new(), format!("HTTP {status}"), Vec::new()),
         };
         match status {
@@ -107,7 +108,7 @@ mod tests {
 
     fn body(code: &str, message: &str) -> Option<ErrorBody> {
         Some(ErrorBody {
-            error: ErrorPayload { code: code.into(), message: message.into(), details: Vec::new() },
+            error: ErrorPayload { code: code.into(), message: message.into(), details: Vec::new(), template: None, params: None },
         })
     }
 

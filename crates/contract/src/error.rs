@@ -17,6 +17,22 @@ pub struct ErrorPayload {
     pub message: String,
     #[serde(default)]
     pub details: Vec<ErrorDetail>,
+    /// `message` as a template of `hub_texts::texts()` and its params, when the hub says a fixed
+    /// thing, so that a client can say it in its own language ([`ErrorPayload::translated_message`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub params: Option<BTreeMap<String, String>>,
+}
+
+impl ErrorPayload {
+    /// The message in the language of `translate`; the English message without a template.
+    pub fn translated_message(&self, translate: impl Fn(&str) -> &str) -> String {
+        match &self.template {
+            Some(template) => crate::hub_texts::render(template, self.params.as_ref(), translate),
+            None => self.message.clone(),
+        }
+    }
 }
 
 /// Which field broke which rule.

@@ -60,6 +60,29 @@ pub const TOKEN_ENDPOINT_ERROR: &str = "The token endpoint answered HTTP {status
 pub const NOT_A_TOKEN_RESPONSE: &str = "The token endpoint's answer is not an OAuth token. Check that the tokenUrl is the one \
     in the credentials (it ends with /oauth/token).";
 
+pub const NOT_AUTHENTICATED: &str = "Sign in to continue.";
+pub const CSRF_TOKEN_INVALID: &str =
+    "The CSRF token is missing or wrong. Fetch a token with the header 'X-CSRF-Token: Fetch' and send it with the change.";
+pub const MISSING_ROLE: &str = "This action needs the role {role}.";
+pub const NOT_SUBMITTER: &str = "Only the user who submitted this request can change its credentials.";
+pub const DEV_LOGIN_DISABLED: &str = "The development login is off.";
+pub const ALIAS_TAKEN: &str = "Another request already has the alias '{alias}'. Choose another alias.";
+pub const PORTAL_LIMIT_REACHED: &str = "Three API portals are connected already; a hub connects at most three.";
+pub const PRECONDITION_FAILED: &str =
+    "The request was changed by someone else (it is at version {current}). Load it again and repeat the change.";
+pub const PAYLOAD_TOO_LARGE: &str = "The body is larger than 64 KiB.";
+pub const UNSUPPORTED_MEDIA_TYPE: &str = "Send the body as JSON with the header 'Content-Type: application/json'.";
+pub const PRECONDITION_REQUIRED: &str = "Send the header If-Match with the version (ETag) of the request you are changing.";
+pub const METHOD_NOT_ALLOWED: &str = "This resource does not support that method.";
+pub const REQUEST_TIMEOUT: &str = "The body did not arrive in time. Send it again.";
+pub const TOO_MANY_REQUESTS: &str = "Too many tests in the last minute. Try again in {seconds} seconds.";
+pub const SERVICE_UNAVAILABLE: &str = "The hub's database is busy. Try again in a few seconds.";
+pub const INSUFFICIENT_STORAGE: &str =
+    "The hub's disk is full, so nothing can be saved right now; reading still works. Tell the hub's operator.";
+pub const INTERNAL_ERROR: &str = "Something went wrong on the hub. Try again; if it keeps failing, the hub's log says why.";
+/// The summing-up entry of details left out.
+pub const MORE_FINDINGS: &str = "{count} more findings of this kind are left out.";
+
 /// `template` (translated) with `params` (each translated too, or as it is) in the language of
 /// `translate`.
 pub fn render(template: &str, params: Option<&BTreeMap<String, String>>, translate: impl Fn(&str) -> &str) -> String {
@@ -88,6 +111,24 @@ pub fn texts() -> &'static [&'static str] {
         INVALID_CLIENT,
         TOKEN_ENDPOINT_ERROR,
         NOT_A_TOKEN_RESPONSE,
+        NOT_AUTHENTICATED,
+        CSRF_TOKEN_INVALID,
+        MISSING_ROLE,
+        NOT_SUBMITTER,
+        DEV_LOGIN_DISABLED,
+        ALIAS_TAKEN,
+        PORTAL_LIMIT_REACHED,
+        PRECONDITION_FAILED,
+        PAYLOAD_TOO_LARGE,
+        UNSUPPORTED_MEDIA_TYPE,
+        PRECONDITION_REQUIRED,
+        METHOD_NOT_ALLOWED,
+        REQUEST_TIMEOUT,
+        TOO_MANY_REQUESTS,
+        SERVICE_UNAVAILABLE,
+        INSUFFICIENT_STORAGE,
+        INTERNAL_ERROR,
+        MORE_FINDINGS,
     ]
 }
 

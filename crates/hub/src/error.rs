@@ -1,10 +1,12 @@
 //! Errors of the contract, each with its HTTP status, code and an English message.
 
 use std::collections::HashMap;
+use std::fmt;
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use contract::hub_texts::{self, HubText};
 use contract::{code, ErrorBody, ErrorPayload};
 
 pub use contract::ErrorDetail;
@@ -16,52 +18,45 @@ pub fn detail_of(diagnostic: &credentials::Diagnostic) -> ErrorDetail {
 }
 
 /// Every error the API answers with (see the error table of hub-api.md).
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ApiError {
-    #[error("{message}")]
     InvalidJson { message: String, details: Vec<ErrorDetail> },
-    #[error("{0}")]
     InvalidParameter(String),
-    #[error("Sign in to continue.")]
     NotAuthenticated,
-    #[error("The CSRF token is missing or wrong. Fetch a token with the header 'X-CSRF-Token: Fetch' and send it with the change.")]
     CsrfTokenInvalid,
-    #[error("This action needs the role {0}.")]
     MissingRole(&'static str),
-    #[error("Only the user who submitted this request can change its credentials.")]
     NotSubmitter,
-    #[error("{0}")]
     NotFound(String),
-    #[error("The development login is off.")]
     DevLoginDisabled,
-    #[error("{0}")]
     InvalidState(String),
-    #[error("Another request already has the alias '{0}'. Choose another alias.")]
     AliasTaken(String),
-    #[error("Three API portals are connected already; a hub connects at most three.")]
     PortalLimitReached,
-    #[error("The request was changed by someone else (it is at version {current}). Load it again and repeat the change.")]
     PreconditionFailed { current: i64 },
-    #[error("The body is larger than 64 KiB.")]
     PayloadTooLarge,
-    #[error("Send the body as JSON with the header 'Content-Type: application/json'.")]
     UnsupportedMediaType,
-    #[error("{message}")]
     ValidationFailed { message: String, details: Vec<ErrorDetail> },
-    #[error("Send the header If-Match with the version (ETag) of the request you are changing.")]
     PreconditionRequired,
-    #[error("This resource does not support that method.")]
     MethodNotAllowed,
-    #[error("The body did not arrive in time. Send it again.")]
     RequestTimeout,
-    #[error("Too many tests in the last minute. Try again in {retry_after_seconds} seconds.")]
     TooManyRequests { retry_after_seconds: u64 },
-    #[error("The hub's database is busy. Try again in a few seconds.")]
     Unavailable,
-    #[error("The hub's disk is full, so nothing can be saved right now; reading still works. Tell the hub's operator.")]
     InsufficientStorage,
-    #[error("Something went wrong on the hub. Try again; if it keeps failing, the hub's log says why.")]
+    /// The cause, for the log only.
     Internal(String),
+}
+
+impl std::error::Error for ApiError {}
+
+/// The English message: the hub's fixed text, or the words the error carries.
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.hub_text(), self) {
+            (Some(text), _) => f.write_str(&text.english()),
+            (None, Self::InvalidJson { message, .. } | Self::ValidationFailed { message, .. }) => f.write_str(message),
+            (None, Self::InvalidParameter(message) | Self::NotFound(message) | Self::InvalidState(message)) => f.write_str(message),
+            (None, _) => unreachable!("every other error says one of the hub's texts"),
+        }
+    }
 }
 
 impl ApiError {
@@ -109,6 +104,38 @@ impl ApiError {
             Self::Unavailable => code::SERVICE_UNAVAILABLE,
             Self::InsufficientStorage => code::INSUFFICIENT_STORAGE,
             Self::Internal(_) => code::INTERNAL_ERROR,
+        }
+    }
+
+    /// The message as one of the hub's texts, for the errors that say a fixed thing (the others
+    /// carry words made where they arise).
+    fn hub_text(&self) -> Option<HubText> {
+        let fixed = |template| Some(HubText::new(template, Vec::new()));
+        match self {
+            Self::NotAuthenticated => fixed(hub_texts::NOT_AUTHENTICATED),
+            Self::CsrfTokenInvalid => fixed(hub_texts::CSRF_TOKEN_INVALID),
+            Self::MissingRole(role) => Some(HubText::new(hub_texts::MISSING_ROLE, vec![("role", role.to_string())])),
+            Self::NotSubmitter => fixed(hub_texts::NOT_SUBMITTER),
+            Self::DevLoginDisabled => fixed(hub_texts::DEV_LOGIN_DISABLED),
+            Self::AliasTaken(alias) => Some(HubText::new(hub_texts::ALIAS_TAKEN, vec![("alias", alias.clone())])),
+            Self::PortalLimitReached => fixed(hub_texts::PORTAL_LIMIT_REACHED),
+            Self::PreconditionFailed { current } => {
+                Some(HubText::new(hub_texts::PRECONDITION_FAILED, vec![("current", current.to_string())]))
+            }
+            Self::PayloadTooLarge => fixed(hub_texts::PAYLOAD_TOO_LARGE),
+            Self::UnsupportedMediaType => fixed(hub_texts::UNSUPPORTED_MEDIA_TYPE),
+            Self::PreconditionRequired => fixed(hub_texts::PRECONDITION_REQUIRED),
+            Self::MethodNotAllowed => fixed(hub_texts::METHOD_NOT_ALLOWED),
+            Self::RequestTimeout => fixed(hub_texts::REQUEST_TIMEOUT),
+            Self::TooManyRequests { retry_after_seconds } => {
+                Some(HubText::new(hub_texts::TOO_MANY_REQUESTS, vec![("seconds", retry_after_seconds.to_string())]))
+            }
+            Self::Unavailable => fixed(hub_texts::SERVICE_UNAVAILABLE),
+            Self::InsufficientStorage => fixed(hub_texts::INSUFFICIENT_STORAGE),
+            Self::Internal(_) => fixed(hub_texts::INTERNAL_ERROR),
+            Self::InvalidJson { .. } | Self::InvalidParameter(_) | Self::NotFound(_) | Self::InvalidState(_) | Self::ValidationFailed { .. } => {
+                None
+            }
         }
     }
 
@@ -182,9 +209,8 @@ fn bounded(details: Vec<ErrorDetail>) -> Vec<ErrorDetail> {
             left_out.push((detail, 1));
         }
     }
-    // The count is the hub's own sentence, not a finding's: it has no template.
     kept.extend(left_out.into_iter().map(|(first, more)| {
-        ErrorDetail::new(first.code, first.target, format!("{more} more findings of this kind are left out."))
+        ErrorDetail::text(first.code, first.target, &HubText::new(hub_texts::MORE_FINDINGS, vec![("count", more.to_string())]))
     }));
     kept
 }
@@ -211,8 +237,15 @@ impl IntoResponse for ApiError {
             // The cause stays in the log; the caller gets a message without internals.
             tracing::error!(%cause, "request failed");
         }
+        let text = self.hub_text();
         let body = ErrorBody {
-            error: ErrorPayload { code: self.code().to_owned(), message: self.to_string(), details: self.details().to_vec() },
+            error: ErrorPayload {
+                code: self.code().to_owned(),
+                message: self.to_string(),
+                details: self.details().to_vec(),
+                template: text.as_ref().map(|text| text.template.to_owned()),
+                params: text.as_ref().map(HubText::wire_params),
+            },
         };
         let mut response = (self.status(), Json(body)).into_response();
         if matches!(self, Self::Unavailable) {
@@ -239,7 +272,7 @@ mod tests {
         let ApiError::ValidationFailed { details, message } = ApiError::validation_failed(many) else { panic!() };
         assert_eq!(details.len(), MAX_DETAILS_PER_CODE + 1);
         assert_eq!(details.last().unwrap().message, "2990 more findings of this kind are left out.");
-        assert_eq!(details.last().unwrap().template, None, "a count of findings is no finding");
+        assert_eq!(details.last().unwrap().template.as_deref(), Some(hub_texts::MORE_FINDINGS), "the hub's own sentence, translatable");
         assert!(message.contains("11 problems"), "{message}");
 
         let mixed: Vec<ErrorDetail> = (0..100).flat_map(|index| ["A", "B", "C", "D", "E"].map(|code| finding(code, index))).collect();
