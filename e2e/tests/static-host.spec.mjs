@@ -55,6 +55,12 @@ test.describe('dist/ at /apps/connections/ of a static web server, the hub on an
     await page.getByRole('link', { name: /^Pending approval/ }).click();
     await expect(page).toHaveURL(new RegExp(`^${site.appUrl}connections\\?.*status=PENDING_APPROVAL`));
     await page.getByRole('link', { name: /^All/ }).click();
+    // Paging keeps to the app's path too.
+    await page.getByRole('combobox', { name: 'Rows per page' }).selectOption('10');
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await expect(page).toHaveURL(new RegExp(`^${site.appUrl}connections\\?.*page=2`));
+    await expect.poll(async () => (await aliases(page)).length).toBe(4);
+    await page.getByRole('button', { name: 'Previous page' }).click();
     await page.getByRole('searchbox', { name: 'Search' }).fill('EU Production');
     await expect.poll(() => aliases(page)).toEqual(['EU Production Portal']);
     await expect(page).toHaveURL(/search=EU/);
@@ -108,7 +114,7 @@ test.describe('config.json', () => {
       const asked = [];
       page.on('request', (request) => asked.push(new URL(request.url()).pathname));
       await page.goto(site.appUrl);
-      await expect(page.getByRole('alert')).toBeVisible();
+      await expect(page.getByRole('alert')).toContainText(`The hub's API is not at ${site.appUrl}api/1.0. If this app is deployed apart from the hub, name the API's address as apiBase in a config.json`);
       expect(asked).toContain(`${APP_PATH}api/1.0/user`);
     } finally {
       await site.stop();

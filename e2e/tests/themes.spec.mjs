@@ -69,3 +69,12 @@ test('without a theme parameter the system decides: dark, and more contrast', as
   expect(await background(other)).toBe('rgb(245, 246, 247)');
   await unknown.close();
 });
+
+test('with forced colours (a Windows contrast theme), statuses stay in words and axe finds nothing', async ({ browser, baseURL }) => {
+  const forced = await browser.newContext({ baseURL, forcedColors: 'active' });
+  const page = await forced.newPage();
+  await signInAs(page, 'Alice Andersen');
+  await expect(row(page, 'EU Production Portal')).toContainText('Submitted');
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await forced.close();
+});

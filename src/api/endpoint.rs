@@ -13,7 +13,12 @@ pub fn set_api_base(base: &str) {
     let _ = API_BASE.set(base.trim_end_matches('/').to_owned());
 }
 
+/// The API's base URL, as requests use it.
+pub fn api_base() -> &'static str {
+    API_BASE.get().map_or(SAME_ORIGIN_ROOT, String::as_str)
+}
+
 /// The URL of `path` (such as `/user`) under the API's base.
 pub(super) fn url(path: &str) -> String {
-    format!("{}{path}", API_BASE.get().map_or(SAME_ORIGIN_ROOT, String::as_str))
+    format!("{}{path}", api_base())
 }

@@ -12,6 +12,9 @@ pub enum ApiError {
     MissingRole(String),
     Forbidden(String),
     NotFound(String),
+    /// Where the API should be, something that is not the hub answered "not found" (a static
+    /// host without the API): the deployment needs `config.json` or a proxy.
+    NoApi,
     Conflict(String),
     AliasTaken(String),
     PortalLimitReached(String),
@@ -37,6 +40,11 @@ impl std::fmt::Display for ApiError {
             Self::MissingRole(message) => tf("{message} Ask your SAP BTP subaccount administrator to assign it to you.", &[("message", message)]),
             Self::Forbidden(message) => tf("You may not do this: {message}", &[("message", message)]),
             Self::NotFound(message) => tf("Not found: {message}", &[("message", message)]),
+            Self::NoApi => tf(
+                "The hub's API is not at {address}. If this app is deployed apart from the hub, name the API's address \
+                 as apiBase in a config.json beside index.html, or let a proxy serve the API at that address.",
+                &[("address", &super::api_base())],
+            ),
             Self::Conflict(message) => tf("This conflicts with the request's current state: {message}", &[("message", message)]),
             Self::AliasTaken(message) | Self::PortalLimitReached(message) | Self::TooManyRequests(message) => message.clone(),
             Self::PreconditionFailed => {
@@ -72,6 +80,9 @@ impl ApiError {
 
     /// The error for a response with `status` and, if it could be read, its error body.
     pub fn from_response(status: u16, body: Option<ErrorBody>) -> Self {
+        if status == 404 && body.is_none() {
+            return Self::NoApi;
+        }
         let (code, message, details) = match body {
             // The hub's words in the user's language, when it sent them as a template.
             Some(ErrorBody { error }) => (error.code.clone(), error.translated_message(crate::i18n::translate), error.details),
@@ -134,6 +145,9 @@ mod tests {
         for (status, expected) in cases {
             assert_eq!(ApiError::from_response(status, body("X", "bad")), expected, "HTTP {status}");
         }
+        // A "not found" that is no answer of the hub: the API is not where the app looks.
+        assert_eq!(ApiError::from_response(404, None), ApiError::NoApi);
+        assert!(ApiError::NoApi.to_string().starts_with("The hub's API is not at /api/1.0."));
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub use contract::{History, HistoryAction, HistoryEvent, LastTest, TestOutcome};
 pub use models::{ConnectionRequest, CredentialsSummary, Page, Status, StatusCounts, User, UserRef};
 
 use endpoint::url;
-pub use endpoint::set_api_base;
+pub use endpoint::{api_base, set_api_base};
 
 use crate::url_encoding::encode;
 

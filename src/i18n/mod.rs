@@ -51,48 +51,16 @@ pub fn translate(english: &str) -> &str {
     }
 }
 
-/// `english` in the user's language, with each `{name}` replaced by its value in `values`.
+/// `english` in the user's language, with each `{name}` replaced by its value in `values`
+/// (the same filling as the credentials engine's findings; unknown names stay as they are).
 pub fn tf(english: &'static str, values: &[(&str, &dyn Display)]) -> String {
-    fill(translate(english), values)
-}
-
-/// `template` with each `{name}` replaced by its value in `values`; unknown names stay as they are.
-pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let value = after.find('}').and_then(|close| {
-            let name = &after[..close];
-            values.iter().find(|(key, _)| *key == name).map(|(_, value)| (close, value))
-        });
-        match value {
-            Some((close, value)) => {
-                use std::fmt::Write;
-                let _ = write!(out, "{value}");
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    let values: Vec<(&str, String)> = values.iter().map(|(name, value)| (*name, value.to_string())).collect();
+    credentials::fill(translate(english), &values)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fills_placeholders_and_leaves_unknown_ones() {
-        assert_eq!(fill("{count} of {total} shown", &[("count", &3), ("total", &"10")]), "3 of 10 shown");
-        assert_eq!(fill("keep {this} and { braces", &[]), "keep {this} and { braces");
-        assert_eq!(fill("", &[("a", &1)]), "");
-    }
 
     #[test]
     fn english_needs_no_catalog() {
