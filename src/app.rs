@@ -8,6 +8,7 @@ use leptos_router::path;
 use crate::pages::connections::ConnectionsPage;
 use crate::pages::edit_credentials::EditCredentialsRoute;
 use crate::pages::not_found::NotFoundPage;
+use crate::table_query::TableQuery;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -24,11 +25,9 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The app's root address leads to the table, keeping the launchpad's parameters.
+/// The app's root address leads to the table, keeping the view and the launchpad's parameters.
 #[component]
 fn ToTable() -> impl IntoView {
-    let search = use_location().search.get_untracked();
-    let query = search.trim_start_matches('?');
-    let path = if query.is_empty() { "/connections".to_owned() } else { format!("/connections?{query}") };
+    let path = TableQuery::from_query_string(&use_location().search.get_untracked()).href();
     view! { <Redirect path /> }
 }

@@ -8,6 +8,10 @@ use crate::url_encoding::{encode, pairs};
 const TABLE_PATH: &str = "/connections";
 
 pub const PAGE_SIZES: [u32; 4] = [10, 25, 50, 100];
+
+/// The launchpad's parameters a view keeps: language and theme, nothing else a URL may carry
+/// (SAP's servers also read `sap-user` and `sap-password`, which must not travel on).
+const LAUNCH_PARAMETERS: [&str; 4] = ["sap-language", "sap-ui-language", "sap-theme", "sap-ui-theme"];
 const DEFAULT_PAGE_SIZE: u32 = 25;
 
 /// A column the table can be sorted by, named as the hub's `orderby` names it.
@@ -91,7 +95,7 @@ impl TableQuery {
                     table.page_size = value.parse().ok().filter(|size| PAGE_SIZES.contains(size)).unwrap_or(DEFAULT_PAGE_SIZE)
                 }
                 "mine" => table.mine = value == "1",
-                launch if launch.starts_with("sap-") => table.launch.push((name, value)),
+                launch if LAUNCH_PARAMETERS.contains(&launch) && value.chars().count() <= 64 => table.launch.push((name, value)),
                 _ => {}
             }
         }
@@ -262,7 +266,7 @@ mod tests {
     }
     #[test]
     fn the_launchpads_parameters_stay_in_every_view() {
-        let view = TableQuery::from_query_string("?sap-language=de&status=SUBMITTED&sap-theme=sap_horizon_dark");
+        let view = TableQuery::from_query_string("?sap-language=de&status=SUBMITTED&sap-password=x&sap-theme=sap_horizon_dark&sap-user=u");
         assert_eq!(view.status, Some(Status::Submitted));
         assert_eq!(view.with_status(None).href(), "/connections?sap-language=de&sap-theme=sap_horizon_dark");
         assert_eq!(view.edit_href("cr-1"), "/connections/cr-1/credentials?status=SUBMITTED&sap-language=de&sap-theme=sap_horizon_dark");

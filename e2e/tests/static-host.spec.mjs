@@ -39,6 +39,12 @@ test.describe('dist/ at /apps/connections/ of a static web server, the hub on an
     await expect(page.getByRole('heading', { name: "The deployment's sign-in page" })).toBeVisible();
     expect(new URL(page.url()).pathname).toBe('/login.html');
     expect(new URL(page.url()).searchParams.get('target')).toBe(deepLink);
+    // Back from the login and still signed out (the login gave the hub no session): said, not
+    // another round trip.
+    await page.goto(deepLink);
+    await expect(page.getByRole('alert')).toContainText('You signed in, but the hub still sees no session for this app');
+    await expect(page).toHaveURL(deepLink);
+    await expect(page.getByRole('link', { name: 'Sign in again' })).toHaveAttribute('href', /\/login\.html\?target=/);
   });
 
   test('sign in, the table, a filter, Edit Credentials by deep link and by reload, save, the toast', async ({ page }) => {
@@ -80,6 +86,15 @@ test.describe('dist/ at /apps/connections/ of a static web server, the hub on an
     await expect(page).toHaveURL(new RegExp(`^${site.appUrl}connections\\?`));
     await expect(row(page, 'EU Production Portal')).toContainText('1712345678901!b6077');
     expect(failed).toEqual([]);
+  });
+
+  test('a path that names another host (//host/…) never makes it the base of the page', async ({ page }) => {
+    const elsewhere = [];
+    page.on('request', (request) => { if (new URL(request.url()).origin !== site.url) elsewhere.push(request.url()); });
+    await page.goto(`${site.url}//127.0.0.1:9/connections`);
+    await page.goto(`${site.url}/%5C127.0.0.1:9/connections`);
+    await page.waitForLoadState('networkidle');
+    expect(elsewhere).toEqual([]);
   });
 
   test('a deep link opened in a new tab loads the app from its own path', async ({ page }) => {

@@ -25,6 +25,7 @@ use crate::components::sort_select::SortSelect;
 use crate::components::status_tabs::StatusTabs;
 use crate::components::test_connection_dialog::TestConnectionDialog;
 use crate::focus;
+use crate::startup::login::{self, LoginStep};
 use crate::i18n::{t, tf};
 use crate::permissions::can_submit;
 use crate::table_query::{SortField, TableQuery};
@@ -46,26 +47,41 @@ pub fn ConnectionsPage() -> impl IntoView {
         <Transition fallback=|| view! { <p class="page" role="status">{t("Loading…")}</p> }>
             {move || Suspend::new(async move {
                 match user.await {
-                    Ok(user) => view! { <SignedInView user on_session_changed=session_changed /> }.into_any(),
-                    Err(ApiError::NotAuthenticated) => match login_address() {
-                        Some(address) => {
+                    Ok(user) => {
+                        login::forget_sent();
+                        view! { <SignedInView user on_session_changed=session_changed /> }.into_any()
+                    }
+                    Err(ApiError::NotAuthenticated) => match login::next_step() {
+                        LoginStep::NotConfigured => view! { <SignIn on_signed_in=session_changed /> }.into_any(),
+                        LoginStep::Redirect(address) => {
                             // The deployment's own login (config.json), which sends the user back here.
                             let _ = window().location().set_href(&address);
                             view! { <p class="page" role="status">{t("Signing in…")}</p> }.into_any()
                         }
-                        None => view! { <SignIn on_signed_in=session_changed /> }.into_any(),
+                        LoginStep::Link(address) => view! {
+                            <main class="page sign-in">
+                                <h1>{t("Sign in")}</h1>
+                                <p>{t("You are not signed in.")} " " <a href=address target="_top">{t("Sign in")}</a></p>
+                            </main>
+                        }
+                        .into_any(),
+                        LoginStep::RoundTripFailed(address) => view! {
+                            <main class="page sign-in">
+                                <h1>{t("Sign in")}</h1>
+                                <p class="message message-error" role="alert">
+                                    {t("You signed in, but the hub still sees no session for this app: the browser does not send the \
+                                        hub's session cookie (the hub is on another site, or cookies are blocked). Tell whoever runs this site.")}
+                                </p>
+                                <p><a href=address>{t("Sign in again")}</a></p>
+                            </main>
+                        }
+                        .into_any(),
                     },
                     Err(error) => view! { <main class="page"><ErrorMessage error /></main> }.into_any(),
                 }
             })}
         </Transition>
     }
-}
-
-/// Where a signed-out user signs in, when the deployment has a login of its own.
-fn login_address() -> Option<String> {
-    let here = window().location().href().ok()?;
-    crate::startup::environment().config.login_address(&here)
 }
 
 /// What the routes inside the table page (the Edit Credentials dialog) share with it.

@@ -26,6 +26,8 @@ pub enum ConfigError {
     Malformed(String),
     /// A key with a value that is no URL the app can use.
     BadUrl { key: &'static str, value: String },
+    /// An http:// URL for an app served over https, which the browser would block.
+    Insecure { key: &'static str, value: String },
 }
 
 impl fmt::Display for ConfigError {
@@ -41,6 +43,11 @@ impl fmt::Display for ConfigError {
                  can use. Give an https:// or http:// URL, or a path such as /api/1.0.",
                 &[("key", key), ("value", value)],
             ),
+            ConfigError::Insecure { key, value } => tf(
+                "The file config.json beside index.html names \"{key}\" with http:// (\"{value}\"), but this app is served \
+                 over https, and the browser does not let it call an http:// address. Give the https:// address.",
+                &[("key", key), ("value", value)],
+            ),
         };
         f.write_str(&text)
     }
@@ -52,13 +59,24 @@ impl AppConfig {
     /// Reads the text of `config.json`.
     pub fn parse(text: &str) -> Result<Self, ConfigError> {
         let config: AppConfig = serde_json::from_str(text).map_err(|error| ConfigError::Malformed(error.to_string()))?;
-        for (key, value) in [("apiBase", &config.api_base), ("loginUrl", &config.login_url)] {
-            if let Some(value) = value.as_deref().filter(|value| !is_usable_url(value)) {
-                let value: String = value.chars().take(80).collect();
-                return Err(ConfigError::BadUrl { key, value });
-            }
+        if let Some((key, value)) = config.urls().find(|(_, value)| !is_usable_url(value)) {
+            return Err(ConfigError::BadUrl { key, value: shortened(value) });
         }
         Ok(config)
+    }
+
+    /// For a page served over https (`secure`), every URL must be https too (or a path).
+    pub fn check_for_page(&self, secure: bool) -> Result<(), ConfigError> {
+        for (key, value) in self.urls() {
+            if secure && value.get(..7).is_some_and(|scheme| scheme.eq_ignore_ascii_case("http://")) {
+                return Err(ConfigError::Insecure { key, value: shortened(value) });
+            }
+        }
+        Ok(())
+    }
+
+    fn urls(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        [("apiBase", &self.api_base), ("loginUrl", &self.login_url)].into_iter().filter_map(|(key, value)| Some((key, value.as_deref()?)))
     }
 
     /// Where to send a signed-out user who is at `current` (the address they come back to).
@@ -68,21 +86,32 @@ impl AppConfig {
         Some(if login.contains("{returnTo}") {
             login.replace("{returnTo}", &return_to)
         } else {
-            let separator = if login.contains('?') { '&' } else { '?' };
-            format!("{login}{separator}returnTo={return_to}")
+            // The parameter goes before a #fragment, where the login's server sees it.
+            let (address, fragment) = login.split_once('#').map_or((login, None), |(address, fragment)| (address, Some(fragment)));
+            let separator = if address.contains('?') { '&' } else { '?' };
+            let fragment = fragment.map(|fragment| format!("#{fragment}")).unwrap_or_default();
+            format!("{address}{separator}returnTo={return_to}{fragment}")
         })
     }
 }
 
-/// An http(s) URL or a path, with nothing that would make it a script or another scheme.
+fn shortened(value: &str) -> String {
+    value.chars().take(80).collect()
+}
+
+/// An http(s) URL without user name or password, or a path: nothing that is a script, another
+/// scheme, or (through `//` or a backslash, which browsers read as a slash) another host.
 fn is_usable_url(value: &str) -> bool {
     let lower = value.to_ascii_lowercase();
     let absolute = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
     let well_formed = match absolute {
-        Some(rest) => !rest.is_empty() && !rest.starts_with('/'),
+        Some(rest) => {
+            let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+            !authority.is_empty() && !authority.contains('@')
+        }
         None => !value.contains(':') && !value.starts_with("//") && !value.is_empty(),
     };
-    well_formed && !value.chars().any(|c| c.is_whitespace() || c.is_control())
+    well_formed && !value.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\')
 }
 
 #[cfg(test)]
@@ -110,7 +139,18 @@ mod tests {
 
     #[test]
     fn only_http_urls_and_paths_are_taken() {
-        for bad in ["javascript:alert(1)", "ftp://hub", "//hub.example.com/api", "https://", "", "https://hub/ api"] {
+        for bad in [
+            "javascript:alert(1)",
+            "ftp://hub",
+            "//hub.example.com/api",
+            "https://",
+            "",
+            "https://hub/ api",
+            "/\\evil.example.com/api",
+            "\\\\evil.example.com",
+            "https://user:secret@hub.example.com/api",
+            "https://hub.example.com\\@evil.example.com/",
+        ] {
             let text = format!(r#"{{"apiBase": {}}}"#, serde_json::to_string(bad).unwrap());
             assert!(matches!(AppConfig::parse(&text), Err(ConfigError::BadUrl { key: "apiBase", .. })), "{bad}");
         }
@@ -131,5 +171,16 @@ mod tests {
         let plain = AppConfig { login_url: Some("/login".into()), ..AppConfig::default() };
         assert!(plain.login_address(at).unwrap().starts_with("/login?returnTo=https%3A%2F%2F"));
         assert_eq!(AppConfig::default().login_address(at), None);
+        let fragment = AppConfig { login_url: Some("/login?x=1#/start".into()), ..AppConfig::default() };
+        assert!(fragment.login_address(at).unwrap().starts_with("/login?x=1&returnTo=https%3A%2F%2F"));
+        assert!(fragment.login_address(at).unwrap().ends_with("#/start"));
+    }
+
+    #[test]
+    fn an_app_served_over_https_calls_no_http_address() {
+        let config = AppConfig::parse(r#"{"apiBase": "HTTP://hub.example.com/api/1.0"}"#).unwrap();
+        assert!(matches!(config.check_for_page(true), Err(ConfigError::Insecure { key: "apiBase", .. })));
+        assert_eq!(config.check_for_page(false), Ok(()));
+        assert_eq!(AppConfig::parse(r#"{"apiBase": "/api/1.0"}"#).unwrap().check_for_page(true), Ok(()));
     }
 }

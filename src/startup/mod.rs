@@ -5,6 +5,7 @@
 
 mod config;
 mod launchpad;
+pub mod login;
 
 use std::collections::BTreeMap;
 use std::future::{poll_fn, Future};
@@ -52,7 +53,8 @@ pub async fn start() {
     let (language, texts) = texts.map_or((Language::English, BTreeMap::new()), |texts| (language, texts));
     i18n::install(language, texts);
     let _ = root.set_attribute("lang", language.tag());
-    let config = match config {
+    let secure = location.protocol().is_ok_and(|protocol| protocol == "https:");
+    let config = match config.and_then(|config| config.check_for_page(secure).map(|()| config)) {
         Ok(config) => config,
         Err(error) => return cannot_start(&error.to_string()),
     };

@@ -19,6 +19,29 @@ pub fn app_release(tools: &BuildTools) -> Result<(), String> {
     run(tools.command("trunk").args(["build", "--release", "--offline", "--dist", &dist]).current_dir(workspace_root()))
 }
 
+/// The English first load carries no German text: the German texts (`i18n/de.json`) are
+/// loaded only for German users. Fails if a German translation of 16 or more bytes that differs
+/// from its English text is in the app's wasm or JavaScript.
+pub fn check_german_stays_out_of_the_first_load(dist: &std::path::Path) -> Result<(), String> {
+    let catalog = std::fs::read_to_string(dist.join("i18n/de.json")).map_err(|error| format!("dist/i18n/de.json: {error}"))?;
+    let catalog: std::collections::BTreeMap<String, String> =
+        serde_json::from_str(&catalog).map_err(|error| format!("dist/i18n/de.json: {error}"))?;
+    let german: Vec<&str> =
+        catalog.iter().filter(|(english, german)| german.len() >= 16 && english != german).map(|(_, german)| german.as_str()).collect();
+    for entry in std::fs::read_dir(dist).map_err(|error| error.to_string())? {
+        let path = entry.map_err(|error| error.to_string())?.path();
+        if !path.extension().is_some_and(|extension| extension == "wasm" || extension == "js") {
+            continue;
+        }
+        let bytes = std::fs::read(&path).map_err(|error| error.to_string())?;
+        if let Some(found) = german.iter().find(|text| bytes.windows(text.len()).any(|window| window == text.as_bytes())) {
+            return Err(format!("{} holds the German text {found:?}: German belongs in i18n/de.json only", path.display()));
+        }
+    }
+    println!("==> the first load holds none of the {} German texts", german.len());
+    Ok(())
+}
+
 #[derive(Clone, Copy)]
 pub enum Profile {
     /// Shares its dependencies with `cargo test`: the quickest to build for the tests.

@@ -67,6 +67,7 @@ fn component_tests(tools: &BuildTools) -> Result<(), String> {
 
 fn end_to_end_tests(tools: &BuildTools) -> Result<(), String> {
     build::app_release(tools)?;
+    build::check_german_stays_out_of_the_first_load(&build::dist_folder())?;
     let hub_binary = build::hub(Profile::Debug)?;
     let chromium = find_on_path("chromium").ok_or("chromium is not on PATH")?;
     // No test may send a packet beyond loopback: Test Connection on the demo data looks up no name.

@@ -91,13 +91,11 @@ impl ErrorDetail {
     }
 
     /// The message in another language: `translate` gives each text of `credentials::texts()`
-    /// in it (a text it does not know, itself). Without a template, the English message.
+    /// and `hub_texts::texts()` in it (a text it does not know, itself). Without a template, the
+    /// English message.
     pub fn translated_message(&self, translate: impl Fn(&str) -> &str) -> String {
         let Some(template) = &self.template else { return self.message.clone() };
-        let empty = BTreeMap::new();
-        let params: Vec<(&str, &str)> =
-            self.params.as_ref().unwrap_or(&empty).iter().map(|(name, value)| (name.as_str(), value.as_str())).collect();
-        let message = credentials::render(template, &params, &translate);
+        let message = crate::hub_texts::render(template, self.params.as_ref(), &translate);
         match (self.param("line"), self.param("column")) {
             (Some(line), Some(column)) => {
                 credentials::fill(translate(LOCATED), &[("line", line), ("column", column), ("message", &message)])

@@ -83,12 +83,15 @@ pub const INTERNAL_ERROR: &str = "Something went wrong on the hub. Try again; if
 /// The summing-up entry of details left out.
 pub const MORE_FINDINGS: &str = "{count} more findings of this kind are left out.";
 
-/// `template` (translated) with `params` (each translated too, or as it is) in the language of
-/// `translate`.
+/// `template` (translated) with `params` in the language of `translate`: a value that is a
+/// phrase of the hub's or the credentials engine's texts is translated too, any other (an alias,
+/// a number, a JSON key) is said as it is.
 pub fn render(template: &str, params: Option<&BTreeMap<String, String>>, translate: impl Fn(&str) -> &str) -> String {
     let params: Vec<(&str, &str)> =
         params.into_iter().flatten().map(|(name, value)| (name.as_str(), value.as_str())).collect();
-    credentials::render(template, &params, translate)
+    credentials::render_with_phrases(template, &params, translate, |value| {
+        texts().contains(&value) || credentials::texts().contains(&value)
+    })
 }
 
 /// Every text above: what a client's catalogue must translate.

@@ -31,7 +31,7 @@ pub use diagnostic::{Code, Diagnostic, Location, Severity};
 pub use field::{Field, FieldValues};
 pub use kind::CredentialKind;
 pub use mask::{secret_values, SecretValue};
-pub use messages::{fill, placeholders, render, LOCATED, WHERE_CREDENTIALS_COME_FROM};
+pub use messages::{fill, placeholders, render, render_with_phrases, LOCATED, WHERE_CREDENTIALS_COME_FROM};
 pub use text::location_in;
 
 /// Every English text a finding's message is made of: each [`Diagnostic::template`], each

@@ -224,11 +224,28 @@ pub fn fill<V: AsRef<str>>(template: &str, params: &[(&str, V)]) -> String {
     out
 }
 
-/// `template` and each value of `params` in another language, the template filled: `translate`
-/// gives each text in that language (a text it does not know, such as a number or a JSON key,
-/// itself). With `|text| text` this is [`fill`].
+/// `template` and each value of `params` that is one of the engine's phrases ([`ALL`]) in another
+/// language, the template filled: `translate` gives each text in that language. Any other value
+/// (a number, a JSON key, something the user typed) is said as it is, even if it happens to read
+/// like a phrase of the catalogue. With `|text| text` this is [`fill`].
 pub fn render<V: AsRef<str>>(template: &str, params: &[(&str, V)], translate: impl Fn(&str) -> &str) -> String {
-    let translated: Vec<(&str, &str)> = params.iter().map(|(name, value)| (*name, translate(value.as_ref()))).collect();
+    render_with_phrases(template, params, translate, |value| ALL.contains(&value))
+}
+
+/// [`render`] for a caller with phrases of its own: a value is translated when `is_phrase` says so.
+pub fn render_with_phrases<V: AsRef<str>>(
+    template: &str,
+    params: &[(&str, V)],
+    translate: impl Fn(&str) -> &str,
+    is_phrase: impl Fn(&str) -> bool,
+) -> String {
+    let translated: Vec<(&str, &str)> = params
+        .iter()
+        .map(|(name, value)| {
+            let value = value.as_ref();
+            (*name, if is_phrase(value) { translate(value) } else { value })
+        })
+        .collect();
     fill(translate(template), &translated)
 }
 
@@ -264,6 +281,8 @@ mod tests {
             match text {
                 FIELD_MISSING => "Das Feld „{field}“ fehlt. {hint}",
                 HINT_CLIENT_ID => "Der Wert beginnt mit sb-.",
+                // A text of some other catalogue that a user might type as a key.
+                "url" => "Adresse",
                 other => other,
             }
         }
@@ -272,6 +291,7 @@ mod tests {
         assert_eq!(render(FIELD_MISSING, &params, |text| text), fill(FIELD_MISSING, &params));
         let key = [("key", "url"), ("first", "1"), ("again", "2")];
         assert_eq!(render(DUPLICATE_KEY, &key, german), fill(DUPLICATE_KEY, &key), "not a text: said as it is");
+        assert!(!render(DUPLICATE_KEY, &key, german).contains("Adresse"), "a key the user typed is no phrase");
     }
 
     #[test]
