@@ -61,11 +61,7 @@ pub async fn start() {
 
     let api_base = config.api_base.clone().unwrap_or_else(|| "api/1.0".to_owned());
     crate::api::set_api_base(&absolute(&api_base));
-    let framed = is_framed();
-    if framed {
-        let _ = root.set_attribute("data-framed", "");
-    }
-    let _ = ENVIRONMENT.set(Environment { config, framed });
+    let _ = ENVIRONMENT.set(Environment { config, framed: is_framed() });
 
     leptos::mount::mount_to_body(crate::App);
     // The page's "Starting…" message (which would turn into "could not start") has done its job.
