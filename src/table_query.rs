@@ -155,6 +155,8 @@ impl TableQuery {
             descending: self.descending,
             top: self.page_size,
             skip: (self.page - 1).saturating_mul(self.page_size),
+            // The status tabs' counts come with the page: no request of their own.
+            counts_by_status: true,
         }
     }
 
@@ -234,7 +236,7 @@ mod tests {
     #[test]
     fn the_hub_query_pages_sorts_and_filters() {
         let view = TableQuery::default().with_status(Some(Status::Submitted)).with_search("eu").with_page(3);
-        assert_eq!(view.list_params("alice").to_query(), "orderby=updatedAt%20desc&top=25&skip=50&status=SUBMITTED&search=eu");
+        assert_eq!(view.list_params("alice").to_query(), "orderby=updatedAt%20desc&top=25&skip=50&status=SUBMITTED&search=eu&counts=status");
         assert_eq!(view.with_mine(true).list_params("alice").requested_by.as_deref(), Some("alice"));
         assert_eq!(view.with_mine(true).page, 1);
     }

@@ -16,6 +16,8 @@ pub struct ListParams {
     pub descending: bool,
     pub top: u32,
     pub skip: u32,
+    /// Also how many match in each status (`counts=status`), for the status tabs.
+    pub counts_by_status: bool,
 }
 
 impl ListParams {
@@ -36,12 +38,10 @@ impl ListParams {
         if let Some(user) = &self.requested_by {
             parts.push(format!("requestedBy={}", encode(user)));
         }
+        if self.counts_by_status {
+            parts.push("counts=status".to_owned());
+        }
         parts.join("&")
-    }
-
-    /// The same matches, for counting only: one row is enough.
-    pub fn counting(&self, status: Option<Status>) -> Self {
-        Self { statuses: status.into_iter().collect(), top: 1, skip: 0, ..self.clone() }
     }
 }
 
@@ -59,8 +59,11 @@ mod tests {
             descending: false,
             top: 25,
             skip: 50,
+            counts_by_status: true,
         };
-        assert_eq!(params.to_query(), "orderby=status%20asc&top=25&skip=50&status=SUBMITTED,PENDING_APPROVAL&search=eu%2010&requestedBy=alice");
-        assert_eq!(params.counting(None).to_query(), "orderby=status%20asc&top=1&skip=0&search=eu%2010&requestedBy=alice");
+        assert_eq!(
+            params.to_query(),
+            "orderby=status%20asc&top=25&skip=50&status=SUBMITTED,PENDING_APPROVAL&search=eu%2010&requestedBy=alice&counts=status"
+        );
     }
 }

@@ -122,19 +122,6 @@ async fn post_json<T: DeserializeOwned>(url: &str, version: Option<i64>, body: O
     read_json(request.send().await.map_err(|_| ApiError::Network)?).await
 }
 
-/// How many requests match `params` in each status tab: all of them, then each status.
-pub async fn status_counts(params: &ListParams) -> Result<StatusCounts, ApiError> {
-    let count = |status: Option<Status>| {
-        let url = url(&format!("/connectionRequests?{}", params.counting(status).to_query()));
-        async move { get_json::<Page<ConnectionRequest>>(&url).await.map(|page| page.count) }
-    };
-    let mut counts = StatusCounts { all: count(None).await?, by_status: Vec::with_capacity(4) };
-    for status in Status::ALL {
-        counts.by_status.push((status, count(Some(status)).await?));
-    }
-    Ok(counts)
-}
-
 /// The CSRF token of the session, for a change (`GET /user` with `X-CSRF-Token: Fetch`).
 async fn csrf_token() -> Result<String, ApiError> {
     let response = get(&url("/user"))

@@ -11,6 +11,14 @@ pub struct StatusCounts {
 }
 
 impl StatusCounts {
+    /// The counts a page of the list carries (asked for with `counts=status`).
+    pub fn of_page<T>(page: &Page<T>) -> Option<Self> {
+        let counts = page.counts_by_status.as_ref()?;
+        let by_status: Vec<(Status, u64)> =
+            Status::ALL.iter().map(|status| (*status, counts.get(status.as_str()).copied().unwrap_or(0))).collect();
+        Some(Self { all: by_status.iter().map(|(_, count)| count).sum(), by_status })
+    }
+
     pub fn of(&self, status: Option<Status>) -> u64 {
         match status {
             None => self.all,

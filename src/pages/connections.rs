@@ -8,7 +8,7 @@ use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
-use crate::api::{self, ApiError, ConnectionRequest, Decision, User};
+use crate::api::{self, ApiError, ConnectionRequest, Decision, StatusCounts, User};
 use crate::components::action_cell::{action_id, edit_link_id, RowAction};
 use crate::components::decision_dialog::DecisionDialog;
 use crate::components::app_header::AppHeader;
@@ -165,17 +165,10 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>) -> i
 
     let user_id = user.id.clone();
     let params = Memo::new(move |_| view.with(|view| view.list_params(&user_id)));
-    // The tabs count what the search and "Requested by me" leave, whatever the status tab.
-    let count_params = Memo::new(move |_| params.with(|params| params.counting(None)));
     let page = LocalResource::new(move || {
         refreshes.track();
         let params = params.get();
         async move { api::connection_requests(&params).await }
-    });
-    let counts = LocalResource::new(move || {
-        refreshes.track();
-        let params = count_params.get();
-        async move { api::status_counts(&params).await.ok() }
     });
     let count = Signal::derive(move || page.with(|page| page.as_ref().and_then(|page| page.as_ref().ok()).map(|page| page.count)));
     let dev_login = LocalResource::new(api::sign_in_users);
@@ -251,7 +244,9 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>) -> i
                 </div>
                 <Transition fallback=move || view! { <StatusTabs view=view.get() counts=None /> }>
                     {move || Suspend::new(async move {
-                        let counts = counts.await;
+                        // The tabs count what the search and "Requested by me" leave, whatever the
+                        // status tab: the page brings those counts along.
+                        let counts = page.await.ok().as_ref().and_then(StatusCounts::of_page);
                         view! { <StatusTabs view=view.get() counts /> }
                     })}
                 </Transition>

@@ -1,5 +1,7 @@
 //! Connection requests, their status, their stored credentials, and pages of them.
 
+use std::collections::BTreeMap;
+
 use credentials::CredentialKind;
 use serde::{Deserialize, Serialize};
 
@@ -109,6 +111,10 @@ pub struct LastTest {
 pub struct Page<T> {
     pub count: u64,
     pub results: Vec<T>,
+    /// With `counts=status`: how many match in each status (by its wire name), the status
+    /// filter aside.
+    #[serde(default, rename = "countsByStatus", skip_serializing_if = "Option::is_none")]
+    pub counts_by_status: Option<BTreeMap<String, u64>>,
 }
 
 #[cfg(test)]

@@ -191,3 +191,38 @@ async fn counts_by_status_stay_true_through_submissions_and_decisions() {
     assert_eq!(rejected.status(), 200);
     check().await;
 }
+
+#[tokio::test]
+async fn a_page_brings_the_counts_of_every_status_when_asked() {
+    let hub = TestHub::start(None).await;
+    let alice = hub.signed_in("alice").await;
+    let get = |query: &'static str| {
+        let alice = alice.clone();
+        let url = hub.url(&format!("/connectionRequests?{query}"));
+        async move {
+            let response = alice.get(url).send().await.unwrap();
+            (response.status().as_u16(), response.json::<Value>().await.unwrap())
+        }
+    };
+    // Without asking, the page is as before.
+    let (_, plain) = get("top=1").await;
+    assert!(plain.get("countsByStatus").is_none(), "{plain}");
+
+    // The counts ignore the status filter, and follow the search and the requester, each status
+    // counted as a list filtered by it alone would count it.
+    for query in ["status=APPROVED&top=1&counts=status", "search=portal&top=1&counts=status", "requestedBy=bob&status=SUBMITTED&counts=status"] {
+        let (status, page) = get(query).await;
+        assert_eq!(status, 200, "{page}");
+        let counts = page["countsByStatus"].as_object().unwrap_or_else(|| panic!("{query}: {page}"));
+        assert_eq!(counts.len(), 4, "{query}: every status, also those with none");
+        let without_status: String = query.split('&').filter(|part| !["status=", "counts=", "top="].iter().any(|name| part.starts_with(name))).collect::<Vec<_>>().join("&");
+        for (status, count) in counts {
+            let url = hub.url(&format!("/connectionRequests?status={status}&top=1&{without_status}"));
+            let alone: Value = alice.get(url).send().await.unwrap().json().await.unwrap();
+            assert_eq!(count, &alone["count"], "{query}: {status}");
+        }
+    }
+    let (status, refused) = get("counts=everything").await;
+    assert_eq!(status, 400);
+    assert_eq!(refused["error"]["code"], "INVALID_PARAMETER", "{refused}");
+}

@@ -30,6 +30,9 @@ pub struct ListQuery {
     pub descending: bool,
     pub top: u32,
     pub skip: u32,
+    /// `counts=status`: also how many requests match in each status (the status filter aside),
+    /// so that a client's status tabs need no request of their own.
+    pub counts_by_status: bool,
 }
 
 impl ListQuery {
@@ -42,6 +45,7 @@ impl ListQuery {
             descending: true,
             top: DEFAULT_TOP,
             skip: 0,
+            counts_by_status: false,
         };
         let mut seen: Vec<&str> = Vec::new();
         for (name, value) in pairs {
@@ -83,9 +87,11 @@ impl ListQuery {
                     }
                 }
                 "skip" => query.skip = parse_number(name, value)?,
+                "counts" if value == "status" => query.counts_by_status = true,
+                "counts" => return Err(invalid(format!("'counts' takes 'status', not '{}'.", quoted(value)))),
                 _ => {
                     return Err(invalid(format!(
-                        "Unknown parameter '{name}'. Use status, search, requestedBy, orderby, top or skip."
+                        "Unknown parameter '{name}'. Use status, search, requestedBy, orderby, top, skip or counts."
                     )))
                 }
             }

@@ -1,5 +1,7 @@
 //! Connection requests in SQLite: every read and every change, each change in one transaction.
 
+use std::collections::BTreeMap;
+
 use credentials::Credentials;
 use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior};
 use time::{Duration, OffsetDateTime};
@@ -47,6 +49,7 @@ const SELECT_COLUMNS: &str = "id, api_portal_alias, api_portal_url, status, comm
 /// order (ids only), then its rows are read by id. Counting by status reads the counts the
 /// database keeps (`status_counts`).
 pub fn select_page(db: &Connection, query: &ListQuery) -> rusqlite::Result<Page<ConnectionRequest>> {
+    let counts_by_status = if query.counts_by_status { Some(count_by_status(db, query)?) } else { None };
     let mut conditions: Vec<String> = Vec::new();
     let mut parameters: Vec<String> = Vec::new();
     if !query.statuses.is_empty() {
@@ -93,7 +96,35 @@ pub fn select_page(db: &Connection, query: &ListQuery) -> rusqlite::Result<Page<
         .prepare_cached(&sql)?
         .query_map(rusqlite::params_from_iter(&parameters), connection_request_from_row)?
         .collect::<rusqlite::Result<_>>()?;
-    Ok(Page { count, results })
+    Ok(Page { count, results, counts_by_status })
+}
+
+/// How many requests match `query` in each status, its status filter aside: the kept counts
+/// without a search or requester, else one pass over the matching rows.
+fn count_by_status(db: &Connection, query: &ListQuery) -> rusqlite::Result<BTreeMap<String, u64>> {
+    let mut conditions: Vec<String> = Vec::new();
+    let mut parameters: Vec<String> = Vec::new();
+    if let Some(search) = &query.search {
+        parameters.push(search.clone());
+        conditions.push(format!("instr(search_text, ?{}) > 0", parameters.len()));
+    }
+    if let Some(requester) = &query.requested_by {
+        parameters.push(requester.clone());
+        conditions.push(format!("requested_by = ?{}", parameters.len()));
+    }
+    let sql = if conditions.is_empty() {
+        "SELECT status, count FROM status_counts".to_owned()
+    } else {
+        format!("SELECT status, COUNT(*) FROM connection_requests WHERE {} GROUP BY status", conditions.join(" AND "))
+    };
+    let mut counts: BTreeMap<String, u64> = Status::ALL.iter().map(|status| (status.as_str().to_owned(), 0)).collect();
+    let mut statement = db.prepare_cached(&sql)?;
+    let rows = statement.query_map(rusqlite::params_from_iter(&parameters), |row| Ok((row.get::<_, String>(0)?, row.get::<_, u64>(1)?)))?;
+    for row in rows {
+        let (status, count) = row?;
+        counts.insert(status, count);
+    }
+    Ok(counts)
 }
 
 pub fn find(db: &Connection, id: &str) -> rusqlite::Result<Option<ConnectionRequest>> {
