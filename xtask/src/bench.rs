@@ -235,12 +235,13 @@ fn bundle_sizes(dist: &Path) -> Result<(), String> {
     build::check_german_stays_out_of_the_first_load(dist)
 }
 
+/// The files of the build, without the compressed copies written beside them.
 fn collect_files(folder: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(folder)? {
         let path = entry?.path();
         if path.is_dir() {
             collect_files(&path, files)?;
-        } else {
+        } else if !path.extension().is_some_and(|extension| extension == "br" || extension == "gz") {
             files.push(path);
         }
     }

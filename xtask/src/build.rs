@@ -12,11 +12,48 @@ pub fn dist_folder() -> PathBuf {
     workspace_root().join("dist")
 }
 
-/// `trunk build --release --offline`: the app as served in production, into `dist/`.
+/// `trunk build --release --offline`: the app as served in production, into `dist/`, with its
+/// hashed files also compressed (see [`precompress`]).
 pub fn app_release(tools: &BuildTools) -> Result<(), String> {
     println!("==> app (release build)");
-    let dist = dist_folder().display().to_string();
-    run(tools.command("trunk").args(["build", "--release", "--offline", "--dist", &dist]).current_dir(workspace_root()))
+    let dist = dist_folder();
+    run(tools.command("trunk").args(["build", "--release", "--offline", "--dist", &dist.display().to_string()]).current_dir(workspace_root()))?;
+    precompress(&dist)
+}
+
+/// Writes `NAME.br` (brotli 11) and `NAME.gz` (gzip 9) beside each content-hashed file of
+/// `dist` (wasm, js, css, icon), which the hub (and nginx's `brotli_static`/`gzip_static`)
+/// serve as they are: smaller than compressing on the fly, and no work per request. Only hashed
+/// files: their names change with their content, so a compressed copy is never stale.
+pub fn precompress(dist: &std::path::Path) -> Result<(), String> {
+    use std::io::Write;
+    for entry in std::fs::read_dir(dist).map_err(|error| format!("{}: {error}", dist.display()))? {
+        let path = entry.map_err(|error| error.to_string())?.path();
+        let name = path.file_name().and_then(|name| name.to_str()).unwrap_or_default();
+        if !is_content_hashed(name) || name.ends_with(".br") || name.ends_with(".gz") {
+            continue;
+        }
+        let bytes = std::fs::read(&path).map_err(|error| format!("{}: {error}", path.display()))?;
+        let mut brotli = Vec::new();
+        let params = brotli::enc::BrotliEncoderParams { quality: 11, ..Default::default() };
+        brotli::BrotliCompress(&mut &bytes[..], &mut brotli, &params).map_err(|error| error.to_string())?;
+        let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gzip.write_all(&bytes).map_err(|error| error.to_string())?;
+        let gzip = gzip.finish().map_err(|error| error.to_string())?;
+        for (extension, compressed) in [("br", brotli), ("gz", gzip)] {
+            let target = dist.join(format!("{name}.{extension}"));
+            std::fs::write(&target, compressed).map_err(|error| format!("{}: {error}", target.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// Trunk's content-hashed names: `name-<16 hex digits>` before `.` or `_`.
+fn is_content_hashed(name: &str) -> bool {
+    name.match_indices('-').any(|(at, _)| {
+        let rest = &name[at + 1..];
+        rest.len() > 16 && rest[..16].chars().all(|c| c.is_ascii_hexdigit()) && matches!(rest.as_bytes()[16], b'.' | b'_')
+    })
 }
 
 /// The English first load carries no German text: the German texts (`i18n/de.json`) are
@@ -73,6 +110,15 @@ mod tests {
 
     /// `trunk serve` and the hub of `cargo xtask run` run side by side: another port, and the
     /// development build never in the `dist/` the hub serves.
+    #[test]
+    fn knows_trunks_hashed_names() {
+        assert!(is_content_hashed("portal-connections-4a108d2c3bae6e67_bg.wasm"));
+        assert!(is_content_hashed("main-7d222bf532d009ad.css"));
+        assert!(!is_content_hashed("index.html"));
+        assert!(!is_content_hashed("404.html"));
+        assert!(!is_content_hashed("de.json"));
+    }
+
     #[test]
     fn trunk_serve_keeps_off_the_hubs_port_and_dist() {
         let config = std::fs::read_to_string(workspace_root().join("Trunk.toml")).unwrap();

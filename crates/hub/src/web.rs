@@ -19,9 +19,10 @@ const REVALIDATE: &str = "no-cache";
 
 /// Files of `dir`, with `index.html` for every other path so that the app's client-side
 /// routes (such as `/connections`) load the app. Hashed files are cached for a year,
-/// everything else is revalidated.
+/// everything else is revalidated. A file's `.br` or `.gz` beside it (brotli 11 and gzip 9,
+/// written at build time) is served to a browser that takes it, instead of compressing on the fly.
 pub fn single_page_app(dir: &Path) -> Router {
-    let files = ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")));
+    let files = ServeDir::new(dir).precompressed_br().precompressed_gzip().fallback(ServeFile::new(dir.join("index.html")));
     Router::new().fallback_service(files).layer(middleware::from_fn(cache_control))
 }
 

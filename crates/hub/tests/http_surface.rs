@@ -91,6 +91,7 @@ async fn responses_are_compressed_when_asked() {
     let alice = hub.signed_in("alice").await;
     let response = alice.get(hub.url("/connectionRequests")).header("Accept-Encoding", "br").send().await.unwrap();
     assert_eq!(response.headers()["content-encoding"], "br");
+    assert_eq!(response.headers()["content-type"], "application/wasm");
 }
 
 #[tokio::test]
@@ -133,4 +134,22 @@ async fn the_openapi_document_describes_exactly_the_routes() {
         assert_ne!(status, 405, "{method} {path}");
         assert!(!body.contains("There is no such resource in this API"), "{method} {path} is not routed");
     }
+}
+
+#[tokio::test]
+async fn a_file_compressed_at_build_time_is_served_as_it_is() {
+    let dist = dist_folder();
+    let brotli = b"brotli 11 bytes, written at build time".to_vec();
+    std::fs::write(dist.path().join("app-0123456789abcdef_bg.wasm.br"), &brotli).unwrap();
+    let hub = TestHub::start(Some(dist.path().to_owned())).await;
+    let url = format!("{}/app-0123456789abcdef_bg.wasm", hub.origin());
+    let response = TestHub::client().get(&url).header("accept-encoding", "br, gzip").send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-encoding"], "br");
+    assert_eq!(response.headers()["cache-control"], "public, max-age=31536000, immutable");
+    assert_eq!(response.bytes().await.unwrap().to_vec(), brotli, "the file as written, not compressed again");
+    // A browser that takes no brotli gets the file itself.
+    let plain = TestHub::client().get(&url).header("accept-encoding", "identity").send().await.unwrap();
+    assert!(plain.headers().get("content-encoding").is_none());
+    assert_eq!(plain.bytes().await.unwrap().to_vec(), b"\0asm");
 }
