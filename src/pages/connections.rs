@@ -58,29 +58,36 @@ pub fn ConnectionsPage() -> impl IntoView {
                             let _ = window().location().set_href(&address);
                             view! { <p class="page" role="status">{t("Signing in…")}</p> }.into_any()
                         }
-                        LoginStep::Link(address) => view! {
-                            <main class="page sign-in">
-                                <h1>{t("Sign in")}</h1>
-                                <p>{t("You are not signed in.")} " " <a href=address target="_top">{t("Sign in")}</a></p>
-                            </main>
-                        }
-                        .into_any(),
-                        LoginStep::RoundTripFailed(address) => view! {
-                            <main class="page sign-in">
-                                <h1>{t("Sign in")}</h1>
-                                <p class="message message-error" role="alert">
-                                    {t("You signed in, but the hub still sees no session for this app: the browser does not send the \
-                                        hub's session cookie (the hub is on another site, or cookies are blocked). Tell whoever runs this site.")}
-                                </p>
-                                <p><a href=address>{t("Sign in again")}</a></p>
-                            </main>
-                        }
-                        .into_any(),
+                        LoginStep::Link(address) => view! { <LoginElsewhere address round_trip_failed=false /> }.into_any(),
+                        LoginStep::RoundTripFailed(address) => view! { <LoginElsewhere address round_trip_failed=true /> }.into_any(),
                     },
                     Err(error) => view! { <main class="page"><ErrorMessage error /></main> }.into_any(),
                 }
             })}
         </Transition>
+    }
+}
+
+/// The deployment's login as a link: in a frame (login pages refuse frames, so it opens in the
+/// whole window), or after a round trip to it that gave the hub no session (said, not repeated).
+#[component]
+fn LoginElsewhere(address: String, round_trip_failed: bool) -> impl IntoView {
+    let (said, link, target) = if round_trip_failed {
+        (
+            t("You signed in, but the hub still sees no session for this app: the browser does not send the \
+               hub's session cookie (the hub is on another site, or cookies are blocked). Tell whoever runs this site."),
+            t("Sign in again"),
+            None,
+        )
+    } else {
+        (t("You are not signed in."), t("Sign in"), Some("_top"))
+    };
+    view! {
+        <main class="page sign-in">
+            <h1>{t("Sign in")}</h1>
+            <p class:message=round_trip_failed class:message-error=round_trip_failed role=round_trip_failed.then_some("alert")>{said}</p>
+            <p><a href=address target=target>{link}</a></p>
+        </main>
     }
 }
 
