@@ -239,3 +239,23 @@ test('the actions of a row are one toolbar: one tab stop, the arrow keys move be
   await page.keyboard.press('Shift+Tab');
   await expect(actions.getByRole('button', { name: 'Approve Central HR Portal' })).toBeFocused();
 });
+
+test('the first page is asked for beside GET /user, not after it, with the tab counts in the same answer', async ({ page }) => {
+  await signInAs(page, 'Alice Andersen');
+  const asked = [];
+  page.on('request', (request) => { if (request.url().includes('/api/1.0/')) asked.push(new URL(request.url()).pathname); });
+  let listAskedWhileUserHeld = false;
+  // Hold the answer to GET /user (at most 3 s) until the list has been asked for.
+  await page.route('**/api/1.0/user', async (route) => {
+    for (let waited = 0; waited < 3000 && !asked.includes('/api/1.0/connectionRequests'); waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    listAskedWhileUserHeld = asked.includes('/api/1.0/connectionRequests');
+    await route.continue();
+  }, { times: 1 });
+  await page.reload();
+  await expect(row(page, 'EU Production Portal')).toBeVisible();
+  await expect(page.getByRole('link', { name: /^Approved\s*2/ })).toBeVisible();
+  expect(listAskedWhileUserHeld).toBe(true);
+  expect(asked.filter((path) => path === '/api/1.0/connectionRequests')).toHaveLength(1);
+});

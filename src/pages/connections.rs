@@ -8,7 +8,7 @@ use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
-use crate::api::{self, ApiError, ConnectionRequest, Decision, StatusCounts, User};
+use crate::api::{self, ApiError, ConnectionRequest, Decision, ListParams, Page, StatusCounts, User};
 use crate::components::action_cell::{action_id, edit_link_id, RowAction};
 use crate::components::decision_dialog::DecisionDialog;
 use crate::components::app_header::AppHeader;
@@ -42,6 +42,21 @@ pub fn ConnectionsPage() -> impl IntoView {
         api::current_user()
     });
     let session_changed = Callback::new(move |()| set_session_changes.update(|changes| *changes += 1));
+    // The first page needs no user unless "Requested by me" is on: it is asked for at once,
+    // beside GET /user, instead of after it.
+    let first_view = TableQuery::from_query_string(&use_location().search.get_untracked());
+    let first_page = (!first_view.mine).then(|| {
+        let params = first_view.list_params("");
+        let page = LocalResource::new({
+            let params = params.clone();
+            move || {
+                let params = params.clone();
+                async move { api::connection_requests(&params).await }
+            }
+        });
+        FirstPage { params, page: StoredValue::new(Some(page)) }
+    });
+    let first_page = StoredValue::new(first_page);
 
     view! {
         <Transition fallback=|| view! { <p class="page" role="status">{t("Loading…")}</p> }>
@@ -49,7 +64,7 @@ pub fn ConnectionsPage() -> impl IntoView {
                 match user.await {
                     Ok(user) => {
                         login::forget_sent();
-                        view! { <SignedInView user on_session_changed=session_changed /> }.into_any()
+                        view! { <SignedInView user on_session_changed=session_changed first_page=first_page.get_value() /> }.into_any()
                     }
                     Err(ApiError::NotAuthenticated) => match login::next_step() {
                         LoginStep::NotConfigured => view! { <SignIn on_signed_in=session_changed /> }.into_any(),
@@ -150,8 +165,24 @@ impl TablePage {
     }
 }
 
+/// A page of the list asked for before the user was known, for the table's first load.
+#[derive(Clone)]
+struct FirstPage {
+    params: ListParams,
+    /// Taken by the first load that asks for the same params.
+    page: StoredValue<Option<LocalResource<Result<Page<ConnectionRequest>, ApiError>>>>,
+}
+
+impl FirstPage {
+    /// The early page for `params`, once, if it was asked for with the same params.
+    fn take_for(first: &Option<FirstPage>, params: &ListParams) -> Option<LocalResource<Result<Page<ConnectionRequest>, ApiError>>> {
+        let first = first.as_ref().filter(|first| first.params == *params)?;
+        first.page.try_update_value(Option::take).flatten()
+    }
+}
+
 #[component]
-fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>) -> impl IntoView {
+fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, first_page: Option<FirstPage>) -> impl IntoView {
     crate::page_title::name_page(t("Connection requests"));
     let location = use_location();
     let view = Memo::new(move |_| TableQuery::from_query_string(&location.search.get()));
@@ -175,7 +206,17 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>) -> i
     let page = LocalResource::new(move || {
         refreshes.track();
         let params = params.get();
-        async move { api::connection_requests(&params).await }
+        let early = FirstPage::take_for(&first_page, &params);
+        async move {
+            // The early page, unless it failed (say, before signing in): then ask again.
+            match early {
+                Some(early) => match early.await {
+                    Ok(page) => Ok(page),
+                    Err(_) => api::connection_requests(&params).await,
+                },
+                None => api::connection_requests(&params).await,
+            }
+        }
     });
     let count = Signal::derive(move || page.with(|page| page.as_ref().and_then(|page| page.as_ref().ok()).map(|page| page.count)));
     let dev_login = LocalResource::new(api::sign_in_users);
