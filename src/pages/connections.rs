@@ -1,6 +1,8 @@
 //! `/connections`: the page an administrator lives in. Who is signed in decides between the
 //! sign-in choice and the table; the table's view (filter, search, sort, page) lives in the URL.
 
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -45,18 +47,7 @@ pub fn ConnectionsPage() -> impl IntoView {
     // The first page needs no user unless "Requested by me" is on: it is asked for at once,
     // beside GET /user, instead of after it.
     let first_view = TableQuery::from_query_string(&use_location().search.get_untracked());
-    let first_page = (!first_view.mine).then(|| {
-        let params = first_view.list_params("");
-        let page = LocalResource::new({
-            let params = params.clone();
-            move || {
-                let params = params.clone();
-                async move { api::connection_requests(&params).await }
-            }
-        });
-        FirstPage { params, page: StoredValue::new(Some(page)) }
-    });
-    let first_page = StoredValue::new(first_page);
+    let first_page = StoredValue::new_local((!first_view.mine).then(|| FirstPage::ask(first_view.list_params(""))));
 
     view! {
         <Transition fallback=|| view! { <p class="page" role="status">{t("Loading…")}</p> }>
@@ -165,19 +156,38 @@ impl TablePage {
     }
 }
 
-/// A page of the list asked for before the user was known, for the table's first load.
+/// A page of the list asked for before the user was known, for the table's first load. Not a
+/// reactive resource: awaited inside the table's resource, one would be tracked by it, and its
+/// arrival would load the page a second time.
 #[derive(Clone)]
 struct FirstPage {
     params: ListParams,
-    /// Taken by the first load that asks for the same params.
-    page: StoredValue<Option<LocalResource<Result<Page<ConnectionRequest>, ApiError>>>>,
+    answer: Rc<RefCell<Option<Result<Page<ConnectionRequest>, ApiError>>>>,
+    arrived: js_sys::Promise,
 }
 
 impl FirstPage {
-    /// The early page for `params`, once, if it was asked for with the same params.
-    fn take_for(first: &Option<FirstPage>, params: &ListParams) -> Option<LocalResource<Result<Page<ConnectionRequest>, ApiError>>> {
-        let first = first.as_ref().filter(|first| first.params == *params)?;
-        first.page.try_update_value(Option::take).flatten()
+    /// Asks for the page of `params` at once.
+    fn ask(params: ListParams) -> Self {
+        let answer = Rc::new(RefCell::new(None));
+        let arrived = wasm_bindgen_futures::future_to_promise({
+            let (params, answer) = (params.clone(), Rc::clone(&answer));
+            async move {
+                *answer.borrow_mut() = Some(api::connection_requests(&params).await);
+                Ok(wasm_bindgen::JsValue::UNDEFINED)
+            }
+        });
+        Self { params, answer, arrived }
+    }
+
+    /// Its answer, once, if it was asked for with `params` and succeeded (a failure, say before
+    /// signing in, is asked for again).
+    async fn take_for(&self, params: &ListParams) -> Option<Page<ConnectionRequest>> {
+        if self.params != *params {
+            return None;
+        }
+        let _ = wasm_bindgen_futures::JsFuture::from(self.arrived.clone()).await;
+        self.answer.borrow_mut().take().and_then(Result::ok)
     }
 }
 
@@ -206,16 +216,12 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
     let page = LocalResource::new(move || {
         refreshes.track();
         let params = params.get();
-        let early = FirstPage::take_for(&first_page, &params);
+        let first_page = first_page.clone();
         async move {
-            // The early page, unless it failed (say, before signing in): then ask again.
-            match early {
-                Some(early) => match early.await {
-                    Ok(page) => Ok(page),
-                    Err(_) => api::connection_requests(&params).await,
-                },
-                None => api::connection_requests(&params).await,
+            if let Some(page) = async { first_page?.take_for(&params).await }.await {
+                return Ok(page);
             }
+            api::connection_requests(&params).await
         }
     });
     let count = Signal::derive(move || page.with(|page| page.as_ref().and_then(|page| page.as_ref().ok()).map(|page| page.count)));
