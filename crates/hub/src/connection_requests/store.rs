@@ -63,14 +63,7 @@ pub fn select_page(db: &Connection, query: &ListQuery) -> rusqlite::Result<Page<
             .collect();
         conditions.push(format!("status IN ({})", placeholders.join(", ")));
     }
-    if let Some(search) = &query.search {
-        parameters.push(search.clone());
-        conditions.push(format!("instr(search_text, ?{}) > 0", parameters.len()));
-    }
-    if let Some(requester) = &query.requested_by {
-        parameters.push(requester.clone());
-        conditions.push(format!("requested_by = ?{}", parameters.len()));
-    }
+    add_search_and_requester(query, &mut conditions, &mut parameters);
     let filter = if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
 
     // Filtered by status alone, the kept counts answer; a search or requester needs the rows.
@@ -99,11 +92,8 @@ pub fn select_page(db: &Connection, query: &ListQuery) -> rusqlite::Result<Page<
     Ok(Page { count, results, counts_by_status })
 }
 
-/// How many requests match `query` in each status, its status filter aside: the kept counts
-/// without a search or requester, else one pass over the matching rows.
-fn count_by_status(db: &Connection, query: &ListQuery) -> rusqlite::Result<BTreeMap<String, u64>> {
-    let mut conditions: Vec<String> = Vec::new();
-    let mut parameters: Vec<String> = Vec::new();
+/// The conditions of `query`'s search and requester, with their parameters numbered on.
+fn add_search_and_requester(query: &ListQuery, conditions: &mut Vec<String>, parameters: &mut Vec<String>) {
     if let Some(search) = &query.search {
         parameters.push(search.clone());
         conditions.push(format!("instr(search_text, ?{}) > 0", parameters.len()));
@@ -112,6 +102,14 @@ fn count_by_status(db: &Connection, query: &ListQuery) -> rusqlite::Result<BTree
         parameters.push(requester.clone());
         conditions.push(format!("requested_by = ?{}", parameters.len()));
     }
+}
+
+/// How many requests match `query` in each status, its status filter aside: the kept counts
+/// without a search or requester, else one pass over the matching rows.
+fn count_by_status(db: &Connection, query: &ListQuery) -> rusqlite::Result<BTreeMap<String, u64>> {
+    let mut conditions: Vec<String> = Vec::new();
+    let mut parameters: Vec<String> = Vec::new();
+    add_search_and_requester(query, &mut conditions, &mut parameters);
     let sql = if conditions.is_empty() {
         "SELECT status, count FROM status_counts".to_owned()
     } else {
