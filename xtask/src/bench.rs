@@ -1,6 +1,5 @@
 //! `cargo xtask bench`: benchmark figures, printed.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use std::process::Command;
@@ -194,41 +193,34 @@ fn bundle_sizes(dist: &Path) -> Result<(), String> {
     files.sort();
     println!("\nrelease build sizes ({}):", dist.display());
     println!("{:<52} {:>10} {:>10} {:>10}", "file", "raw", "gzip -9", "brotli 11");
-    let mut totals = [0usize; 3];
+    // Each file compressed once; the totals below add up these sizes.
+    let mut sizes: Vec<(&PathBuf, [usize; 3])> = Vec::with_capacity(files.len());
     for file in &files {
         let bytes = std::fs::read(file).map_err(|error| format!("cannot read {}: {error}", file.display()))?;
-        let sizes = [bytes.len(), gzip_size(&bytes), brotli_size(&bytes)];
-        for (total, size) in totals.iter_mut().zip(sizes) {
-            *total += size;
-        }
+        let size = [bytes.len(), build::gzip_9(&bytes).len(), build::brotli_11(&bytes).len()];
         let name = file.strip_prefix(dist).unwrap_or(file).display().to_string();
-        println!("{name:<52} {:>10} {:>10} {:>10}", kib(sizes[0]), kib(sizes[1]), kib(sizes[2]));
+        println!("{name:<52} {:>10} {:>10} {:>10}", kib(size[0]), kib(size[1]), kib(size[2]));
+        sizes.push((file, size));
     }
+    let sum = |wanted: &dyn Fn(&Path) -> bool| {
+        sizes.iter().filter(|(file, _)| wanted(file)).fold([0usize; 3], |mut total, (_, size)| {
+            total.iter_mut().zip(size).for_each(|(total, size)| *total += size);
+            total
+        })
+    };
+    let totals = sum(&|_| true);
     println!("{:<52} {:>10} {:>10} {:>10}", "total", kib(totals[0]), kib(totals[1]), kib(totals[2]));
 
     // What a browser fetches before the app shows anything: the page and what it links. German
     // users fetch their texts too; English users must not pay for them.
-    let first_load: Vec<&PathBuf> = files
-        .iter()
-        .filter(|file| file.parent() == Some(dist))
-        .filter(|file| {
-            let name = file.file_name().and_then(|name| name.to_str()).unwrap_or_default();
-            name == "index.html" || [".js", ".wasm", ".css", ".svg"].iter().any(|extension| name.ends_with(extension))
-        })
-        .collect();
-    let german_texts = dist.join("i18n/de.json");
-    let sum = |files: &[&PathBuf]| -> Result<[usize; 3], String> {
-        let mut total = [0usize; 3];
-        for file in files {
-            let bytes = std::fs::read(file).map_err(|error| format!("cannot read {}: {error}", file.display()))?;
-            for (sum, size) in total.iter_mut().zip([bytes.len(), gzip_size(&bytes), brotli_size(&bytes)]) {
-                *sum += size;
-            }
-        }
-        Ok(total)
+    let first_load = |file: &Path| {
+        let name = file.file_name().and_then(|name| name.to_str()).unwrap_or_default();
+        file.parent() == Some(dist)
+            && (name == "index.html" || [".js", ".wasm", ".css", ".svg"].iter().any(|extension| name.ends_with(extension)))
     };
-    let english = sum(&first_load)?;
-    let german = sum(&first_load.iter().copied().chain([&german_texts]).collect::<Vec<_>>())?;
+    let german_texts = dist.join("i18n/de.json");
+    let english = sum(&first_load);
+    let german = sum(&|file| first_load(file) || file == german_texts);
     println!("\nfirst load (index.html and what it links: js, wasm, css, icon):");
     println!("{:<52} {:>10} {:>10} {:>10}", "English", kib(english[0]), kib(english[1]), kib(english[2]));
     println!("{:<52} {:>10} {:>10} {:>10}", "German (the same and i18n/de.json)", kib(german[0]), kib(german[1]), kib(german[2]));
@@ -246,19 +238,6 @@ fn collect_files(folder: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()>
         }
     }
     Ok(())
-}
-
-fn gzip_size(bytes: &[u8]) -> usize {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(bytes).expect("writing to memory");
-    encoder.finish().expect("writing to memory").len()
-}
-
-fn brotli_size(bytes: &[u8]) -> usize {
-    let mut output = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams { quality: 11, ..Default::default() };
-    brotli::BrotliCompress(&mut &bytes[..], &mut output, &params).expect("writing to memory");
-    output.len()
 }
 
 fn kib(bytes: usize) -> String {
