@@ -7,6 +7,28 @@ test('once the app has started, the start-up message is gone', async ({ page }) 
   await expect(page.getByText('Starting API Portal Connections')).toHaveCount(0);
 });
 
+test('before the app has arrived, the page shows its frame and placeholder rows', async ({ page }) => {
+  // The app's code never arrives: what is painted is index.html's own shell.
+  await page.route('**/*.wasm', () => {});
+  await page.goto('/connections');
+  await expect(page.getByRole('banner')).toHaveText('API Portal Connections');
+  await expect(page.getByRole('heading', { level: 1, name: 'Connection requests' })).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText('Starting API Portal Connections…');
+  // In the launchpad's language and theme, from the first paint on.
+  await page.goto('/connections?sap-language=de&sap-theme=sap_horizon_dark');
+  await expect(page.getByRole('heading', { level: 1, name: 'Verbindungsanfragen' })).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText('API-Portal-Verbindungen wird gestartet…');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'sap_horizon_dark');
+  // The app takes the shell's place: one banner, one page heading.
+  await page.unroute('**/*.wasm');
+  await page.goto('/connections');
+  await page.getByRole('button', { name: 'Sign in as Alice Andersen' }).click();
+  await expect(page.getByRole('row', { name: /^EU Production Portal\b/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  await expect(page.getByRole('banner')).toHaveCount(1);
+  await expect(page.getByText('Starting API Portal Connections')).toHaveCount(0);
+});
+
 test('an app that cannot load says so on the page', async ({ page }) => {
   await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto('/connections');

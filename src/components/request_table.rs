@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use crate::api::{ConnectionRequest, LastTest, User};
 use crate::components::action_cell::{ActionCell, RowAction};
-use crate::components::icon::{Icon, IconView};
+use crate::components::icon::Icon;
 use crate::components::status_badge::StatusBadge;
 use crate::format::{self, Expiry};
 use crate::i18n::t;
@@ -118,25 +118,25 @@ fn RequestRow(
     let last_test = request.last_test.clone();
     let credentials = move || view! { <CredentialsCell client_id=client_id.clone() expiry last_test=last_test.clone() /> };
     let credentials_again = credentials.clone();
+    // Labels the stylesheet shows where no column header says them (`data-label`), and the exact
+    // time that screen readers hear after the relative one (from `title`): no elements of their own.
     view! {
         <tr class:row-saved=saved>
             <th scope="row" class="col-alias">
                 <span class="alias">{request.api_portal_alias.clone()}</span>
-                {move || saved.get().then(|| view! { <span class="saved-mark tone-positive"><IconView icon=Icon::Check />" "{t("Saved")}</span> })}
-                <dl class="row-more">
-                    <div class="more-host"><dt>{t("API portal")}": "</dt><dd>{host.clone()}</dd></div>
-                    <div class="more-requested-on"><dt>{t("Requested on")}": "</dt><dd>{requested_on.clone()}</dd></div>
-                    <div class="more-credentials"><dt>{t("Credentials")}": "</dt><dd>{credentials_again()}</dd></div>
-                </dl>
+                {move || saved.get().then(|| view! { <span class="saved-mark tone-positive" data-icon=Icon::Check.name()>{t("Saved")}</span> })}
+                <p class="row-more">
+                    <span class="more-host" data-label=t("API portal")>{host.clone()}</span>
+                    <span class="more-requested-on" data-label=t("Requested on")>{requested_on.clone()}</span>
+                    <span class="more-credentials" data-label=t("Credentials")>{credentials_again()}</span>
+                </p>
             </th>
             <td class="col-host">{host}</td>
-            <td class="col-status"><span class="cell-label">{t("Status")}": "</span><StatusBadge status=request.status /></td>
-            <td class="col-requester"><span class="cell-label">{t("Requested by")}": "</span>{request.requested_by.name.clone()}</td>
+            <td class="col-status" data-label=t("Status")><StatusBadge status=request.status /></td>
+            <td class="col-requester" data-label=t("Requested by")>{request.requested_by.name.clone()}</td>
             <td class="col-requested-on"><time datetime=request.requested_at.clone()>{requested_on}</time></td>
-            <td class="col-updated">
-                <span class="cell-label">{t("Last updated")}": "</span>
-                <time datetime=request.updated_at.clone() title=exact_update.clone()>{updated}</time>
-                <span class="visually-hidden">{format!(" ({exact_update})")}</span>
+            <td class="col-updated" data-label=t("Last updated")>
+                <time datetime=request.updated_at.clone() title=exact_update>{updated}</time>
             </td>
             <td class="col-credentials">{credentials()}</td>
             <td class="col-actions"><ActionCell request user view on_action /></td>
@@ -159,16 +159,11 @@ fn CredentialsCell(client_id: Option<String>, expiry: Option<Expiry>, last_test:
             <code title=full>{shown}</code>
             {expiry.map(|expiry| {
                 let (tone, icon) = expiry.presentation();
-                view! {
-                    <span class=format!("expiry {}", tone.class())>
-                        {icon.map(|icon| view! { <IconView icon /> })}
-                        {expiry.label()}
-                    </span>
-                }
+                view! { <span class=format!("expiry {}", tone.class()) data-icon=icon.map(Icon::name)>{expiry.label()}</span> }
             })}
             {last_test_label(last_test.as_ref()).map(|(tone, label)| {
                 let icon = if tone == Tone::Positive { Icon::Check } else { Icon::Error };
-                view! { <span class=format!("last-test {}", tone.class())><IconView icon />{label}</span> }
+                view! { <span class=format!("last-test {}", tone.class()) data-icon=icon.name()>{label}</span> }
             })}
         </span>
     }
@@ -179,23 +174,15 @@ fn portal_host(url: &str) -> &str {
     url.split_once("://").map_or(url, |(_, rest)| rest.split(['/', '?', '#']).next().unwrap_or(rest))
 }
 
-/// Placeholder rows while the first page loads: the table keeps its size, nothing jumps.
+/// Placeholder rows while the first page loads, drawn by the stylesheet (as in `index.html`'s
+/// shell): the table keeps its size, nothing jumps, and no element stands for a row.
 #[component]
 pub fn RequestTableSkeleton(rows: u32) -> impl IntoView {
-    let header = COLUMNS.iter().map(|column| view! { <th scope="col" class=column.class>{(column.label)()}</th> }).collect_view();
-    let body = (0..rows.min(25))
-        .map(|_| {
-            let cells = COLUMNS.iter().map(|column| view! { <td class=column.class><span class="skeleton"></span></td> }).collect_view();
-            view! { <tr class="skeleton-row">{cells}</tr> }
-        })
-        .collect_view();
+    let rows = if rows <= 10 { "skeleton-table skeleton-rows-10" } else { "skeleton-table skeleton-rows-25" };
     view! {
         <div class="table-loading" aria-busy="true">
             <p class="visually-hidden" role="status">{t("Loading connection requests…")}</p>
-            <table class="requests" aria-hidden="true">
-                <thead><tr>{header}</tr></thead>
-                <tbody>{body}</tbody>
-            </table>
+            <div class=rows aria-hidden="true"></div>
         </div>
     }
 }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::api::Status;
-use crate::components::icon::{Icon, IconView};
+use crate::components::icon::Icon;
 use crate::i18n::t;
 use crate::tone::Tone;
 
@@ -31,10 +31,7 @@ pub fn presentation(status: Status) -> (Tone, Icon) {
 pub fn StatusBadge(status: Status) -> impl IntoView {
     let (tone, icon) = presentation(status);
     view! {
-        <span class=format!("status {}", tone.class())>
-            <IconView icon />
-            <span>{status_label(status)}</span>
-        </span>
+        <span class=format!("status {}", tone.class()) data-icon=icon.name()>{status_label(status)}</span>
     }
 }
 

@@ -50,9 +50,12 @@ pub fn ConnectionsPage() -> impl IntoView {
     let first_page = StoredValue::new_local((!first_view.mine).then(|| FirstPage::ask(first_view.list_params(""))));
 
     view! {
-        <Transition fallback=|| view! { <p class="page" role="status">{t("Loading…")}</p> }>
+        // Until the user is known, index.html's shell shows the page's frame and placeholder rows.
+        <Transition fallback=|| ()>
             {move || Suspend::new(async move {
-                match user.await {
+                let user = user.await;
+                crate::startup::shell_done();
+                match user {
                     Ok(user) => {
                         login::forget_sent();
                         view! { <SignedInView user on_session_changed=session_changed first_page=first_page.get_value() /> }.into_any()

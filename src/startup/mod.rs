@@ -1,7 +1,7 @@
 //! Starting the app: where it is deployed (`config.json`), what the launchpad asked for
 //! (language, theme), whether it is framed; then the texts of the language, then the mount.
-//! Until the mount, `index.html`'s "Starting…" message stands; a broken deployment replaces it
-//! with what to fix.
+//! Until a page shows, `index.html`'s shell and its "Starting…" message stand; a broken
+//! deployment replaces the message with what to fix.
 
 mod config;
 mod launchpad;
@@ -63,10 +63,15 @@ pub async fn start() {
     crate::api::set_api_base(&absolute(&api_base));
     let _ = ENVIRONMENT.set(Environment { config, framed: is_framed() });
 
+    // Mounted after index.html's shell, which stays until a page has something to show.
     leptos::mount::mount_to_body(crate::App);
-    // The page's "Starting…" message (which would turn into "could not start") has done its job.
-    if let Some(message) = document().get_element_by_id("app-start") {
-        message.remove();
+}
+
+/// The app takes the place of `index.html`'s shell (its frame, placeholder rows and "Starting…"
+/// message, which would turn into "could not start"): called as a page shows its content.
+pub fn shell_done() {
+    if let Some(shell) = document().get_element_by_id("app-shell") {
+        shell.remove();
     }
 }
 

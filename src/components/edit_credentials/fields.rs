@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::save_problem::SaveProblem;
 use super::DialogState;
-use crate::components::icon::IconView;
+use crate::components::icon::Icon;
 use crate::credentials_form::{label, server_messages_for, CredentialsForm};
 use crate::format;
 use crate::i18n::{t, translate};
@@ -182,8 +182,7 @@ pub fn CertificateInfo(form: RwSignal<CredentialsForm>) -> impl IntoView {
                         {expiry.map(|expiry| {
                             let (tone, icon) = expiry.presentation();
                             view! {
-                                <span class=format!("expiry {}", tone.class())>
-                                    {icon.map(|icon| view! { <IconView icon /> })}
+                                <span class=format!("expiry {}", tone.class()) data-icon=icon.map(Icon::name)>
                                     {format!(" ({})", expiry.label())}
                                 </span>
                             }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::save_problem::{ProblemAction, SaveProblem};
 use crate::api::{self, User};
-use crate::components::icon::{Icon, IconView};
+use crate::components::icon::Icon;
 use crate::components::status_badge::StatusBadge;
 use crate::credentials_form::CredentialsForm;
 use crate::focus;
@@ -28,8 +28,7 @@ fn Strip(tone: Tone, #[prop(optional)] id: Option<&'static str>, children: Child
         Tone::Information | Tone::Neutral => Icon::Information,
     };
     view! {
-        <div id=id class=format!("message-strip {}", tone.class()) tabindex=id.map(|_| "-1")>
-            <IconView icon />
+        <div id=id class=format!("message-strip {}", tone.class()) data-icon=icon.name() tabindex=id.map(|_| "-1")>
             <div class="message-strip-text">{children()}</div>
         </div>
     }
