@@ -287,6 +287,33 @@ test('someone else saved meanwhile (412): the dialog shows the new state and sav
   await session.dispose();
 });
 
+test('opened from its row, the dialog asks the hub nothing first; a change since the table loaded is caught on save', async ({ page, playwright, baseURL }) => {
+  await signInAs(page, 'Alice Andersen');
+  await expect(row(page, 'EU Quality Portal')).toBeVisible();
+  // Someone else saves after the table was loaded: the row shows the version before.
+  const { session, token } = await hubSession(playwright, baseURL, 'alice');
+  const before = await findRequest(session, 'EU Quality Portal');
+  const other = await session.put(`/api/1.0/connectionRequests/${before.id}/credentials`, {
+    headers: { 'X-CSRF-Token': token, 'If-Match': `"${before.version}"`, 'Content-Type': 'application/json' },
+    data: credentials('1705555555555', 'https://eu10qaportal.cfapps.eu10.hana.ondemand.com'),
+  });
+  expect(other.status()).toBe(200);
+  const asked = [];
+  page.on('request', (request) => { if (request.url().includes(before.id)) asked.push(`${request.method()} ${request.url()}`); });
+
+  const dialog = await openEdit(page, 'EU Quality Portal');
+  expect(asked, 'the row had what the dialog shows').toEqual([]);
+  await dialog.getByRole('textbox', { name: 'API Portal Access Credentials' })
+    .fill(credentials('1706666666666', 'https://eu10qaportal.cfapps.eu10.hana.ondemand.com'));
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Someone else saved other credentials');
+  await expect(dialog.getByRole('alert')).toContainText('1705555555555!b6077');
+  await dialog.getByRole('button', { name: 'Save mine instead' }).click();
+  await expect(dialog).toBeHidden();
+  expect((await findRequest(session, 'EU Quality Portal')).credentials.clientId).toContain('1706666666666');
+  await session.dispose();
+});
+
 test('an administrator approved it meanwhile (409): the dialog names the new status', async ({ page, playwright, baseURL }) => {
   await signInAs(page, 'Alice Andersen');
   const dialog = await openEdit(page, 'AP Logistics Portal');

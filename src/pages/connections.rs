@@ -110,6 +110,8 @@ pub struct TablePage {
     focus_after_render: RwSignal<Option<String>>,
     /// The request saved a moment ago, marked in the table for a while.
     saved: RwSignal<Option<String>>,
+    /// The rows the table shows, as loaded.
+    rows: StoredValue<Vec<ConnectionRequest>>,
 }
 
 impl TablePage {
@@ -127,6 +129,12 @@ impl TablePage {
             let pending = self.focus_after_render;
             request_animation_frame(move || focus_pending(pending));
         }
+    }
+
+    /// Request `id` as the table shows it, if it does: a dialog opened from its row needs no
+    /// round trip to the hub first (a save of stale data gets the hub's 412 and says so).
+    pub fn shown_request(&self, id: &str) -> Option<ConnectionRequest> {
+        self.rows.with_value(|rows| rows.iter().find(|request| request.id == id).cloned())
     }
 
     /// After a save: the rows show it without a page reload, the row is marked, a toast says so.
@@ -248,6 +256,7 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
         toast,
         focus_after_render,
         saved,
+        rows: StoredValue::new(Vec::new()),
     };
     provide_context(table);
     // A test started when its dialog opened, and the hub keeps its outcome even if the dialog
@@ -316,6 +325,7 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
                         match page.await {
                             Ok(result) if result.count == 0 => view! { <EmptyState view=current on_clear=go /> }.into_any(),
                             Ok(result) => {
+                                table.rows.set_value(result.results.clone());
                                 let now = (js_sys::Date::now() / 1000.0) as i64;
                                 request_animation_frame(move || focus_pending(focus_after_render));
                                 view! { <RequestTable requests=result.results view=current user now saved on_sort on_action /> }.into_any()

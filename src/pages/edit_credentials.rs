@@ -21,9 +21,16 @@ pub fn EditCredentialsRoute() -> impl IntoView {
     let location = use_location();
     let navigate = use_navigate();
     let id = Memo::new(move |_| params.with(|params| params.get("id").unwrap_or_default()));
+    // Opened from its row, the dialog shows at once; a deep link asks the hub.
     let request = LocalResource::new(move || {
         let id = id.get();
-        async move { api::connection_request(&id).await }
+        let shown = table.shown_request(&id);
+        async move {
+            match shown {
+                Some(request) => Ok(request),
+                None => api::connection_request(&id).await,
+            }
+        }
     });
 
     // Back to the table, keeping its view, with focus on the control that opened the dialog.
