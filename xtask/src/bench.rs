@@ -9,7 +9,7 @@ use crate::build::{self, dist_folder, Profile};
 use crate::hub::with_throwaway_hub;
 use crate::load::{measure, Connection};
 use crate::process::run as run_command;
-use crate::setup;
+use crate::{setup, wasm_bytes};
 use crate::workspace_root;
 
 /// The parts of the benchmark, by the name that picks them on the command line.
@@ -24,9 +24,11 @@ pub fn run(parts: &[String]) -> Result<(), String> {
     if wanted("sizes") || wanted("browser") {
         let tools = setup::build_tools()?;
         build::app_release(&tools)?;
-    }
-    if wanted("sizes") {
-        bundle_sizes(&dist_folder())?;
+        if wanted("sizes") {
+            bundle_sizes(&dist_folder())?;
+            let breakdown = wasm_bytes::release_breakdown(&tools)?;
+            wasm_bytes::print(&breakdown, shipped_wasm(&dist_folder()).as_deref());
+        }
     }
     if wanted("engine") {
         credentials_engine()?;
@@ -230,6 +232,11 @@ fn bundle_sizes(dist: &Path) -> Result<(), String> {
     println!("{:<52} {:>10} {:>10} {:>10}", "English", kib(english[0]), kib(english[1]), kib(english[2]));
     println!("{:<52} {:>10} {:>10} {:>10}", "German (the same and i18n/de.json)", kib(german[0]), kib(german[1]), kib(german[2]));
     build::check_german_stays_out_of_the_first_load(dist)
+}
+
+/// The app's wasm in the release build.
+fn shipped_wasm(dist: &Path) -> Option<PathBuf> {
+    std::fs::read_dir(dist).ok()?.flatten().map(|entry| entry.path()).find(|path| path.extension().is_some_and(|extension| extension == "wasm"))
 }
 
 /// The files of the build, without the compressed copies written beside them.

@@ -17,7 +17,16 @@ pub fn dist_folder() -> PathBuf {
 pub fn app_release(tools: &BuildTools) -> Result<(), String> {
     println!("==> app (release build)");
     let dist = dist_folder();
-    run(tools.command("trunk").args(["build", "--release", "--offline", "--dist", &dist.display().to_string()]).current_dir(workspace_root()))?;
+    run(tools
+        .command("trunk")
+        .args(["build", "--release", "--offline", "--dist", &dist.display().to_string()])
+        // The standard library compiled with the app, where a panic stops the app at once:
+        // without the formatting and the file names of panic messages, the wasm is 6% smaller
+        // (cargo's unstable build-std, which RUSTC_BOOTSTRAP opens to the stable compiler).
+        .env("RUSTC_BOOTSTRAP", "1")
+        .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
+        .env("RUSTFLAGS", "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none")
+        .current_dir(workspace_root()))?;
     precompress(&dist)
 }
 

@@ -13,6 +13,7 @@ mod load;
 mod process;
 mod setup;
 mod test;
+mod wasm_bytes;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

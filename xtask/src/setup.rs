@@ -24,7 +24,8 @@ impl BuildTools {
     }
 }
 
-/// Everything `trunk build` needs: the wasm target, trunk, wasm-bindgen and a working wasm-opt.
+/// Everything `trunk build` needs: the wasm target, the standard library's source, trunk,
+/// wasm-bindgen and a working wasm-opt.
 pub fn build_tools() -> Result<BuildTools, String> {
     step("wasm32 target");
     let installed = output_of("rustup", &["target", "list", "--installed"]).unwrap_or_default();
@@ -32,6 +33,15 @@ pub fn build_tools() -> Result<BuildTools, String> {
         skip(&format!("{WASM_TARGET} is installed"));
     } else {
         run(Command::new("rustup").args(["target", "add", WASM_TARGET]))?;
+    }
+
+    // The release build compiles its own standard library (see build::app_release).
+    step("rust-src");
+    let components = output_of("rustup", &["component", "list", "--installed"]).unwrap_or_default();
+    if components.lines().any(|line| line.trim().starts_with("rust-src")) {
+        skip("rust-src is installed");
+    } else {
+        run(Command::new("rustup").args(["component", "add", "rust-src"]))?;
     }
 
     let path = tool_path();
