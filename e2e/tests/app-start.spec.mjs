@@ -29,6 +29,21 @@ test('before the app has arrived, the page shows its frame and placeholder rows'
   await expect(page.getByText('Starting API Portal Connections')).toHaveCount(0);
 });
 
+test("config.json is asked for while the app's code is still on its way, not after it", async ({ page }) => {
+  let configAsked = false;
+  page.on('request', (request) => { if (request.url().endsWith('/config.json')) configAsked = true; });
+  let askedWhileWasmHeld = false;
+  // Hold the wasm (at most 3 s) until config.json has been asked for.
+  await page.route('**/*.wasm', async (route) => {
+    for (let waited = 0; waited < 3000 && !configAsked; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    askedWhileWasmHeld = configAsked;
+    await route.continue();
+  });
+  await page.goto('/connections');
+  await expect(page.getByRole('button', { name: 'Sign in as Alice Andersen' })).toBeVisible();
+  expect(askedWhileWasmHeld).toBe(true);
+});
+
 test('an app that cannot load says so on the page', async ({ page }) => {
   await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto('/connections');

@@ -259,3 +259,33 @@ test('the first page is asked for beside GET /user, not after it, with the tab c
   expect(listAskedWhileUserHeld).toBe(true);
   expect(asked.filter((path) => path === '/api/1.0/connectionRequests')).toHaveLength(1);
 });
+
+test('before the first row: the page, its stylesheet, code and config.json, then GET /user and the first page; nothing else', async ({ page }) => {
+  await signInAs(page, 'Alice Andersen');
+  // When the first row enters the page, by the page's clock (as resource timings are).
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('tbody th[scope="row"]')) {
+        window.firstRowAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.reload();
+  await expect(row(page, 'EU Production Portal')).toBeVisible();
+  // Whether "Switch user" is offered is asked too, but only after the rows.
+  await expect(page.getByRole('button', { name: 'Switch user' })).toBeVisible();
+  const { before, after } = await page.evaluate(() => {
+    const name = (entry) => new URL(entry.name).pathname.replace(/-[0-9a-f]{16}(_bg)?\./, '-HASH$1.');
+    const resources = performance.getEntriesByType('resource');
+    return {
+      before: resources.filter((entry) => entry.startTime <= window.firstRowAt).map(name),
+      after: resources.filter((entry) => entry.startTime > window.firstRowAt).map(name),
+    };
+  });
+  expect([...before].sort()).toEqual([
+    '/api/1.0/connectionRequests', '/api/1.0/user', '/config.json', '/main-HASH.css',
+    '/portal-connections-HASH.js', '/portal-connections-HASH_bg.wasm',
+  ]);
+  expect(after).toContain('/api/1.0/session/users');
+});

@@ -236,8 +236,18 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
         }
     });
     let count = Signal::derive(move || page.with(|page| page.as_ref().and_then(|page| page.as_ref().ok()).map(|page| page.count)));
-    let dev_login = LocalResource::new(api::sign_in_users);
-    let dev_login = Signal::derive(move || dev_login.get().is_some_and(|users| users.is_ok()));
+    // "Switch user" is there while the development login is on: asked once the first page has
+    // come, so that it never delays the rows.
+    let dev_login = RwSignal::new(false);
+    let dev_login_asked = StoredValue::new(false);
+    let ask_dev_login = move || {
+        if !dev_login_asked.get_value() {
+            dev_login_asked.set_value(true);
+            leptos::task::spawn_local(async move {
+                let _ = dev_login.try_set(api::sign_in_users().await.is_ok());
+            });
+        }
+    };
     let viewing = RwSignal::new(None::<ConnectionRequest>);
     let testing = RwSignal::new(None::<ConnectionRequest>);
     let deciding = RwSignal::new(None::<(ConnectionRequest, Decision)>);
@@ -292,7 +302,7 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
     };
 
     view! {
-        <AppHeader user=user.clone() dev_login on_session_changed />
+        <AppHeader user=user.clone() dev_login=dev_login.into() on_session_changed />
         <main class="page">
             <div class="page-title">
                 <h1>{t("Connection requests")}</h1>
@@ -322,7 +332,10 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
                     let user = user.clone();
                     Suspend::new(async move {
                         let current = view.get();
-                        match page.await {
+                        let page = page.await;
+                        // After the frame that shows the rows.
+                        request_animation_frame(ask_dev_login);
+                        match page {
                             Ok(result) if result.count == 0 => view! { <EmptyState view=current on_clear=go /> }.into_any(),
                             Ok(result) => {
                                 table.rows.set_value(result.results.clone());

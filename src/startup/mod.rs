@@ -14,6 +14,8 @@ use std::sync::OnceLock;
 use std::task::Poll;
 
 use gloo_net::http::Request;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use leptos::prelude::{document, window};
 
 pub use config::{AppConfig, ConfigError};
@@ -77,13 +79,24 @@ pub fn shell_done() {
 
 /// `config.json` beside `index.html`: none (or a host's page for unknown paths) means the defaults.
 async fn load_config() -> Result<AppConfig, ConfigError> {
-    let Ok(response) = Request::get("config.json").send().await else { return Ok(AppConfig::default()) };
+    match config_text().await {
+        Some(text) => AppConfig::parse(&text),
+        None => Ok(AppConfig::default()),
+    }
+}
+
+/// The text of `config.json`, if the deployment has one: as `index.html` fetched it while the
+/// app's code loaded (`window.appConfig`), else fetched now.
+async fn config_text() -> Option<String> {
+    if let Ok(early) = js_sys::Reflect::get(&window(), &JsValue::from_str("appConfig")).unwrap_or_default().dyn_into::<js_sys::Promise>() {
+        return JsFuture::from(early).await.ok()?.as_string();
+    }
+    let response = Request::get("config.json").send().await.ok()?;
     let is_page = response.headers().get("content-type").is_some_and(|kind| kind.starts_with("text/html"));
     if !response.ok() || is_page {
-        return Ok(AppConfig::default());
+        return None;
     }
-    let text = response.text().await.map_err(|error| ConfigError::Malformed(error.to_string()))?;
-    AppConfig::parse(&text)
+    response.text().await.ok()
 }
 
 /// The texts of `language`: none to load for English.
