@@ -260,7 +260,7 @@ test('the first page is asked for beside GET /user, not after it, with the tab c
   expect(asked.filter((path) => path === '/api/1.0/connectionRequests')).toHaveLength(1);
 });
 
-test('before the first row: the page, its stylesheet, code and config.json, then GET /user and the first page; nothing else', async ({ page }) => {
+test('before the first row: the page (its stylesheet inline), its code and config.json, then GET /user and the first page; nothing else', async ({ page }) => {
   await signInAs(page, 'Alice Andersen');
   // When the first row enters the page, by the page's clock (as resource timings are).
   await page.addInitScript(() => {
@@ -284,7 +284,7 @@ test('before the first row: the page, its stylesheet, code and config.json, then
     };
   });
   expect([...before].sort()).toEqual([
-    '/api/1.0/connectionRequests', '/api/1.0/user', '/config.json', '/main-HASH.css',
+    '/api/1.0/connectionRequests', '/api/1.0/user', '/config.json',
     '/portal-connections-HASH.js', '/portal-connections-HASH_bg.wasm',
   ]);
   expect(after).toContain('/api/1.0/session/users');

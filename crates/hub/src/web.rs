@@ -96,32 +96,38 @@ impl ContentSecurityPolicy {
     }
 
     fn for_page(&self, page: &str) -> HeaderValue {
-        let hashes: String = inline_scripts(page).iter().map(|script| format!(" 'sha256-{}'", sha256_base64(script))).collect();
+        let hashes = |tag: &str| -> String {
+            inline_elements(page, tag).iter().map(|text| format!(" 'sha256-{}'", sha256_base64(text))).collect()
+        };
         let policy = format!(
-            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; img-src 'self' data:; \
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{}; style-src 'self'{}; img-src 'self' data:; \
              connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors {}",
+            hashes("script"),
+            hashes("style"),
             self.frame_ancestors
         );
         HeaderValue::from_str(&policy).expect("checked sources and base64 hashes make a header value")
     }
 }
 
-/// The contents of every `<script>` without a `src` in `html`.
-fn inline_scripts(html: &str) -> Vec<&str> {
-    let mut scripts = Vec::new();
+/// The contents of every `<tag>` element without a `src` in `html` (inline scripts, and the
+/// stylesheet that `index.html` carries inline).
+fn inline_elements<'a>(html: &'a str, tag: &str) -> Vec<&'a str> {
+    let (open_tag, close_tag) = (format!("<{tag}"), format!("</{tag}>"));
+    let mut found = Vec::new();
     let mut rest = html;
-    while let Some(open) = rest.find("<script") {
+    while let Some(open) = rest.find(&open_tag) {
         let after = &rest[open..];
         let Some(tag_end) = after.find('>') else { break };
-        let tag = &after[..tag_end];
+        let attributes = &after[..tag_end];
         let body = &after[tag_end + 1..];
-        let Some(close) = body.find("</script>") else { break };
-        if !tag.contains(" src=") {
-            scripts.push(&body[..close]);
+        let Some(close) = body.find(&close_tag) else { break };
+        if !attributes.contains(" src=") {
+            found.push(&body[..close]);
         }
         rest = &body[close..];
     }
-    scripts
+    found
 }
 
 fn sha256_base64(text: &str) -> String {
@@ -190,9 +196,18 @@ mod tests {
     }
 
     #[test]
-    fn hashes_inline_scripts_but_not_external_ones() {
-        let html = r#"<script src="/a.js"></script><script type="module">import init from '/x.js';</script>"#;
-        assert_eq!(inline_scripts(html), vec!["import init from '/x.js';"]);
+    fn hashes_inline_scripts_and_styles_but_not_external_ones() {
+        let html = r#"<script src="/a.js"></script><script type="module">import init from '/x.js';</script><style>p{}</style>"#;
+        assert_eq!(inline_elements(html, "script"), vec!["import init from '/x.js';"]);
+        assert_eq!(inline_elements(html, "style"), vec!["p{}"]);
+        let directory = std::env::temp_dir().join(format!("csp-{}", std::process::id()));
+        std::fs::create_dir_all(&directory).unwrap();
+        std::fs::write(directory.join("index.html"), html).unwrap();
+        let with_page = ContentSecurityPolicy::new(Some(&directory), "'self'").unwrap().current();
+        let with_page = with_page.to_str().unwrap();
+        assert!(with_page.contains(&format!("style-src 'self' 'sha256-{}';", sha256_base64("p{}"))), "{with_page}");
+        assert!(with_page.contains(&format!("'wasm-unsafe-eval' 'sha256-{}';", sha256_base64("import init from '/x.js';"))), "{with_page}");
+        std::fs::remove_dir_all(&directory).unwrap();
         let policy = ContentSecurityPolicy::new(None, "'self' https://launchpad.example.com").unwrap().current();
         let policy = policy.to_str().unwrap();
         assert!(policy.ends_with("frame-ancestors 'self' https://launchpad.example.com"));
