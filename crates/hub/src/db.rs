@@ -1,5 +1,8 @@
 //! The SQLite database: opening, migrations, and running queries off the async runtime.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::ops::Deref;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -27,7 +30,7 @@ const READERS: usize = 4;
 #[derive(Clone)]
 pub struct Db {
     writer: Arc<Mutex<Connection>>,
-    readers: Arc<Vec<Mutex<Connection>>>,
+    readers: Arc<Vec<Mutex<Reader>>>,
     next_reader: Arc<AtomicUsize>,
 }
 
@@ -42,7 +45,7 @@ impl Db {
             .map(|_| {
                 let reader = open_connection(path)?;
                 reader.pragma_update(None, "query_only", true)?;
-                Ok(Mutex::new(reader))
+                Ok(Mutex::new(Reader { connection: reader, counts: RefCell::default() }))
             })
             .collect::<rusqlite::Result<_>>()?;
         Ok(Self { writer: Arc::new(Mutex::new(writer)), readers: Arc::new(readers), next_reader: Arc::default() })
@@ -59,7 +62,7 @@ impl Db {
     }
 
     /// Runs `work`, which only reads, on a read connection on the blocking thread pool.
-    pub async fn read<T, E>(&self, work: impl FnOnce(&Connection) -> Result<T, E> + Send + 'static) -> Result<T, E>
+    pub async fn read<T, E>(&self, work: impl FnOnce(&Reader) -> Result<T, E> + Send + 'static) -> Result<T, E>
     where
         T: Send + 'static,
         E: Send + 'static,
@@ -72,6 +75,49 @@ impl Db {
     /// Runs `work` with the write connection on the current thread; for start-up.
     pub fn blocking_call<T>(&self, work: impl FnOnce(&mut Connection) -> T) -> T {
         work(&mut lock(&self.writer))
+    }
+}
+
+/// Counts a reader keeps at most; then it starts over.
+const KEPT_COUNTS: usize = 256;
+
+/// A read connection, and the counts it read while the database stayed as it is (a page of a
+/// search that was counted before needs no count again: paging, or the next user's same view).
+pub struct Reader {
+    connection: Connection,
+    counts: RefCell<HashMap<String, (i64, Vec<(String, u64)>)>>,
+}
+
+impl Deref for Reader {
+    type Target = Connection;
+
+    fn deref(&self) -> &Connection {
+        &self.connection
+    }
+}
+
+impl Reader {
+    /// The counts of the query `key` (its SQL and parameters): as read before if no connection,
+    /// of this hub or another process, has changed the database since (`PRAGMA data_version`),
+    /// else read now by `count`.
+    pub fn counts(
+        &self,
+        key: String,
+        count: impl FnOnce(&Connection) -> rusqlite::Result<Vec<(String, u64)>>,
+    ) -> rusqlite::Result<Vec<(String, u64)>> {
+        let version: i64 = self.connection.query_row("PRAGMA data_version", [], |row| row.get(0))?;
+        if let Some((seen, counts)) = self.counts.borrow().get(&key) {
+            if *seen == version {
+                return Ok(counts.clone());
+            }
+        }
+        let counts = count(&self.connection)?;
+        let mut kept = self.counts.borrow_mut();
+        if kept.len() >= KEPT_COUNTS {
+            kept.clear();
+        }
+        kept.insert(key, (version, counts.clone()));
+        Ok(counts)
     }
 }
 
@@ -109,7 +155,7 @@ fn open_connection(path: &Path) -> rusqlite::Result<Connection> {
 
 /// A panic while holding a connection leaves no half-done transaction behind (rusqlite rolls
 /// back on drop), so a poisoned lock is safe to reuse.
-fn lock(connection: &Mutex<Connection>) -> std::sync::MutexGuard<'_, Connection> {
+fn lock<T>(connection: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     connection.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
@@ -130,4 +176,36 @@ pub fn migrate(connection: &mut Connection) -> rusqlite::Result<()> {
         transaction.commit()?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use super::*;
+
+    #[test]
+    fn a_reader_keeps_counts_until_any_connection_changes_the_database() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("hub.sqlite3");
+        let db = Db::open(&path).unwrap();
+        db.blocking_call(|writer| writer.execute_batch("CREATE TABLE numbers (n INTEGER); INSERT INTO numbers VALUES (1);")).unwrap();
+        let reader = lock(&db.readers[0]);
+        let counted = Cell::new(0);
+        let count = |connection: &Connection| {
+            counted.set(counted.get() + 1);
+            connection.query_row("SELECT COUNT(*) FROM numbers", [], |row| Ok(vec![(String::new(), row.get(0)?)]))
+        };
+        assert_eq!(reader.counts("numbers".into(), count).unwrap(), [(String::new(), 1)]);
+        assert_eq!(reader.counts("numbers".into(), count).unwrap(), [(String::new(), 1)]);
+        assert_eq!(counted.get(), 1, "the second time from what was kept");
+
+        // The hub's own writer changes it.
+        db.blocking_call(|writer| writer.execute("INSERT INTO numbers VALUES (2)", [])).unwrap();
+        assert_eq!(reader.counts("numbers".into(), count).unwrap(), [(String::new(), 2)]);
+        // Another process (another connection) changes it.
+        Connection::open(&path).unwrap().execute("INSERT INTO numbers VALUES (3)", []).unwrap();
+        assert_eq!(reader.counts("numbers".into(), count).unwrap(), [(String::new(), 3)]);
+        assert_eq!(counted.get(), 3);
+    }
 }

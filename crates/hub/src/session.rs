@@ -160,7 +160,7 @@ pub async fn sign_in_users(State(state): State<AppState>) -> Result<Json<Vec<Use
     if !state.dev_login {
         return Err(ApiError::DevLoginDisabled);
     }
-    let users = state.db.read(load_users).await?;
+    let users = state.db.read(|db| load_users(db)).await?;
     Ok(Json(users))
 }
 

@@ -11,6 +11,7 @@ use super::list_query::ListQuery;
 use contract::{
     ConnectionRequest, CredentialsRef, CredentialsSummary, HistoryAction, HistoryDetails, LastTest, Page, Status, User, UserRef,
 };
+use crate::db::Reader;
 use crate::secrets::{SealedSample, SecretBox};
 use crate::time_format::format;
 
@@ -47,8 +48,9 @@ const SELECT_COLUMNS: &str = "id, api_portal_alias, api_portal_url, status, comm
 
 /// One page and the number of matches. The page is found on the covering index of its sort
 /// order (ids only), then its rows are read by id. Counting by status reads the counts the
-/// database keeps (`status_counts`).
-pub fn select_page(db: &Connection, query: &ListQuery) -> rusqlite::Result<Page<ConnectionRequest>> {
+/// database keeps (`status_counts`); a search's counts are kept by the reader until the
+/// database changes.
+pub fn select_page(db: &Reader, query: &ListQuery) -> rusqlite::Result<Page<ConnectionRequest>> {
     let counts_by_status = if query.counts_by_status { Some(count_by_status(db, query)?) } else { None };
     let mut conditions: Vec<String> = Vec::new();
     let mut parameters: Vec<String> = Vec::new();
@@ -72,8 +74,12 @@ pub fn select_page(db: &Connection, query: &ListQuery) -> rusqlite::Result<Page<
     } else {
         format!("SELECT COUNT(*) FROM connection_requests {filter}")
     };
-    let count: u64 =
-        db.prepare_cached(&count_sql)?.query_row(rusqlite::params_from_iter(&parameters), |row| row.get(0))?;
+    let key = format!("{count_sql}\u{1f}{}", parameters.join("\u{1f}"));
+    let count = db.counts(key, |db| {
+        let count = db.prepare_cached(&count_sql)?.query_row(rusqlite::params_from_iter(&parameters), |row| row.get(0))?;
+        Ok(vec![(String::new(), count)])
+    })?;
+    let count = count.first().map_or(0, |(_, count)| *count);
     let direction = if query.descending { "DESC" } else { "ASC" };
     let order = format!("{} {direction}, id {direction}", query.order_column);
     // `+status` keeps SQLite from picking the status index for the page: walking the index of
@@ -106,7 +112,7 @@ fn add_search_and_requester(query: &ListQuery, conditions: &mut Vec<String>, par
 
 /// How many requests match `query` in each status, its status filter aside: the kept counts
 /// without a search or requester, else one pass over the matching rows.
-fn count_by_status(db: &Connection, query: &ListQuery) -> rusqlite::Result<BTreeMap<String, u64>> {
+fn count_by_status(db: &Reader, query: &ListQuery) -> rusqlite::Result<BTreeMap<String, u64>> {
     let mut conditions: Vec<String> = Vec::new();
     let mut parameters: Vec<String> = Vec::new();
     add_search_and_requester(query, &mut conditions, &mut parameters);
@@ -116,12 +122,13 @@ fn count_by_status(db: &Connection, query: &ListQuery) -> rusqlite::Result<BTree
         format!("SELECT status, COUNT(*) FROM connection_requests WHERE {} GROUP BY status", conditions.join(" AND "))
     };
     let mut counts: BTreeMap<String, u64> = Status::ALL.iter().map(|status| (status.as_str().to_owned(), 0)).collect();
-    let mut statement = db.prepare_cached(&sql)?;
-    let rows = statement.query_map(rusqlite::params_from_iter(&parameters), |row| Ok((row.get::<_, String>(0)?, row.get::<_, u64>(1)?)))?;
-    for row in rows {
-        let (status, count) = row?;
-        counts.insert(status, count);
-    }
+    let key = format!("{sql}\u{1f}{}", parameters.join("\u{1f}"));
+    let found = db.counts(key, |db| {
+        let mut statement = db.prepare_cached(&sql)?;
+        let rows = statement.query_map(rusqlite::params_from_iter(&parameters), |row| Ok((row.get::<_, String>(0)?, row.get::<_, u64>(1)?)))?;
+        rows.collect()
+    })?;
+    counts.extend(found);
     Ok(counts)
 }
 
