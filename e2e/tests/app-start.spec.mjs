@@ -29,19 +29,35 @@ test('before the app has arrived, the page shows its frame and placeholder rows'
   await expect(page.getByText('Starting API Portal Connections')).toHaveCount(0);
 });
 
-test("config.json is asked for while the app's code is still on its way, not after it", async ({ page }) => {
-  let configAsked = false;
-  page.on('request', (request) => { if (request.url().endsWith('/config.json')) configAsked = true; });
-  let askedWhileWasmHeld = false;
-  // Hold the wasm (at most 3 s) until config.json has been asked for.
+test('config.json, the user and the first page are asked for while the app\'s code is still on its way, once', async ({ page }) => {
+  await page.request.post('/api/1.0/session', { data: { user: 'alice' } });
+  const asked = [];
+  page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+  const early = ['/config.json', '/api/1.0/user', '/api/1.0/connectionRequests'];
+  let askedWhileWasmHeld = [];
+  // Hold the wasm (at most 3 s) until those have been asked for.
   await page.route('**/*.wasm', async (route) => {
-    for (let waited = 0; waited < 3000 && !configAsked; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
-    askedWhileWasmHeld = configAsked;
+    for (let waited = 0; waited < 3000 && !early.every((path) => asked.includes(path)); waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    askedWhileWasmHeld = early.filter((path) => asked.includes(path));
     await route.continue();
   });
   await page.goto('/connections');
-  await expect(page.getByRole('button', { name: 'Sign in as Alice Andersen' })).toBeVisible();
-  expect(askedWhileWasmHeld).toBe(true);
+  await expect(page.getByRole('row', { name: /^EU Production Portal\b/ })).toBeVisible();
+  expect(askedWhileWasmHeld).toEqual(early);
+  // The app took those answers: it asked for neither again.
+  expect(asked.filter((path) => path === '/api/1.0/user')).toHaveLength(1);
+  expect(asked.filter((path) => path === '/api/1.0/connectionRequests')).toHaveLength(1);
+
+  // Another view of the table: its page is the app's to ask for, once.
+  asked.length = 0;
+  await page.unroute('**/*.wasm');
+  await page.goto('/connections?status=SUBMITTED');
+  await expect(page.getByRole('row', { name: /^EU Production Portal\b/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /^Approved\s*2/ })).toBeVisible();
+  expect(asked.filter((path) => path === '/api/1.0/connectionRequests')).toHaveLength(1);
+  expect(asked.filter((path) => path === '/api/1.0/user')).toHaveLength(1);
 });
 
 test('an app that cannot load says so on the page', async ({ page }) => {

@@ -1,5 +1,6 @@
 //! The hub's REST API (hub-api.md): typed models and one async function per endpoint.
 
+mod early;
 mod endpoint;
 mod error;
 mod list_params;
@@ -20,7 +21,7 @@ use crate::url_encoding::encode;
 
 /// `GET /user`: who is signed in.
 pub async fn current_user() -> Result<User, ApiError> {
-    get_json(&url("/user")).await
+    get_json_or_early("user", &url("/user")).await
 }
 
 /// `GET /session/users`: whom one may sign in as while the development login is on.
@@ -38,7 +39,7 @@ pub async fn sign_in(user_id: String) -> Result<User, ApiError> {
 
 /// `GET /connectionRequests`: one page, and the number of matches.
 pub async fn connection_requests(params: &ListParams) -> Result<Page<ConnectionRequest>, ApiError> {
-    get_json(&url(&format!("/connectionRequests?{}", params.to_query()))).await
+    get_json_or_early("page", &url(&format!("/connectionRequests?{}", params.to_query()))).await
 }
 
 /// `GET /connectionRequests/{id}`: one request as it is now.
@@ -179,6 +180,14 @@ async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
         .await
         .map_err(|_| ApiError::Network)?;
     read_json(response).await
+}
+
+/// `get_json`, or the answer `index.html` asked for under `name`, if that was for `url`.
+async fn get_json_or_early<T: DeserializeOwned>(name: &str, url: &str) -> Result<T, ApiError> {
+    match early::take(name, url).await {
+        Some(response) => read_json(response).await,
+        None => get_json(url).await,
+    }
 }
 
 async fn read_json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
