@@ -236,6 +236,9 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
         }
     });
     let count = Signal::derive(move || page.with(|page| page.as_ref().and_then(|page| page.as_ref().ok()).map(|page| page.count)));
+    // The tabs count what the search and "Requested by me" leave, whatever the status tab: the
+    // page brings those counts along (the last page's, while the next one loads).
+    let status_counts = Memo::new(move |_| page.with(|page| page.as_ref().and_then(|page| page.as_ref().ok()).and_then(StatusCounts::of_page)));
     // "Switch user" is there while the development login is on: asked once the first page has
     // come, so that it never delays the rows.
     let dev_login = RwSignal::new(false);
@@ -318,14 +321,7 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
                     <MineFilter view on_change=go />
                     <SortSelect view on_change=go />
                 </div>
-                <Transition fallback=move || view! { <StatusTabs view=view.get() counts=None /> }>
-                    {move || Suspend::new(async move {
-                        // The tabs count what the search and "Requested by me" leave, whatever the
-                        // status tab: the page brings those counts along.
-                        let counts = page.await.ok().as_ref().and_then(StatusCounts::of_page);
-                        view! { <StatusTabs view=view.get() counts /> }
-                    })}
-                </Transition>
+                {move || view! { <StatusTabs view=view.get() counts=status_counts.get() /> }}
             </div>
             <Transition fallback=move || view! { <RequestTableSkeleton rows=view.with(|view| view.page_size) /> }>
                 {move || {
