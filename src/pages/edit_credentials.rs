@@ -21,18 +21,6 @@ pub fn EditCredentialsRoute() -> impl IntoView {
     let location = use_location();
     let navigate = use_navigate();
     let id = Memo::new(move |_| params.with(|params| params.get("id").unwrap_or_default()));
-    // Opened from its row, the dialog shows at once; a deep link asks the hub.
-    let request = LocalResource::new(move || {
-        let id = id.get();
-        let shown = table.shown_request(&id);
-        async move {
-            match shown {
-                Some(request) => Ok(request),
-                None => api::connection_request(&id).await,
-            }
-        }
-    });
-
     // Back to the table, keeping its view, with focus on the control that opened the dialog.
     let leave = move |after_reload: bool| {
         let view = TableQuery::from_query_string(&location.search.get_untracked());
@@ -48,23 +36,36 @@ pub fn EditCredentialsRoute() -> impl IntoView {
         leave(true);
     });
 
-    view! {
-        <Transition fallback=|| view! { <p class="visually-hidden" role="status">{t("Opening Edit Credentials…")}</p> }>
-            {move || Suspend::new(async move {
-                let user = table.user.get_value();
-                match request.await {
-                    Ok(request) => {
-                        let title = tf("Edit Credentials for {alias}", &[("alias", &request.api_portal_alias)]);
-                        name_page(&title);
-                        match can_edit_credentials(&request, &user) {
-                            Ok(()) => view! { <EditCredentialsDialog request user on_close=close on_saved=saved /> }.into_any(),
-                            Err(blocked) => view! { <Notice title message=blocked.reason() on_close=close /> }.into_any(),
+    // The dialog (or why it cannot be used) for a request as loaded.
+    let dialog_for = move |request: api::ConnectionRequest| {
+        let user = table.user.get_value();
+        let title = tf("Edit Credentials for {alias}", &[("alias", &request.api_portal_alias)]);
+        name_page(&title);
+        match can_edit_credentials(&request, &user) {
+            Ok(()) => view! { <EditCredentialsDialog request user on_close=close on_saved=saved /> }.into_any(),
+            Err(blocked) => view! { <Notice title message=blocked.reason() on_close=close /> }.into_any(),
+        }
+    };
+    // Opened from its row, the dialog shows at once, from the row's data; a deep link asks the hub.
+    move || match table.shown_request(&id.get()) {
+        Some(request) => dialog_for(request),
+        None => {
+            let request = LocalResource::new(move || {
+                let id = id.get_untracked();
+                async move { api::connection_request(&id).await }
+            });
+            view! {
+                <Transition fallback=|| view! { <p class="visually-hidden" role="status">{t("Opening Edit Credentials…")}</p> }>
+                    {move || Suspend::new(async move {
+                        match request.await {
+                            Ok(request) => dialog_for(request),
+                            Err(error) => view! { <Notice title=t("Edit Credentials").to_owned() message=error.to_string() on_close=close /> }.into_any(),
                         }
-                    }
-                    Err(error) => view! { <Notice title=t("Edit Credentials").to_owned() message=error.to_string() on_close=close /> }.into_any(),
-                }
-            })}
-        </Transition>
+                    })}
+                </Transition>
+            }
+            .into_any()
+        }
     }
 }
 
