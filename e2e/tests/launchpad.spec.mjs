@@ -67,8 +67,10 @@ test('framed by the launchpad in German and dark: one top bar, and the seed proc
   await frame.evaluate(() => location.reload());
   await expect(app.getByRole('table', { name: 'Verbindungsanfragen' })).toBeVisible();
   const reloaded = page.frames().find((candidate) => candidate.url().startsWith(hub.url));
-  expect(await reloaded.evaluate(() => [document.documentElement.lang, document.documentElement.dataset.theme]))
+  // (Polled: right after the reload, the frame may still hold the page before it.)
+  await expect.poll(() => reloaded.evaluate(() => [document.documentElement.lang, document.documentElement.dataset.theme]))
     .toEqual(['de', 'sap_horizon_dark']);
+  await expect(app.getByRole('row', { name: /^EU Production Portal\b/ })).toBeVisible();
 });
 
 test('the browser\'s languages decide without sap-language; anything else is English', async ({ browser }) => {

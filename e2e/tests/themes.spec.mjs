@@ -75,6 +75,13 @@ test('with forced colours (a Windows contrast theme), statuses stay in words and
   const page = await forced.newPage();
   await signInAs(page, 'Alice Andersen');
   await expect(row(page, 'EU Production Portal')).toContainText('Submitted');
+  // The status's icon is drawn in the system's text colour, not in the page's background (invisible).
+  const icon = await row(page, 'EU Production Portal').getByRole('cell', { name: 'Submitted' }).evaluate((cell) => {
+    const before = getComputedStyle(cell.querySelector('[data-icon]'), '::before');
+    return { drawn: before.backgroundColor, text: getComputedStyle(document.body).color, page: getComputedStyle(document.body).backgroundColor };
+  });
+  expect(icon.drawn).toBe(icon.text);
+  expect(icon.drawn).not.toBe(icon.page);
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   await forced.close();
 });

@@ -329,12 +329,12 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
                     Suspend::new(async move {
                         let current = view.get();
                         let page = page.await;
+                        table.rows.set_value(page.as_ref().map(|page| page.results.clone()).unwrap_or_default());
                         // After the frame that shows the rows.
                         request_animation_frame(ask_dev_login);
                         match page {
                             Ok(result) if result.count == 0 => view! { <EmptyState view=current on_clear=go /> }.into_any(),
                             Ok(result) => {
-                                table.rows.set_value(result.results.clone());
                                 let now = (js_sys::Date::now() / 1000.0) as i64;
                                 request_animation_frame(move || focus_pending(focus_after_render));
                                 view! { <RequestTable requests=result.results view=current user now saved on_sort on_action /> }.into_any()

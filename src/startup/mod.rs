@@ -75,6 +75,8 @@ pub fn shell_done() {
     if let Some(shell) = document().get_element_by_id("app-shell") {
         shell.remove();
     }
+    // The answers index.html asked for early were for the start only; later ones are fresh.
+    let _ = js_sys::Reflect::delete_property(&window(), &JsValue::from_str("appEarly"));
 }
 
 /// `config.json` beside `index.html`: none (or a host's page for unknown paths) means the defaults.
