@@ -100,17 +100,19 @@ impl Deref for Reader {
 }
 
 impl Reader {
-    /// The counts of the query `key` (its SQL, then its parameters): as read before if no
-    /// connection, of this hub or another process, has changed the database since
-    /// (`PRAGMA data_version`), else read now by `count`.
+    /// The counts of the query `sql` with `parameters`: as read before if no connection, of
+    /// this hub or another process, has changed the database since (`PRAGMA data_version`),
+    /// else read now by `count`.
     pub fn counts(
         &self,
-        key: Vec<String>,
+        sql: &str,
+        parameters: &[String],
         count: impl FnOnce(&Connection) -> rusqlite::Result<Vec<(String, u64)>>,
     ) -> rusqlite::Result<Vec<(String, u64)>> {
-        if key.iter().map(String::len).sum::<usize>() > KEPT_KEY_BYTES {
+        if sql.len() + parameters.iter().map(String::len).sum::<usize>() > KEPT_KEY_BYTES {
             return count(&self.connection);
         }
+        let key: Vec<String> = std::iter::once(sql.to_owned()).chain(parameters.iter().cloned()).collect();
         let version: i64 = self.connection.query_row("PRAGMA data_version", [], |row| row.get(0))?;
         if let Some((seen, counts)) = self.counts.borrow().get(&key) {
             if *seen == version {
@@ -202,22 +204,22 @@ mod tests {
             counted.set(counted.get() + 1);
             connection.query_row("SELECT COUNT(*) FROM numbers", [], |row| Ok(vec![(String::new(), row.get(0)?)]))
         };
-        assert_eq!(reader.counts(vec!["numbers".into()], count).unwrap(), [(String::new(), 1)]);
-        assert_eq!(reader.counts(vec!["numbers".into()], count).unwrap(), [(String::new(), 1)]);
+        assert_eq!(reader.counts("numbers", &[], count).unwrap(), [(String::new(), 1)]);
+        assert_eq!(reader.counts("numbers", &[], count).unwrap(), [(String::new(), 1)]);
         assert_eq!(counted.get(), 1, "the second time from what was kept");
 
         // The hub's own writer changes it.
         db.blocking_call(|writer| writer.execute("INSERT INTO numbers VALUES (2)", [])).unwrap();
-        assert_eq!(reader.counts(vec!["numbers".into()], count).unwrap(), [(String::new(), 2)]);
+        assert_eq!(reader.counts("numbers", &[], count).unwrap(), [(String::new(), 2)]);
         // Another process (another connection) changes it.
         Connection::open(&path).unwrap().execute("INSERT INTO numbers VALUES (3)", []).unwrap();
-        assert_eq!(reader.counts(vec!["numbers".into()], count).unwrap(), [(String::new(), 3)]);
+        assert_eq!(reader.counts("numbers", &[], count).unwrap(), [(String::new(), 3)]);
         assert_eq!(counted.get(), 3);
 
         // A long query is counted each time, never kept.
-        let long = vec!["numbers".to_owned(), "x".repeat(KEPT_KEY_BYTES)];
-        reader.counts(long.clone(), count).unwrap();
-        reader.counts(long, count).unwrap();
+        let long = ["x".repeat(KEPT_KEY_BYTES)];
+        reader.counts("numbers", &long, count).unwrap();
+        reader.counts("numbers", &long, count).unwrap();
         assert_eq!(counted.get(), 5);
         assert_eq!(reader.counts.borrow().len(), 1);
     }

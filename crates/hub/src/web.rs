@@ -200,14 +200,12 @@ mod tests {
         let html = r#"<script src="/a.js"></script><script type="module">import init from '/x.js';</script><style>p{}</style>"#;
         assert_eq!(inline_elements(html, "script"), vec!["import init from '/x.js';"]);
         assert_eq!(inline_elements(html, "style"), vec!["p{}"]);
-        let directory = std::env::temp_dir().join(format!("csp-{}", std::process::id()));
-        std::fs::create_dir_all(&directory).unwrap();
-        std::fs::write(directory.join("index.html"), html).unwrap();
-        let with_page = ContentSecurityPolicy::new(Some(&directory), "'self'").unwrap().current();
+        let directory = tempfile::tempdir().unwrap();
+        std::fs::write(directory.path().join("index.html"), html).unwrap();
+        let with_page = ContentSecurityPolicy::new(Some(directory.path()), "'self'").unwrap().current();
         let with_page = with_page.to_str().unwrap();
         assert!(with_page.contains(&format!("style-src 'self' 'sha256-{}';", sha256_base64("p{}"))), "{with_page}");
         assert!(with_page.contains(&format!("'wasm-unsafe-eval' 'sha256-{}';", sha256_base64("import init from '/x.js';"))), "{with_page}");
-        std::fs::remove_dir_all(&directory).unwrap();
         let policy = ContentSecurityPolicy::new(None, "'self' https://launchpad.example.com").unwrap().current();
         let policy = policy.to_str().unwrap();
         assert!(policy.ends_with("frame-ancestors 'self' https://launchpad.example.com"));

@@ -74,8 +74,7 @@ pub fn select_page(db: &Reader, query: &ListQuery) -> rusqlite::Result<Page<Conn
     } else {
         format!("SELECT COUNT(*) FROM connection_requests {filter}")
     };
-    let key = std::iter::once(count_sql.clone()).chain(parameters.iter().cloned()).collect();
-    let count = db.counts(key, |db| {
+    let count = db.counts(&count_sql, &parameters, |db| {
         let count = db.prepare_cached(&count_sql)?.query_row(rusqlite::params_from_iter(&parameters), |row| row.get(0))?;
         Ok(vec![(String::new(), count)])
     })?;
@@ -122,8 +121,7 @@ fn count_by_status(db: &Reader, query: &ListQuery) -> rusqlite::Result<BTreeMap<
         format!("SELECT status, COUNT(*) FROM connection_requests WHERE {} GROUP BY status", conditions.join(" AND "))
     };
     let mut counts: BTreeMap<String, u64> = Status::ALL.iter().map(|status| (status.as_str().to_owned(), 0)).collect();
-    let key = std::iter::once(sql.clone()).chain(parameters.iter().cloned()).collect();
-    let found = db.counts(key, |db| {
+    let found = db.counts(&sql, &parameters, |db| {
         let mut statement = db.prepare_cached(&sql)?;
         let rows = statement.query_map(rusqlite::params_from_iter(&parameters), |row| Ok((row.get::<_, String>(0)?, row.get::<_, u64>(1)?)))?;
         rows.collect()
