@@ -1,16 +1,33 @@
-//! Answers that `index.html` asked for while the app's code loaded (`window.appEarly`): the
-//! user and the first page, each taken once, and only for exactly the URL the app would ask for
-//! (anything else is asked for anew).
+//! What `index.html` asked for while the app's code loaded, left as promises on `window`:
+//! `config.json` (`appConfig`), and, when the hub serves the app, the user and the first page
+//! (`appEarly`), each taken once and only for exactly the URL the app would ask for (anything
+//! else is asked for anew).
 
 use gloo_net::http::Response;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+/// Where `index.html` leaves the early answers to API requests.
+const EARLY_ANSWERS: &str = "appEarly";
+
+/// What the promise `index.html` left at `window[name]` settled to; None when it left none or
+/// the promise failed.
+pub async fn page_promise(name: &str) -> Option<JsValue> {
+    let promise = js_sys::Reflect::get(&web_sys::window()?.into(), &JsValue::from_str(name)).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    JsFuture::from(promise).await.ok()
+}
+
+/// Drops the early answers not taken: from now on every request is asked for fresh.
+pub fn forget_early_answers() {
+    if let Some(window) = web_sys::window() {
+        let _ = js_sys::Reflect::delete_property(&window, &JsValue::from_str(EARLY_ANSWERS));
+    }
+}
+
 /// The early answer under `name` (`user` or `page`) if it was asked for at `url`; gone after.
 pub(super) async fn take(name: &str, url: &str) -> Option<Response> {
     let field = |value: &JsValue, key: &str| js_sys::Reflect::get(value, &JsValue::from_str(key)).ok().filter(|found| found.is_object());
-    let early = field(&web_sys::window()?.into(), "appEarly")?.dyn_into::<js_sys::Promise>().ok()?;
-    let early = JsFuture::from(early).await.ok().filter(JsValue::is_object)?;
+    let early = page_promise(EARLY_ANSWERS).await.filter(JsValue::is_object)?;
     let entry = field(&early, name)?;
     let _ = js_sys::Reflect::delete_property(early.unchecked_ref::<js_sys::Object>(), &JsValue::from_str(name));
     let answer = field(&entry, "answer")?.dyn_into::<js_sys::Promise>().ok()?;

@@ -16,6 +16,7 @@ pub use models::{ConnectionRequest, CredentialsSummary, Page, Status, StatusCoun
 
 use endpoint::url;
 pub use endpoint::{api_base, set_api_base};
+pub use early::{forget_early_answers, page_promise};
 
 use crate::url_encoding::encode;
 

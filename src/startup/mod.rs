@@ -14,8 +14,6 @@ use std::sync::OnceLock;
 use std::task::Poll;
 
 use gloo_net::http::Request;
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use leptos::prelude::{document, window};
 
 pub use config::{AppConfig, ConfigError};
@@ -76,29 +74,17 @@ pub fn shell_done() {
         shell.remove();
     }
     // The answers index.html asked for early were for the start only; later ones are fresh.
-    let _ = js_sys::Reflect::delete_property(&window(), &JsValue::from_str("appEarly"));
+    crate::api::forget_early_answers();
 }
 
-/// `config.json` beside `index.html`: none (or a host's page for unknown paths) means the defaults.
+/// `config.json` beside `index.html`, as `index.html` fetched it while the app's code loaded
+/// (`window.appConfig`: its text, or null for none or a host's page for unknown paths): none
+/// means the defaults.
 async fn load_config() -> Result<AppConfig, ConfigError> {
-    match config_text().await {
+    match crate::api::page_promise("appConfig").await.and_then(|text| text.as_string()) {
         Some(text) => AppConfig::parse(&text),
         None => Ok(AppConfig::default()),
     }
-}
-
-/// The text of `config.json`, if the deployment has one: as `index.html` fetched it while the
-/// app's code loaded (`window.appConfig`), else fetched now.
-async fn config_text() -> Option<String> {
-    if let Ok(early) = js_sys::Reflect::get(&window(), &JsValue::from_str("appConfig")).unwrap_or_default().dyn_into::<js_sys::Promise>() {
-        return JsFuture::from(early).await.ok()?.as_string();
-    }
-    let response = Request::get("config.json").send().await.ok()?;
-    let is_page = response.headers().get("content-type").is_some_and(|kind| kind.starts_with("text/html"));
-    if !response.ok() || is_page {
-        return None;
-    }
-    response.text().await.ok()
 }
 
 /// The texts of `language`: none to load for English.
