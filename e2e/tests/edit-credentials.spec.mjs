@@ -64,7 +64,7 @@ test('the seed procedure as written: Actions column, Edit Credentials, Client ID
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('status').filter({ hasText: "You've updated the API Portal access credentials successfully." })).toBeVisible();
   await expect(dialog).toBeHidden();
-  await expect(row(page, 'EU Production Portal')).toContainText('Saved');
+  await expect(row(page, 'EU Production Portal').getByRole('rowheader')).toHaveAccessibleName(/^EU Production Portal\s*Saved$/);
   await expect(row(page, 'EU Production Portal')).toContainText('1701234567890!b6077');
   await expect(edit).toBeFocused();
 

@@ -69,7 +69,8 @@ pub fn ActionCell(
             </button>
         }
     };
-    // One list: a placeholder would mark each missing action in the page otherwise.
+    // One list: no placeholder for each missing action; and, rebuilt item by item, an action
+    // that goes away takes focus with it (the page then puts focus where it belongs).
     let mut actions = vec![edit, button("view", t("View"), tf("View {alias}", &[("alias", &alias)]), RowAction::View(request.clone())).into_any()];
     if can_test_stored(&request, &user) {
         actions.push(button("test", t("Test Connection"), tf("Test Connection {alias}", &[("alias", &alias)]), RowAction::Test(request.clone())).into_any());

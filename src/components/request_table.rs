@@ -2,8 +2,8 @@
 //!
 //! It fits the window at every width. Columns have priorities, like SAP's responsive table:
 //! as the window narrows, the less important ones (API portal, Requested on, Credentials) move
-//! into a line under the row's alias as "label: value"; on a phone each row is a card. The
-//! stylesheet decides which place shows them (`.col-*` cells or `.more-*` items).
+//! under the row's alias as "label: value"; on a phone each row is a card. The stylesheet
+//! moves the cells (`style/main.css`, "The table of requests"); each value is in the page once.
 
 use credentials::CredentialKind;
 use leptos::prelude::*;
@@ -74,22 +74,21 @@ pub fn RequestTable(
 
 #[component]
 fn TableHead(view: TableQuery, on_sort: Callback<SortField>) -> impl IntoView {
+    // The arrow beside a sortable header is drawn by the stylesheet from `aria-sort`.
     let cells = COLUMNS
         .iter()
         .map(|column| match column.sort {
             None => view! { <th scope="col" class=column.class>{(column.label)()}</th> }.into_any(),
             Some(field) => {
-                let sorted = view.sort == field;
-                let (aria_sort, arrow) = match (sorted, view.descending) {
-                    (false, _) => ("none", "↕"),
-                    (true, false) => ("ascending", "↑"),
-                    (true, true) => ("descending", "↓"),
+                let aria_sort = match (view.sort == field, view.descending) {
+                    (false, _) => "none",
+                    (true, false) => "ascending",
+                    (true, true) => "descending",
                 };
                 view! {
                     <th scope="col" class=column.class aria-sort=aria_sort>
                         <button type="button" id=sort_button_id(field) class="sort" on:click=move |_| on_sort.run(field)>
                             {(column.label)()}
-                            <span class="sort-arrow" aria-hidden="true">{arrow}</span>
                         </button>
                     </th>
                 }
@@ -100,6 +99,11 @@ fn TableHead(view: TableQuery, on_sort: Callback<SortField>) -> impl IntoView {
     view! { <thead><tr>{cells}</tr></thead> }
 }
 
+/// One request, one cell per column and nothing twice: where a narrower window has no room for
+/// a column, the stylesheet moves its cell under the alias and shows its label (`data-label`).
+/// Labels, the exact time after a relative one (from `title`) and the mark of a saved row
+/// (`data-saved`) are drawn by the stylesheet and heard by screen readers, with no element of
+/// their own; a page of 25 rows stays small.
 #[component]
 fn RequestRow(
     request: ConnectionRequest,
@@ -114,31 +118,15 @@ fn RequestRow(
     let updated = format::unix_seconds(&request.updated_at).map_or_else(|| request.updated_at.clone(), |then| format::relative(now, then));
     let exact_update = format::timestamp(&request.updated_at);
     let expiry = format::unix_seconds(&request.credentials.expires_at).map(|expires| Expiry::at(now, expires));
-    let client_id = request.credentials.client_id.clone();
-    let last_test = request.last_test.clone();
-    let credentials = move || view! { <CredentialsCell client_id=client_id.clone() expiry last_test=last_test.clone() /> };
-    let credentials_again = credentials.clone();
-    // Labels the stylesheet shows where no column header says them (`data-label`), and the exact
-    // time that screen readers hear after the relative one (from `title`): no elements of their own.
     view! {
         <tr class:row-saved=saved>
-            <th scope="row" class="col-alias">
-                <span class="alias">{request.api_portal_alias.clone()}</span>
-                {move || saved.get().then(|| view! { <span class="saved-mark tone-positive" data-icon=Icon::Check.name()>{t("Saved")}</span> })}
-                <p class="row-more">
-                    <span class="more-host" data-label=t("API portal")>{host.clone()}</span>
-                    <span class="more-requested-on" data-label=t("Requested on")>{requested_on.clone()}</span>
-                    <span class="more-credentials" data-label=t("Credentials")>{credentials_again()}</span>
-                </p>
-            </th>
-            <td class="col-host">{host}</td>
+            <th scope="row" class="col-alias" data-saved=t("Saved")>{request.api_portal_alias.clone()}</th>
+            <td class="col-host" data-label=t("API portal")>{host}</td>
             <td class="col-status" data-label=t("Status")><StatusBadge status=request.status /></td>
             <td class="col-requester" data-label=t("Requested by")>{request.requested_by.name.clone()}</td>
-            <td class="col-requested-on"><time datetime=request.requested_at.clone()>{requested_on}</time></td>
-            <td class="col-updated" data-label=t("Last updated")>
-                <time datetime=request.updated_at.clone() title=exact_update>{updated}</time>
-            </td>
-            <td class="col-credentials">{credentials()}</td>
+            <td class="col-requested-on" data-label=t("Requested on")>{requested_on}</td>
+            <td class="col-updated" data-label=t("Last updated") title=exact_update>{updated}</td>
+            <CredentialsCell client_id=request.credentials.client_id.clone() expiry last_test=request.last_test.clone() />
             <td class="col-actions"><ActionCell request user view on_action /></td>
         </tr>
     }
@@ -154,19 +142,22 @@ fn CredentialsCell(client_id: Option<String>, expiry: Option<Expiry>, last_test:
             (kind.to_owned(), kind.to_owned())
         }
     };
-    view! {
-        <span class="credentials">
-            <code title=full>{shown}</code>
-            {expiry.map(|expiry| {
-                let (tone, icon) = expiry.presentation();
-                view! { <span class=format!("expiry {}", tone.class()) data-icon=icon.map(Icon::name)>{expiry.label()}</span> }
-            })}
-            {last_test_label(last_test.as_ref()).map(|(tone, label)| {
-                let icon = if tone == Tone::Positive { Icon::Check } else { Icon::Error };
-                view! { <span class=format!("last-test {}", tone.class()) data-icon=icon.name()>{label}</span> }
-            })}
-        </span>
+    let mut parts = vec![view! { <code title=full>{shown}</code> }.into_any()];
+    if let Some(expiry) = expiry {
+        let (tone, icon) = expiry.presentation();
+        parts.push(view! { <span class=format!("expiry {}", tone.class()) data-icon=icon.map(Icon::name)>{expiry.label()}</span> }.into_any());
     }
+    if let Some((tone, label)) = last_test_label(last_test.as_ref()) {
+        let icon = if tone == Tone::Positive { Icon::Check } else { Icon::Error };
+        parts.push(view! { <span class=format!("last-test {}", tone.class()) data-icon=icon.name()>{label}</span> }.into_any());
+    }
+    view! { <td class="col-credentials" data-label=t("Credentials")>{siblings(parts)}</td> }
+}
+
+/// Views side by side with nothing else in the page (a missing `Option` leaves a placeholder,
+/// for changing in place later; a cell is drawn once).
+fn siblings(views: Vec<AnyView>) -> AnyView {
+    views.into_iter().reduce(|before, next| (before, next).into_any()).unwrap_or_else(|| ().into_any())
 }
 
 /// The host of a URL, for a short cell; the whole URL if it has none.
