@@ -67,11 +67,14 @@ pub fn gzip_9(bytes: &[u8]) -> Vec<u8> {
     encoder.finish().expect("writing to memory")
 }
 
-/// Trunk's content-hashed names: `name-<16 hex digits>` before `.` or `_`.
+/// Trunk's content-hashed names: `name-<hash>` before `.` or `_`, the hash a 64-bit number in
+/// lowercase hex without leading zeros (so 15 digits in one build of 16). A twin of the hub's
+/// `is_hashed_file` (`crates/hub/src/web.rs`), which decides what it may cache for good.
 fn is_content_hashed(name: &str) -> bool {
     name.match_indices('-').any(|(at, _)| {
-        let rest = &name[at + 1..];
-        rest.len() > 16 && rest[..16].chars().all(|c| c.is_ascii_hexdigit()) && matches!(rest.as_bytes()[16], b'.' | b'_')
+        let rest = &name.as_bytes()[at + 1..];
+        let digits = rest.iter().take_while(|byte| byte.is_ascii_digit() || (b'a'..=b'f').contains(byte)).count();
+        (12..=16).contains(&digits) && matches!(rest.get(digits), Some(b'.' | b'_'))
     })
 }
 
@@ -133,6 +136,9 @@ mod tests {
     fn knows_trunks_hashed_names() {
         assert!(is_content_hashed("portal-connections-4a108d2c3bae6e67_bg.wasm"));
         assert!(is_content_hashed("main-7d222bf532d009ad.css"));
+        assert!(is_content_hashed("portal-connections-388fa3aed924938_bg.wasm"), "a hash with a leading zero left out");
+        assert!(!is_content_hashed("portal-connections-e17cc5af96be01da0_bg.wasm"), "17 digits");
+        assert!(!is_content_hashed("feed-bad.css"), "a word of hex letters");
         assert!(!is_content_hashed("index.html"));
         assert!(!is_content_hashed("404.html"));
         assert!(!is_content_hashed("de.json"));

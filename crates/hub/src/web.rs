@@ -39,14 +39,15 @@ async fn cache_control(request: Request, next: Next) -> Response {
     response
 }
 
-/// Whether the file name carries Trunk's content hash (`name-<16 hex digits>` before `.` or `_`).
+/// Whether the file name carries Trunk's content hash: `name-<hash>` before `.` or `_`, the
+/// hash a 64-bit number in lowercase hex without leading zeros (so 15 digits in one build of 16).
+/// A twin of xtask's `is_content_hashed`, which decides what gets a compressed copy.
 fn is_hashed_file(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or_default();
     name.match_indices('-').any(|(at, _)| {
-        let rest = &name[at + 1..];
-        rest.len() > 16
-            && rest[..16].chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
-            && matches!(rest.as_bytes()[16], b'.' | b'_')
+        let rest = &name.as_bytes()[at + 1..];
+        let digits = rest.iter().take_while(|byte| byte.is_ascii_digit() || (b'a'..=b'f').contains(byte)).count();
+        (12..=16).contains(&digits) && matches!(rest.get(digits), Some(b'.' | b'_'))
     })
 }
 
@@ -182,6 +183,9 @@ mod tests {
     fn recognises_trunks_hashed_names() {
         assert!(is_hashed_file("/portal-connections-4a108d2c3bae6e67_bg.wasm"));
         assert!(is_hashed_file("/main-7d222bf532d009ad.css"));
+        assert!(is_hashed_file("/portal-connections-388fa3aed924938_bg.wasm"), "a hash with a leading zero left out");
+        assert!(!is_hashed_file("/portal-connections-E17CC5AF96BE01DA_bg.wasm"), "Trunk writes lowercase");
+        assert!(!is_hashed_file("/feed-bad.css"), "a word of hex letters");
         assert!(!is_hashed_file("/index.html"));
         assert!(!is_hashed_file("/connections"));
         assert!(!is_hashed_file("/portal-connections.js"));
