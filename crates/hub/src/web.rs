@@ -5,25 +5,43 @@ use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
 use axum::extract::Request;
-use axum::http::{header, HeaderValue};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::Router;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
 use sha2::{Digest, Sha256};
+use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const REVALIDATE: &str = "no-cache";
 
-/// Files of `dir`, with `index.html` for every other path so that the app's client-side
-/// routes (such as `/connections`) load the app. Hashed files are cached for a year,
+/// Files of `dir`, with `index.html` for every other path that names no file (the app's
+/// client-side routes, such as `/connections`, load the app); a missing file (`/config.json`)
+/// is a plain 404, quick and small, not the app's page. Hashed files are cached for a year,
 /// everything else is revalidated. A file's `.br` or `.gz` beside it (brotli 11 and gzip 9,
 /// written at build time) is served to a browser that takes it, instead of compressing on the fly.
 pub fn single_page_app(dir: &Path) -> Router {
-    let files = ServeDir::new(dir).precompressed_br().precompressed_gzip().fallback(ServeFile::new(dir.join("index.html")));
+    let index = ServeFile::new(dir.join("index.html"));
+    let app_page = move |request: Request| {
+        let index = index.clone();
+        async move {
+            if names_a_file(request.uri().path()) {
+                return StatusCode::NOT_FOUND.into_response();
+            }
+            index.oneshot(request).await.into_response()
+        }
+    };
+    let files = ServeDir::new(dir).precompressed_br().precompressed_gzip().fallback(axum::handler::HandlerWithoutStateExt::into_service(app_page));
     Router::new().fallback_service(files).layer(middleware::from_fn(cache_control))
+}
+
+/// Whether a path asks for a file (its last part has an extension) rather than a route of the
+/// app: the app's routes never have a dot in their last part.
+fn names_a_file(path: &str) -> bool {
+    path.rsplit('/').next().is_some_and(|name| name.contains('.'))
 }
 
 async fn cache_control(request: Request, next: Next) -> Response {

@@ -17,6 +17,16 @@ async fn client_routes_get_index_html_but_api_paths_never_do() {
     assert_eq!(route.status(), 200);
     assert!(route.text().await.unwrap().contains("<title>app</title>"));
 
+    let deep_link = client.get(format!("{origin}/connections/cr-1/credentials")).send().await.unwrap();
+    assert_eq!(deep_link.status(), 200);
+    assert!(deep_link.text().await.unwrap().contains("<title>app</title>"));
+
+    // A file that is not there is missing, not the app's page: config.json tells the app fast
+    // that the deployment has none.
+    let config = client.get(format!("{origin}/config.json")).send().await.unwrap();
+    assert_eq!(config.status(), 404);
+    assert!(!config.text().await.unwrap().contains("<title>app</title>"));
+
     let wasm = client.get(format!("{origin}/app-1234.wasm")).send().await.unwrap();
     assert_eq!(wasm.headers()["content-type"], "application/wasm");
 
