@@ -31,3 +31,28 @@ test('a request submitted elsewhere appears when the window regains focus', asyn
   await expect(row(page, 'Mexico Retail Portal')).toBeVisible();
   await elsewhere.dispose();
 });
+
+test('when the fresh rows come in another order, focus stays on the request it was on', async ({ page, playwright, baseURL }) => {
+  await signInAs(page, 'Alice Andersen');
+  const view = page.getByRole('button', { name: 'View EU Quality Portal' });
+  await view.focus();
+  const rowsBefore = await page.getByRole('rowheader').allTextContents();
+
+  // Carol rejects another request elsewhere: it moves to the top (latest update first), and
+  // the rows above EU Quality Portal shift down by one.
+  const elsewhere = await playwright.request.newContext({ baseURL });
+  await elsewhere.post('/api/1.0/session', { data: { user: 'carol' } });
+  const token = (await elsewhere.get('/api/1.0/user', { headers: { 'X-CSRF-Token': 'Fetch' } })).headers()['x-csrf-token'];
+  const list = await (await elsewhere.get('/api/1.0/connectionRequests?top=50')).json();
+  const below = list.results[rowsBefore.indexOf('EU Quality Portal') + 1];
+  expect(below, 'a request below EU Quality Portal').toBeTruthy();
+  const rejected = await elsewhere.post(`/api/1.0/connectionRequests/${below.id}/reject`, {
+    headers: { 'X-CSRF-Token': token }, data: { reason: 'Moved to the top by this test' },
+  });
+  expect(rejected.status()).toBe(200);
+
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect(page.getByRole('rowheader').first()).toHaveText(below.apiPortalAlias);
+  await expect(view).toBeFocused();
+  await elsewhere.dispose();
+});

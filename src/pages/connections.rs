@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
+use wasm_bindgen::JsCast;
 
 use crate::api::{self, ApiError, ConnectionRequest, Decision, ListParams, Page, StatusCounts, User};
 use crate::components::action_cell::{action_id, edit_link_id, RowAction};
@@ -218,7 +219,13 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
 
     // Fresh data when the window regains focus, and on "Retry".
     let (refreshes, set_refreshes) = signal(0u32);
-    let refresh = move || set_refreshes.update(|count| *count += 1);
+    let refresh = move || {
+        // The focused control of a row finds its request again among the fresh rows.
+        if let Some(id) = focus_in_table().map(|active| active.id()).filter(|id| !id.is_empty()) {
+            focus_after_render.set(Some(id));
+        }
+        set_refreshes.update(|count| *count += 1);
+    };
     let focus_listener = window_event_listener(leptos::ev::focus, move |_| refresh());
     on_cleanup(move || focus_listener.remove());
 
@@ -388,10 +395,29 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
 }
 
 /// Focuses the element the pending id names, if the page shows it and focus has nowhere
-/// better to be.
+/// better to be: focus fell to the page, or is on a control of the table that new rows took
+/// over (rows are drawn anew in place, so after a reorder the focused button may now act on
+/// another request; focus goes back to the request it was on, or leaves the table if that
+/// request is no longer on the page).
 fn focus_pending(pending: RwSignal<Option<String>>) {
     let Some(id) = pending.get_untracked() else { return };
-    if focus::focus_is_lost() && focus::focus_id(&id) {
+    if document().active_element().is_some_and(|active| active.id() == id) {
+        pending.set(None);
+        return;
+    }
+    let in_table = focus_in_table();
+    if !(focus::focus_is_lost() || in_table.is_some()) {
+        return;
+    }
+    if focus::focus_id(&id) {
+        pending.set(None);
+    } else if let Some(active) = in_table.and_then(|active| active.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = active.blur();
         pending.set(None);
     }
+}
+
+/// The focused element, if it is in the table of requests.
+fn focus_in_table() -> Option<web_sys::Element> {
+    document().active_element().filter(|active| active.closest("table.requests").ok().flatten().is_some())
 }
