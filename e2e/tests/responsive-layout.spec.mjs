@@ -83,3 +83,22 @@ for (const width of WIDTHS) {
     await page.screenshot({ path: testInfo.outputPath(`dialog-de-${width}.png`) });
   });
 }
+
+// Cards have no column headers to click: a "Sort by" select sorts them instead, and only they
+// have it (the wide table's headers do it there).
+test('the cards of a narrow window sort by "Sort by"; the wide table by its headers', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signInAs(page, 'Alice Andersen');
+  await expect(requestTable(page).getByRole('button', { name: 'API Portal Alias Name' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Sort by' })).toHaveCount(0);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  const sortBy = page.getByRole('combobox', { name: 'Sort by' });
+  await expect(sortBy).toBeVisible();
+  await sortBy.selectOption({ label: 'Alias, A to Z' });
+  await expect(page).toHaveURL(/sort=apiPortalAlias%20asc/);
+  const aliases = await requestTable(page).getByRole('rowheader').allTextContents();
+  expect(aliases.length).toBeGreaterThan(1);
+  expect(aliases).toEqual([...aliases].sort((a, b) => a.localeCompare(b)));
+  await expect(sortBy).toHaveValue('2');
+});

@@ -1,6 +1,9 @@
 //! Sorting where the table has no column headers to click: the cards of a narrow window.
 
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 use crate::i18n::t;
 use crate::table_query::{SortField, TableQuery};
@@ -23,16 +26,42 @@ pub fn SortSelect(#[prop(into)] view: Signal<TableQuery>, #[prop(into)] on_chang
         view.with(|view| ORDERS.iter().position(|(field, descending, _)| *field == view.sort && *descending == view.descending))
             .map_or(String::new(), |index| index.to_string())
     };
-    view! {
-        <label class="sort-select">
-            {t("Sort by")}
-            " "
-            <select prop:value=selected on:change=move |event| {
-                let Some((field, descending, _)) = event_target_value(&event).parse::<usize>().ok().and_then(|index| ORDERS.get(index)) else { return };
-                on_change.run(view.with_untracked(|view| view.sorted(*field, *descending)));
-            }>
-                {ORDERS.iter().enumerate().map(|(index, (_, _, name))| view! { <option value=index.to_string()>{name()}</option> }).collect_view()}
-            </select>
-        </label>
+    // Only in the page while the cards show (the stylesheet's breakpoint): a wide table has its
+    // column headers, and a select with its options is no small part of a page.
+    let cards = window_matches("(width < 64rem)");
+    move || {
+        cards.get().then(|| {
+            view! {
+                <label class="sort-select">
+                    {t("Sort by")}
+                    " "
+                    <select prop:value=selected on:change=move |event| {
+                        let Some((field, descending, _)) = event_target_value(&event).parse::<usize>().ok().and_then(|index| ORDERS.get(index)) else { return };
+                        on_change.run(view.with_untracked(|view| view.sorted(*field, *descending)));
+                    }>
+                        {ORDERS.iter().enumerate().map(|(index, (_, _, name))| view! { <option value=index.to_string()>{name()}</option> }).collect_view()}
+                    </select>
+                </label>
+            }
+        })
     }
+}
+
+/// Whether the window matches the media `query`, following it as the window changes.
+fn window_matches(query: &str) -> ReadSignal<bool> {
+    let list = window().match_media(query).ok().flatten();
+    let (matches, set_matches) = signal(list.as_ref().is_some_and(web_sys::MediaQueryList::matches));
+    if let Some(list) = list {
+        let listener = Closure::<dyn Fn()>::new({
+            let list = list.clone();
+            move || set_matches.set(list.matches())
+        });
+        let _ = list.add_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
+        let listening = SendWrapper::new((list, listener));
+        on_cleanup(move || {
+            let (list, listener) = listening.take();
+            let _ = list.remove_event_listener_with_callback("change", listener.as_ref().unchecked_ref());
+        });
+    }
+    matches
 }
