@@ -276,7 +276,7 @@ test('before the first row: the page (its stylesheet inline), its code and confi
   // Whether "Switch user" is offered is asked too, but only after the rows.
   await expect(page.getByRole('button', { name: 'Switch user' })).toBeVisible();
   const { before, after } = await page.evaluate(() => {
-    const name = (entry) => new URL(entry.name).pathname.replace(/-[0-9a-f]{12,16}(_bg)?\./, '-HASH$1.');
+    const name = (entry) => new URL(entry.name).pathname.replace(/-[0-9a-f]{14,16}(_bg)?\./, '-HASH$1.');
     const resources = performance.getEntriesByType('resource');
     return {
       before: resources.filter((entry) => entry.startTime <= window.firstRowAt).map(name),

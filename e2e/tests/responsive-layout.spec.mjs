@@ -33,7 +33,11 @@ for (const width of WIDTHS) {
     // the stylesheet, and heard: the cell's name has it).
     if (width < 1600) {
       await expect(row(page, 'EU Production Portal').getByRole('cell', { name: /^API portal: eu10apiportal/ })).toBeVisible();
-      await expect(requestTable(page).getByRole('columnheader', { name: 'API portal', exact: true })).toBeHidden();
+      if (width >= 1024) {
+        // Its column header stays for screen readers (unseen): each cell keeps its own header.
+        await expect(requestTable(page).getByRole('columnheader')).toHaveCount(8);
+        await expect(requestTable(page).getByRole('columnheader', { name: 'API portal', exact: true })).toHaveCount(1);
+      }
     } else {
       await expect(requestTable(page).getByRole('columnheader', { name: 'API portal', exact: true })).toBeVisible();
     }

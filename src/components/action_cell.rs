@@ -29,6 +29,11 @@ pub fn action_id(action: &str, request_id: &str) -> String {
     format!("{action}-{request_id}")
 }
 
+/// The request whose action (or Edit Credentials link) has the id `id`.
+pub fn request_of_action_id(id: &str) -> Option<&str> {
+    ["edit", "view", "test", "approve", "reject"].iter().find_map(|action| id.strip_prefix(action)?.strip_prefix('-'))
+}
+
 #[component]
 pub fn ActionCell(
     request: ConnectionRequest,
@@ -119,5 +124,20 @@ fn make_tab_stop(event: leptos::ev::FocusEvent) {
     for action in toolbar_actions(&toolbar) {
         let stop = if action.is_same_node(Some(&focused)) { "0" } else { "-1" };
         let _ = action.set_attribute("tabindex", stop);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_actions_id_names_its_request() {
+        for action in ["view", "test", "approve", "reject"] {
+            assert_eq!(request_of_action_id(&action_id(action, "cr-0a1b")), Some("cr-0a1b"));
+        }
+        assert_eq!(request_of_action_id(&edit_link_id("cr-0a1b")), Some("cr-0a1b"));
+        assert_eq!(request_of_action_id("sort-alias"), None);
+        assert_eq!(request_of_action_id("viewer-1"), None);
     }
 }

@@ -12,7 +12,7 @@ use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use crate::api::{self, ApiError, ConnectionRequest, Decision, ListParams, Page, StatusCounts, User};
-use crate::components::action_cell::{action_id, edit_link_id, RowAction};
+use crate::components::action_cell::{action_id, edit_link_id, request_of_action_id, RowAction};
 use crate::components::decision_dialog::DecisionDialog;
 use crate::components::app_header::AppHeader;
 use crate::components::empty_state::EmptyState;
@@ -219,13 +219,7 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
 
     // Fresh data when the window regains focus, and on "Retry".
     let (refreshes, set_refreshes) = signal(0u32);
-    let refresh = move || {
-        // The focused control of a row finds its request again among the fresh rows.
-        if let Some(id) = focus_in_table().map(|active| active.id()).filter(|id| !id.is_empty()) {
-            focus_after_render.set(Some(id));
-        }
-        set_refreshes.update(|count| *count += 1);
-    };
+    let refresh = move || set_refreshes.update(|count| *count += 1);
     let focus_listener = window_event_listener(leptos::ev::focus, move |_| refresh());
     on_cleanup(move || focus_listener.remove());
 
@@ -337,13 +331,15 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
                         let current = view.get();
                         let page = page.await;
                         table.rows.set_value(page.as_ref().map(|page| page.results.clone()).unwrap_or_default());
+                        // The table's focused control, as the old rows are about to give way.
+                        let kept = focus_in_table().map(|active| active.id()).filter(|id| !id.is_empty());
                         // After the frame that shows the rows.
+                        request_animation_frame(move || restore_focus(focus_after_render, kept));
                         request_animation_frame(ask_dev_login);
                         match page {
                             Ok(result) if result.count == 0 => view! { <EmptyState view=current on_clear=go /> }.into_any(),
                             Ok(result) => {
                                 let now = (js_sys::Date::now() / 1000.0) as i64;
-                                request_animation_frame(move || focus_pending(focus_after_render));
                                 view! { <RequestTable requests=result.results view=current user now saved on_sort on_action /> }.into_any()
                             }
                             Err(ApiError::NotAuthenticated) => {
@@ -395,29 +391,48 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
 }
 
 /// Focuses the element the pending id names, if the page shows it and focus has nowhere
-/// better to be: focus fell to the page, or is on a control of the table that new rows took
-/// over (rows are drawn anew in place, so after a reorder the focused button may now act on
-/// another request; focus goes back to the request it was on, or leaves the table if that
-/// request is no longer on the page).
+/// better to be.
 fn focus_pending(pending: RwSignal<Option<String>>) {
     let Some(id) = pending.get_untracked() else { return };
-    if document().active_element().is_some_and(|active| active.id() == id) {
-        pending.set(None);
-        return;
-    }
-    let in_table = focus_in_table();
-    if !(focus::focus_is_lost() || in_table.is_some()) {
-        return;
-    }
-    if focus::focus_id(&id) {
-        pending.set(None);
-    } else if let Some(active) = in_table.and_then(|active| active.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = active.blur();
+    if focus::focus_is_lost() && focus::focus_id(&id) {
         pending.set(None);
     }
 }
 
+/// Once a page of rows is drawn, focus goes where the page asked for it (`pending`, tried once):
+/// if focus fell to the page, or from one control of the table to another. Otherwise focus
+/// stays with the request whose control had it (`kept`): rows are drawn anew in place, so after
+/// fresh rows came in another order, the focused button may now act on another request. Focus
+/// then moves to that request's control, or its View if that control is gone, or leaves the
+/// table if the request is no longer on the page.
+fn restore_focus(pending: RwSignal<Option<String>>, kept: Option<String>) {
+    let lost = focus::focus_is_lost();
+    let in_table = focus_in_table();
+    if let Some(id) = pending.get_untracked() {
+        pending.set(None);
+        let target_in_table = document().get_element_by_id(&id).is_some_and(|target| is_in_table(&target));
+        if (lost || in_table.is_some() && target_in_table) && focus::focus_id(&id) {
+            return;
+        }
+    }
+    let Some(kept) = kept else { return };
+    if !lost && in_table.as_ref().is_none_or(|active| active.id() == kept) {
+        return;
+    }
+    let view = request_of_action_id(&kept).map(|request| action_id("view", request));
+    if focus::focus_id(&kept) || view.is_some_and(|view| focus::focus_id(&view)) {
+        return;
+    }
+    if let Some(active) = in_table.and_then(|active| active.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = active.blur();
+    }
+}
+
+fn is_in_table(element: &web_sys::Element) -> bool {
+    element.closest("table.requests").ok().flatten().is_some()
+}
+
 /// The focused element, if it is in the table of requests.
 fn focus_in_table() -> Option<web_sys::Element> {
-    document().active_element().filter(|active| active.closest("table.requests").ok().flatten().is_some())
+    document().active_element().filter(is_in_table)
 }

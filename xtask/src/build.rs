@@ -67,14 +67,17 @@ pub fn gzip_9(bytes: &[u8]) -> Vec<u8> {
     encoder.finish().expect("writing to memory")
 }
 
-/// Trunk's content-hashed names: `name-<hash>` before `.` or `_`, the hash a 64-bit number in
-/// lowercase hex without leading zeros (so 15 digits in one build of 16). A twin of the hub's
+/// Trunk's content-hashed names: `name-<hash>` and then `.js`, `_bg.wasm`, `.wasm`, `.css` or
+/// `.svg`, the hash a 64-bit number in lowercase hex without leading zeros: 15 digits in one
+/// build of 16; under 14 (a UUID's last part has 12) in one of 4,096, which only goes without
+/// the compressed copies and the long caching. A twin of the hub's
 /// `is_hashed_file` (`crates/hub/src/web.rs`), which decides what it may cache for good.
 fn is_content_hashed(name: &str) -> bool {
     name.match_indices('-').any(|(at, _)| {
         let rest = &name.as_bytes()[at + 1..];
         let digits = rest.iter().take_while(|byte| byte.is_ascii_digit() || (b'a'..=b'f').contains(byte)).count();
-        (12..=16).contains(&digits) && matches!(rest.get(digits), Some(b'.' | b'_'))
+        let after = &rest[digits..];
+        (14..=16).contains(&digits) && [&b".js"[..], b"_bg.wasm", b".wasm", b".css", b".svg"].contains(&after)
     })
 }
 
@@ -139,6 +142,8 @@ mod tests {
         assert!(is_content_hashed("portal-connections-388fa3aed924938_bg.wasm"), "a hash with a leading zero left out");
         assert!(!is_content_hashed("portal-connections-e17cc5af96be01da0_bg.wasm"), "17 digits");
         assert!(!is_content_hashed("feed-bad.css"), "a word of hex letters");
+        assert!(!is_content_hashed("export-1700000000000.json"), "a timestamp, and not one of Trunk's kinds of file");
+        assert!(!is_content_hashed("report-123e4567-e89b-12d3-a456-426614174000.js"), "a UUID");
         assert!(!is_content_hashed("index.html"));
         assert!(!is_content_hashed("404.html"));
         assert!(!is_content_hashed("de.json"));

@@ -57,15 +57,18 @@ async fn cache_control(request: Request, next: Next) -> Response {
     response
 }
 
-/// Whether the file name carries Trunk's content hash: `name-<hash>` before `.` or `_`, the
-/// hash a 64-bit number in lowercase hex without leading zeros (so 15 digits in one build of 16).
+/// Whether the file name carries Trunk's content hash: `name-<hash>` and then `.js`, `_bg.wasm`,
+/// `.wasm`, `.css` or `.svg`, the hash a 64-bit number in lowercase hex without leading zeros: 15
+/// digits in one build of 16; under 14 (a UUID's last part has 12) in one of 4,096, which only
+/// goes without the compressed copies and the long caching.
 /// A twin of xtask's `is_content_hashed`, which decides what gets a compressed copy.
 fn is_hashed_file(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or_default();
     name.match_indices('-').any(|(at, _)| {
         let rest = &name.as_bytes()[at + 1..];
         let digits = rest.iter().take_while(|byte| byte.is_ascii_digit() || (b'a'..=b'f').contains(byte)).count();
-        (12..=16).contains(&digits) && matches!(rest.get(digits), Some(b'.' | b'_'))
+        let after = &rest[digits..];
+        (14..=16).contains(&digits) && [&b".js"[..], b"_bg.wasm", b".wasm", b".css", b".svg"].contains(&after)
     })
 }
 
@@ -204,6 +207,8 @@ mod tests {
         assert!(is_hashed_file("/portal-connections-388fa3aed924938_bg.wasm"), "a hash with a leading zero left out");
         assert!(!is_hashed_file("/portal-connections-E17CC5AF96BE01DA_bg.wasm"), "Trunk writes lowercase");
         assert!(!is_hashed_file("/feed-bad.css"), "a word of hex letters");
+        assert!(!is_hashed_file("/export-1700000000000.json"), "a timestamp, and not one of Trunk's kinds of file");
+        assert!(!is_hashed_file("/portal-connections-4a108d2c3bae6e67.json"), "not one of Trunk's kinds of file");
         assert!(!is_hashed_file("/index.html"));
         assert!(!is_hashed_file("/connections"));
         assert!(!is_hashed_file("/portal-connections.js"));
