@@ -46,10 +46,17 @@ test('when the fresh rows come in another order, focus stays on the request it w
   const list = await (await elsewhere.get('/api/1.0/connectionRequests?top=50')).json();
   const below = list.results[rowsBefore.indexOf('EU Quality Portal') + 1];
   expect(below, 'a request below EU Quality Portal').toBeTruthy();
+  // The hub's times have whole seconds: the rejection is made in a later second than any
+  // update so far, so that it sorts first and not level with one.
+  const latest = Math.max(...list.results.map((request) => Date.parse(request.updatedAt)));
+  const wait = latest + 1000 - Date.now();
+  if (wait > 0) await page.waitForTimeout(wait);
   const rejected = await elsewhere.post(`/api/1.0/connectionRequests/${below.id}/reject`, {
     headers: { 'X-CSRF-Token': token }, data: { reason: 'Moved to the top by this test' },
   });
   expect(rejected.status()).toBe(200);
+  const after = await (await elsewhere.get('/api/1.0/connectionRequests?top=50')).json();
+  expect(after.results[0].id, 'the rejected request sorts first').toBe(below.id);
 
   await page.evaluate(() => window.dispatchEvent(new Event('focus')));
   await expect(page.getByRole('rowheader').first()).toHaveText(below.apiPortalAlias);
