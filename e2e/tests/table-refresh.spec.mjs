@@ -32,20 +32,18 @@ test('a request submitted elsewhere appears when the window regains focus', asyn
   await elsewhere.dispose();
 });
 
-test('when the fresh rows come in another order, focus stays on the request it was on', async ({ page, playwright, baseURL }) => {
-  await signInAs(page, 'Alice Andersen');
-  const view = page.getByRole('button', { name: 'View EU Quality Portal' });
-  await view.focus();
+/**
+ * Carol, elsewhere, rejects the request just below `alias` on the page: it moves to the top
+ * (latest update first), and the rows above `alias` shift down by one. Returns that request.
+ */
+async function rejectTheOneBelow(page, playwright, baseURL, alias) {
   const rowsBefore = await page.getByRole('rowheader').allTextContents();
-
-  // Carol rejects another request elsewhere: it moves to the top (latest update first), and
-  // the rows above EU Quality Portal shift down by one.
   const elsewhere = await playwright.request.newContext({ baseURL });
   await elsewhere.post('/api/1.0/session', { data: { user: 'carol' } });
   const token = (await elsewhere.get('/api/1.0/user', { headers: { 'X-CSRF-Token': 'Fetch' } })).headers()['x-csrf-token'];
   const list = await (await elsewhere.get('/api/1.0/connectionRequests?top=50')).json();
-  const below = list.results[rowsBefore.indexOf('EU Quality Portal') + 1];
-  expect(below, 'a request below EU Quality Portal').toBeTruthy();
+  const below = list.results[rowsBefore.indexOf(alias) + 1];
+  expect(below, `a request below ${alias}`).toBeTruthy();
   // The hub's times have whole seconds: the rejection is made in a later second than any
   // update so far, so that it sorts first and not level with one.
   const latest = Math.max(...list.results.map((request) => Date.parse(request.updatedAt)));
@@ -57,9 +55,32 @@ test('when the fresh rows come in another order, focus stays on the request it w
   expect(rejected.status()).toBe(200);
   const after = await (await elsewhere.get('/api/1.0/connectionRequests?top=50')).json();
   expect(after.results[0].id, 'the rejected request sorts first').toBe(below.id);
+  await elsewhere.dispose();
+  return below;
+}
+
+test('when the fresh rows come in another order, focus stays on the request it was on', async ({ page, playwright, baseURL }) => {
+  await signInAs(page, 'Alice Andersen');
+  const view = page.getByRole('button', { name: 'View EU Quality Portal' });
+  await view.focus();
+  const below = await rejectTheOneBelow(page, playwright, baseURL, 'EU Quality Portal');
 
   await page.evaluate(() => window.dispatchEvent(new Event('focus')));
   await expect(page.getByRole('rowheader').first()).toHaveText(below.apiPortalAlias);
   await expect(view).toBeFocused();
-  await elsewhere.dispose();
+});
+
+test('rows that come in another order under an open dialog: closing it returns focus to its own request', async ({ page, playwright, baseURL }) => {
+  await signInAs(page, 'Alice Andersen');
+  const view = page.getByRole('button', { name: 'View EU Production Portal' });
+  await view.click();
+  const details = page.getByRole('dialog', { name: 'EU Production Portal' });
+  await expect(details).toBeVisible();
+  const below = await rejectTheOneBelow(page, playwright, baseURL, 'EU Production Portal');
+
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect(page.getByRole('rowheader').first()).toHaveText(below.apiPortalAlias);
+  await page.keyboard.press('Escape');
+  await expect(details).toBeHidden();
+  await expect(view).toBeFocused();
 });

@@ -34,16 +34,30 @@ pub fn Modal(
 ) -> impl IntoView {
     let dialog = NodeRef::<Dialog>::new();
     // Where focus was before: it goes back there when the dialog is gone (unless it has found a
-    // better place, or that element is gone too).
-    let opener = SendWrapper::new(document().active_element());
+    // better place, or that element is gone too). The browser itself puts it back on the opener
+    // element; an opener with an id is found again by that id, since rows redrawn in place under
+    // the dialog may have given its element to another request.
+    let opener = SendWrapper::new(document().active_element().map(|opener| (opener.id(), opener)));
     on_cleanup(move || {
-        if let Some(opener) = opener.take().and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok()) {
-            request_animation_frame(move || {
-                if opener.is_connected() && focus::focus_is_lost() {
-                    let _ = opener.focus();
+        let Some((id, opener)) = opener.take() else { return };
+        request_animation_frame(move || {
+            let on_opener = document().active_element().is_some_and(|active| active == opener);
+            if !(focus::focus_is_lost() || on_opener) {
+                return;
+            }
+            let target = if id.is_empty() { Some(opener.clone()).filter(|opener| opener.is_connected()) } else { document().get_element_by_id(&id) };
+            let focusable = |element: web_sys::Element| element.dyn_into::<web_sys::HtmlElement>().ok();
+            match (target.and_then(focusable), on_opener) {
+                (Some(target), _) => {
+                    let _ = target.focus();
                 }
-            });
-        }
+                // The opener's element now stands for something else, and its own is gone.
+                (None, true) => {
+                    let _ = focusable(opener).map(|opener| opener.blur());
+                }
+                (None, false) => {}
+            }
+        });
     });
     Effect::new(move |_| {
         if let Some(dialog) = dialog.get() {
