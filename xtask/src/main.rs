@@ -10,6 +10,7 @@ mod build;
 mod drill;
 mod hub;
 mod load;
+mod playwright_report;
 mod process;
 mod setup;
 mod test;

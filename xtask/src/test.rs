@@ -5,6 +5,7 @@ use std::time::Instant;
 
 use crate::build::{self, Profile};
 use crate::hub::{app_with_demo_data, with_throwaway_hub};
+use crate::playwright_report;
 use crate::process::{find_on_path, run};
 use crate::setup::{self, BuildTools};
 use crate::workspace_root;
@@ -73,15 +74,23 @@ fn end_to_end_tests(tools: &BuildTools) -> Result<(), String> {
     // No test may send a packet beyond loopback: Test Connection on the demo data looks up no name.
     let mut args = app_with_demo_data();
     args.push("--no-dns".to_owned());
-    with_throwaway_hub(&hub_binary, "e2e", &args, |hub| {
+    let report = std::env::temp_dir().join(format!("portal-connections-e2e-report-{}.json", std::process::id()));
+    let outcome = with_throwaway_hub(&hub_binary, "e2e", &args, |hub| {
         run(Command::new("npx")
-            .args(["playwright", "test"])
+            .args(["playwright", "test", "--reporter=list,json"])
+            .env("PLAYWRIGHT_JSON_OUTPUT_FILE", &report)
             .env("HUB_URL", &hub.url)
             // For the test that stops a hub of its own mid-save.
             .env("HUB_BINARY", &hub_binary)
             .env("HUB_STATIC_DIR", build::dist_folder())
             .env("CHROMIUM_PATH", &chromium)
             .current_dir(workspace_root().join("e2e")))
+    });
+    let failures = playwright_report::failures(&report);
+    let _ = std::fs::remove_file(&report);
+    outcome.map_err(|error| match failures {
+        Some(failures) if !failures.is_empty() => format!("{error}\n{failures}"),
+        _ => error,
     })
 }
 
