@@ -179,10 +179,11 @@ test('the whole page works by keyboard alone', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/status=SUBMITTED/);
 
-  const sortButton = requestTable(page).getByRole('columnheader', { name: /API Portal Alias Name/ }).getByRole('button');
-  await sortButton.focus();
+  const aliasHeader = requestTable(page).getByRole('columnheader', { name: /API Portal Alias Name/ });
+  await aliasHeader.getByRole('button').focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/sort=apiPortalAlias%20asc/);
+  await expect(aliasHeader).toHaveAttribute('aria-sort', 'ascending');
 
   const view = page.getByRole('button', { name: 'View AP Logistics Portal' });
   await view.focus();
@@ -190,6 +191,37 @@ test('the whole page works by keyboard alone', async ({ page }) => {
   await expect(page.getByRole('dialog', { name: 'AP Logistics Portal' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(view).toBeFocused();
+});
+
+test('focus the user moves while the next page loads stays where they put it', async ({ page }) => {
+  await signInAs(page, 'Alice Andersen');
+  await expect(row(page, 'EU Production Portal')).toBeVisible();
+  const before = await aliases(page);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route((url) => url.pathname === '/api/1.0/connectionRequests', async (route) => {
+    await held;
+    await route.continue();
+  }, { times: 1 });
+
+  const aliasHeader = requestTable(page).getByRole('columnheader', { name: /API Portal Alias Name/ });
+  await aliasHeader.getByRole('button').focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/sort=apiPortalAlias%20asc/);
+  // While the sorted page is on its way, the user goes on to a request's View.
+  const view = page.getByRole('button', { name: 'View AP Logistics Portal' });
+  await view.focus();
+  release();
+
+  await expect(aliasHeader).toHaveAttribute('aria-sort', 'ascending');
+  const after = await aliases(page);
+  expect(after).toEqual([...before].sort());
+  expect(after.indexOf('AP Logistics Portal')).not.toBe(before.indexOf('AP Logistics Portal'));
+  // Focus is neither pulled back to the column header nor left on a button that now views
+  // another request.
+  await expect(view).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'AP Logistics Portal' })).toBeVisible();
 });
 
 test('sign out, and switch user with the development login', async ({ page }) => {

@@ -9,10 +9,9 @@ use leptos::prelude::*;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
-use wasm_bindgen::JsCast;
 
 use crate::api::{self, ApiError, ConnectionRequest, Decision, ListParams, Page, StatusCounts, User};
-use crate::components::action_cell::{action_id, edit_link_id, request_of_action_id, RowAction};
+use crate::components::action_cell::{action_id, edit_link_id, RowAction};
 use crate::components::decision_dialog::DecisionDialog;
 use crate::components::app_header::AppHeader;
 use crate::components::empty_state::EmptyState;
@@ -27,11 +26,14 @@ use crate::components::sign_in::SignIn;
 use crate::components::sort_select::SortSelect;
 use crate::components::status_tabs::StatusTabs;
 use crate::components::test_connection_dialog::TestConnectionDialog;
-use crate::focus;
 use crate::startup::login::{self, LoginStep};
 use crate::i18n::{t, tf};
 use crate::permissions::can_submit;
 use crate::table_query::{SortField, TableQuery};
+
+mod table_focus;
+
+use table_focus::{KeptFocus, PendingFocus};
 
 /// How long the toast and the mark on a saved row stay.
 const SAVED_NOTICE: Duration = Duration::from_secs(8);
@@ -107,8 +109,8 @@ pub struct TablePage {
     pub user: StoredValue<User>,
     refresh: Callback<()>,
     toast: RwSignal<Option<String>>,
-    /// The id of the element that gets focus once the table shows its rows again.
-    focus_after_render: RwSignal<Option<String>>,
+    /// Where focus goes once the table shows its rows again.
+    focus_after_render: PendingFocus,
     /// The request saved a moment ago, marked in the table for a while.
     saved: RwSignal<Option<String>>,
     /// The rows the table shows, as loaded.
@@ -125,10 +127,10 @@ impl TablePage {
     /// Puts focus on the element with `element_id`: at once, or once the table shows its
     /// rows again.
     pub fn return_focus_to(&self, element_id: String, after_reload: bool) {
-        self.focus_after_render.set(Some(element_id));
+        self.focus_after_render.ask(element_id);
         if !after_reload {
             let pending = self.focus_after_render;
-            request_animation_frame(move || focus_pending(pending));
+            request_animation_frame(move || pending.focus_now());
         }
     }
 
@@ -208,12 +210,14 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
     crate::page_title::name_page(t("Connection requests"));
     let location = use_location();
     let view = Memo::new(move |_| TableQuery::from_query_string(&location.search.get()));
-    let focus_after_render = RwSignal::new(None::<String>);
+    let focus_after_render = PendingFocus::default();
     let navigate = use_navigate();
     let go = Callback::new(move |next: TableQuery| {
         // The control that asked may be drawn anew with the rows; focus finds it again.
-        let active = document().active_element().map(|element| element.id()).filter(|id| !id.is_empty());
-        focus_after_render.set(active);
+        match document().active_element().map(|element| element.id()).filter(|id| !id.is_empty()) {
+            Some(active) => focus_after_render.ask(active),
+            None => focus_after_render.clear(),
+        }
         navigate(&next.href(), NavigateOptions::default());
     });
 
@@ -332,9 +336,9 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
                         let page = page.await;
                         table.rows.set_value(page.as_ref().map(|page| page.results.clone()).unwrap_or_default());
                         // The table's focused control, as the old rows are about to give way.
-                        let kept = focus_in_table().map(|active| active.id()).filter(|id| !id.is_empty());
+                        let kept = KeptFocus::now();
                         // After the frame that shows the rows.
-                        request_animation_frame(move || restore_focus(focus_after_render, kept));
+                        request_animation_frame(move || focus_after_render.after_render(kept));
                         request_animation_frame(ask_dev_login);
                         match page {
                             Ok(result) if result.count == 0 => view! { <EmptyState view=current on_clear=go /> }.into_any(),
@@ -388,51 +392,4 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
             </div>
         </main>
     }
-}
-
-/// Focuses the element the pending id names, if the page shows it and focus has nowhere
-/// better to be.
-fn focus_pending(pending: RwSignal<Option<String>>) {
-    let Some(id) = pending.get_untracked() else { return };
-    if focus::focus_is_lost() && focus::focus_id(&id) {
-        pending.set(None);
-    }
-}
-
-/// Once a page of rows is drawn, focus goes where the page asked for it (`pending`, tried once):
-/// if focus fell to the page, or from one control of the table to another. Otherwise focus
-/// stays with the request whose control had it (`kept`): rows are drawn anew in place, so after
-/// fresh rows came in another order, the focused button may now act on another request. Focus
-/// then moves to that request's control, or its View if that control is gone, or leaves the
-/// table if the request is no longer on the page.
-fn restore_focus(pending: RwSignal<Option<String>>, kept: Option<String>) {
-    let lost = focus::focus_is_lost();
-    let in_table = focus_in_table();
-    if let Some(id) = pending.get_untracked() {
-        pending.set(None);
-        let target_in_table = document().get_element_by_id(&id).is_some_and(|target| is_in_table(&target));
-        if (lost || in_table.is_some() && target_in_table) && focus::focus_id(&id) {
-            return;
-        }
-    }
-    let Some(kept) = kept else { return };
-    if !lost && in_table.as_ref().is_none_or(|active| active.id() == kept) {
-        return;
-    }
-    let view = request_of_action_id(&kept).map(|request| action_id("view", request));
-    if focus::focus_id(&kept) || view.is_some_and(|view| focus::focus_id(&view)) {
-        return;
-    }
-    if let Some(active) = in_table.and_then(|active| active.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = active.blur();
-    }
-}
-
-fn is_in_table(element: &web_sys::Element) -> bool {
-    element.closest("table.requests").ok().flatten().is_some()
-}
-
-/// The focused element, if it is in the table of requests.
-fn focus_in_table() -> Option<web_sys::Element> {
-    document().active_element().filter(is_in_table)
 }
