@@ -224,6 +224,38 @@ test('focus the user moves while the next page loads stays where they put it', a
   await expect(page.getByRole('dialog', { name: 'AP Logistics Portal' })).toBeVisible();
 });
 
+test('a view chosen while the last one is still loading: the table shows it, headers and rows alike', async ({ page }) => {
+  await signInAs(page, 'Alice Andersen');
+  await expect(row(page, 'EU Production Portal')).toBeVisible();
+  // The page for the Submitted tab is slow to come.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  let heldAsked;
+  const asked = new Promise((resolve) => { heldAsked = resolve; });
+  await page.route((url) => url.pathname === '/api/1.0/connectionRequests' && url.searchParams.get('status') === 'SUBMITTED'
+    && !url.searchParams.get('orderby').startsWith('apiPortalAlias'), async (route) => {
+    heldAsked();
+    await held;
+    await route.continue();
+  }, { times: 1 });
+
+  await page.getByRole('link', { name: /^Submitted/ }).click();
+  await asked;
+  // Meanwhile the user sorts by alias; that page comes first, the Submitted one after it.
+  const aliasHeader = requestTable(page).getByRole('columnheader', { name: /API Portal Alias Name/ });
+  await aliasHeader.getByRole('button').click();
+  await expect(page).toHaveURL(/status=SUBMITTED.*sort=apiPortalAlias%20asc/);
+  release();
+
+  await expect(aliasHeader).toHaveAttribute('aria-sort', 'ascending');
+  await expect(requestTable(page).getByRole('columnheader', { name: /Last updated/ })).toHaveAttribute('aria-sort', 'none');
+  await expect(page.getByRole('link', { name: /^Submitted/ })).toHaveAttribute('aria-current', 'page');
+  const shown = await aliases(page);
+  expect(shown).toEqual([...shown].sort());
+  expect(shown).toContain('AP Logistics Portal');
+  expect(shown).not.toContain('US Sales Portal');
+});
+
 test('sign out, and switch user with the development login', async ({ page }) => {
   await signInAs(page, 'Alice Andersen');
   await page.getByRole('button', { name: 'Switch user' }).click();

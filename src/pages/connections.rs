@@ -170,6 +170,15 @@ impl TablePage {
     }
 }
 
+/// A page of requests with the view it was asked for. The table takes its headers (sort,
+/// filter) from here, not from the URL: when the user picks another view while a page is
+/// loading, the load ends with the rows of the newer view, and the table must describe those.
+#[derive(Clone)]
+struct LoadedPage {
+    view: TableQuery,
+    result: Result<Page<ConnectionRequest>, ApiError>,
+}
+
 /// A page of the list asked for before the user was known, for the table's first load. Not a
 /// reactive resource: awaited inside the table's resource, one would be tracked by it, and its
 /// arrival would load the page a second time.
@@ -232,18 +241,20 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
     let page = LocalResource::new(move || {
         refreshes.track();
         let params = params.get();
+        let answers = view.get_untracked();
         let first_page = first_page.clone();
         async move {
-            if let Some(page) = async { first_page?.take_for(&params).await }.await {
-                return Ok(page);
-            }
-            api::connection_requests(&params).await
+            let result = match async { first_page?.take_for(&params).await }.await {
+                Some(page) => Ok(page),
+                None => api::connection_requests(&params).await,
+            };
+            LoadedPage { view: answers, result }
         }
     });
-    let count = Signal::derive(move || page.with(|page| page.as_ref().and_then(|page| page.as_ref().ok()).map(|page| page.count)));
+    let count = Signal::derive(move || page.with(|page| page.as_ref().and_then(|page| page.result.as_ref().ok()).map(|page| page.count)));
     // The tabs count what the search and "Requested by me" leave, whatever the status tab: the
     // page brings those counts along (the last page's, while the next one loads).
-    let status_counts = Memo::new(move |_| page.with(|page| page.as_ref().and_then(|page| page.as_ref().ok()).and_then(StatusCounts::of_page)));
+    let status_counts = Memo::new(move |_| page.with(|page| page.as_ref().and_then(|page| page.result.as_ref().ok()).and_then(StatusCounts::of_page)));
     // "Switch user" is there while the development login is on: asked once the first page has
     // come, so that it never delays the rows.
     let dev_login = RwSignal::new(false);
@@ -332,8 +343,7 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
                 {move || {
                     let user = user.clone();
                     Suspend::new(async move {
-                        let current = view.get();
-                        let page = page.await;
+                        let LoadedPage { view: current, result: page } = page.await;
                         table.rows.set_value(page.as_ref().map(|page| page.results.clone()).unwrap_or_default());
                         // The table's focused control, as the old rows are about to give way.
                         let kept = KeptFocus::now();
