@@ -148,7 +148,10 @@ test('Test Connection from a row, its outcome in the table, and the timeline of 
   await expect(page.getByRole('button', { name: 'Test Connection EU Production Portal' })).toBeFocused();
 
   await row(page, 'EU Production Portal').getByRole('button', { name: 'View EU Production Portal' }).click();
-  const lines = await page.getByRole('dialog', { name: 'EU Production Portal' }).getByRole('listitem').allInnerTexts();
+  // The history loads once the dialog is open.
+  const events = page.getByRole('dialog', { name: 'EU Production Portal' }).getByRole('listitem');
+  await expect(events).toHaveCount(4);
+  const lines = await events.allInnerTexts();
   const said = lines.map((line) => line.split('\n').pop());
   expect(said).toEqual([
     'Alice Andersen tested the connection: the token endpoint issued a token.',

@@ -74,7 +74,9 @@ fn end_to_end_tests(tools: &BuildTools) -> Result<(), String> {
     // No test may send a packet beyond loopback: Test Connection on the demo data looks up no name.
     let mut args = app_with_demo_data();
     args.push("--no-dns".to_owned());
-    let report = std::env::temp_dir().join(format!("portal-connections-e2e-report-{}.json", std::process::id()));
+    // Beside the traces of failed tests, for reading after the run; never one of an earlier run.
+    let report = workspace_root().join("e2e/test-results/report.json");
+    let _ = std::fs::remove_file(&report);
     let outcome = with_throwaway_hub(&hub_binary, "e2e", &args, |hub| {
         run(Command::new("npx")
             .args(["playwright", "test", "--reporter=list,json"])
@@ -87,7 +89,6 @@ fn end_to_end_tests(tools: &BuildTools) -> Result<(), String> {
             .current_dir(workspace_root().join("e2e")))
     });
     let failures = playwright_report::failures(&report);
-    let _ = std::fs::remove_file(&report);
     outcome.map_err(|error| match failures {
         Some(failures) if !failures.is_empty() => format!("{error}\n{failures}"),
         _ => error,
