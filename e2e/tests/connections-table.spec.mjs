@@ -1,7 +1,7 @@
 // The connection-request table: filter, search, sort, page, and what each user may do.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { signInAs, requestTable, row, aliases } from './support.mjs';
+import { signInAs, requestTable, row, aliases, holdListPage } from './support.mjs';
 
 test('filter by status with the tabs, and the view lives in the URL', async ({ page }) => {
   await signInAs(page, 'Alice Andersen');
@@ -196,12 +196,7 @@ test('focus the user moves while the next page loads stays where they put it', a
   await signInAs(page, 'Alice Andersen');
   await expect(row(page, 'EU Production Portal')).toBeVisible();
   const before = await aliases(page);
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route((url) => url.pathname === '/api/1.0/connectionRequests', async (route) => {
-    await held;
-    await route.continue();
-  }, { times: 1 });
+  const { release } = await holdListPage(page);
 
   const aliasHeader = requestTable(page).getByRole('columnheader', { name: /API Portal Alias Name/ });
   await aliasHeader.getByRole('button').focus();
@@ -227,16 +222,8 @@ test('a view chosen while the last one is still loading: the table shows it, hea
   await signInAs(page, 'Alice Andersen');
   await expect(row(page, 'EU Production Portal')).toBeVisible();
   // The page for the Submitted tab is slow to come.
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  let heldAsked;
-  const asked = new Promise((resolve) => { heldAsked = resolve; });
-  await page.route((url) => url.pathname === '/api/1.0/connectionRequests' && url.searchParams.get('status') === 'SUBMITTED'
-    && !url.searchParams.get('orderby').startsWith('apiPortalAlias'), async (route) => {
-    heldAsked();
-    await held;
-    await route.continue();
-  }, { times: 1 });
+  const { asked, release } = await holdListPage(page, (url) => url.searchParams.get('status') === 'SUBMITTED'
+    && !url.searchParams.get('orderby').startsWith('apiPortalAlias'));
 
   await page.getByRole('link', { name: /^Submitted/ }).click();
   await asked;

@@ -38,3 +38,20 @@ export async function findRequest(session, alias) {
   const page = await (await session.get(`/api/1.0/connectionRequests?search=${encodeURIComponent(alias)}`)).json();
   return page.results.find((request) => request.apiPortalAlias === alias);
 }
+
+/**
+ * Holds back the next page of the list that `matches` (given its URL) until `release()` is
+ * called, the way a slow network would; `asked` resolves once the app has asked for it.
+ */
+export async function holdListPage(page, matches = () => true) {
+  let release;
+  let askedFor;
+  const held = new Promise((resolve) => { release = resolve; });
+  const asked = new Promise((resolve) => { askedFor = resolve; });
+  await page.route((url) => url.pathname === '/api/1.0/connectionRequests' && matches(url), async (route) => {
+    askedFor();
+    await held;
+    await route.continue();
+  }, { times: 1 });
+  return { asked, release };
+}
