@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 
 use crate::api::{ConnectionRequest, Decision, User};
 use crate::components::icon::Icon;
+use crate::components::siblings::siblings;
 use crate::i18n::{t, tf};
 use crate::permissions::{can_decide, can_edit_credentials, can_test_stored};
 use crate::table_query::TableQuery;
@@ -74,8 +75,9 @@ pub fn ActionCell(
             </button>
         }
     };
-    // One list: no placeholder for each missing action; and, rebuilt item by item, an action
-    // that goes away takes focus with it (the page then puts focus where it belongs).
+    // Side by side with no placeholder for a missing action, nor a marker for the list's end;
+    // built again, the actions are replaced, and one that had focus takes it with it (the page
+    // then puts focus where it belongs).
     let mut actions = vec![edit, button("view", t("View"), tf("View {alias}", &[("alias", &alias)]), RowAction::View(request.clone())).into_any()];
     if can_test_stored(&request, &user) {
         actions.push(button("test", t("Test Connection"), tf("Test Connection {alias}", &[("alias", &alias)]), RowAction::Test(request.clone())).into_any());
@@ -89,7 +91,7 @@ pub fn ActionCell(
     }
     view! {
         <div class="actions" role="toolbar" aria-label=tf("Actions for {alias}", &[("alias", &alias)]) on:keydown=move_along on:focusin=make_tab_stop>
-            {actions}
+            {siblings(actions)}
         </div>
     }
 }

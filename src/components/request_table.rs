@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use crate::api::{ConnectionRequest, LastTest, User};
 use crate::components::action_cell::{ActionCell, RowAction};
 use crate::components::icon::Icon;
+use crate::components::siblings::siblings;
 use crate::components::status_badge::StatusBadge;
 use crate::format::{self, Expiry};
 use crate::i18n::t;
@@ -75,27 +76,25 @@ pub fn RequestTable(
 #[component]
 fn TableHead(view: TableQuery, on_sort: Callback<SortField>) -> impl IntoView {
     // The arrow beside a sortable header is drawn by the stylesheet from `aria-sort`.
-    let cells = COLUMNS
-        .iter()
-        .map(|column| match column.sort {
-            None => view! { <th scope="col" class=column.class>{(column.label)()}</th> }.into_any(),
-            Some(field) => {
-                let aria_sort = match (view.sort == field, view.descending) {
-                    (false, _) => "none",
-                    (true, false) => "ascending",
-                    (true, true) => "descending",
-                };
-                view! {
-                    <th scope="col" class=column.class aria-sort=aria_sort>
-                        <button type="button" id=sort_button_id(field) class="sort" on:click=move |_| on_sort.run(field)>
-                            {(column.label)()}
-                        </button>
-                    </th>
-                }
-                .into_any()
+    // A fixed number of cells: an array, which needs no marker node as a list would.
+    let cells = COLUMNS.each_ref().map(|column| match column.sort {
+        None => view! { <th scope="col" class=column.class>{(column.label)()}</th> }.into_any(),
+        Some(field) => {
+            let aria_sort = match (view.sort == field, view.descending) {
+                (false, _) => "none",
+                (true, false) => "ascending",
+                (true, true) => "descending",
+            };
+            view! {
+                <th scope="col" class=column.class aria-sort=aria_sort>
+                    <button type="button" id=sort_button_id(field) class="sort" on:click=move |_| on_sort.run(field)>
+                        {(column.label)()}
+                    </button>
+                </th>
             }
-        })
-        .collect_view();
+            .into_any()
+        }
+    });
     view! { <thead><tr>{cells}</tr></thead> }
 }
 
@@ -142,7 +141,7 @@ fn CredentialsCell(client_id: Option<String>, expiry: Option<Expiry>, last_test:
             (kind.to_owned(), kind.to_owned())
         }
     };
-    let mut parts = vec![view! { <code title=full>{shown}</code> }.into_any()];
+    let mut parts = vec![shown.into_any()];
     if let Some(expiry) = expiry {
         let (tone, icon) = expiry.presentation();
         parts.push(view! { <span class=format!("expiry {}", tone.class()) data-icon=icon.map(Icon::name)>{expiry.label()}</span> }.into_any());
@@ -151,13 +150,7 @@ fn CredentialsCell(client_id: Option<String>, expiry: Option<Expiry>, last_test:
         let icon = if tone == Tone::Positive { Icon::Check } else { Icon::Error };
         parts.push(view! { <span class=format!("last-test {}", tone.class()) data-icon=icon.name()>{label}</span> }.into_any());
     }
-    view! { <td class="col-credentials" data-label=t("Credentials")>{siblings(parts)}</td> }
-}
-
-/// Views side by side with nothing else in the page (a missing `Option` leaves a placeholder,
-/// for changing in place later; a cell is drawn once).
-fn siblings(views: Vec<AnyView>) -> AnyView {
-    views.into_iter().reduce(|before, next| (before, next).into_any()).unwrap_or_else(|| ().into_any())
+    view! { <td class="col-credentials" data-label=t("Credentials") title=full>{siblings(parts)}</td> }
 }
 
 /// The host of a URL, for a short cell; the whole URL if it has none.
