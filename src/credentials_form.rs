@@ -419,10 +419,15 @@ fn sentence_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
 }
 
 /// `text` starting with a capital: a translation may begin a sentence with a part that,
-/// elsewhere in it, is written in lower case.
+/// elsewhere in it, is written in lower case. Such a part starts with an ASCII letter in every
+/// catalogue (German capitalises its nouns anyway); others are left as they are, which keeps
+/// Unicode's case tables out of the app.
 fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+    let mut text = text.to_owned();
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    text
 }
 
 /// The hub's error details of a refused save that concern `field` (targets such as `tokenUrl`,
@@ -438,6 +443,15 @@ pub fn server_messages_for(field: Field, details: &[ErrorDetail]) -> Vec<String>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_starts_with_a_capital() {
+        assert_eq!(capitalized("client ID will change."), "Client ID will change.");
+        assert_eq!(capitalized("URL stays."), "URL stays.");
+        assert_eq!(capitalized(""), "");
+        // Not ASCII: left as it is (no catalogue starts a sentence part so).
+        assert_eq!(capitalized("über"), "über");
+    }
     use crate::api::test_support::request;
     use crate::api::Status;
     use crate::hidden_secrets::placeholder;

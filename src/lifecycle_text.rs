@@ -47,7 +47,8 @@ pub fn kind_label(kind: CredentialKind) -> &'static str {
 /// A label inside a sentence: English lowercases it, German keeps its nouns capitalised.
 fn in_sentence(label: &str) -> String {
     match language() {
-        Language::English => label.to_lowercase(),
+        // English labels are ASCII; `to_lowercase` would bring Unicode's case tables along.
+        Language::English => label.to_ascii_lowercase(),
         Language::German => label.to_owned(),
     }
 }

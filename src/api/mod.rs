@@ -1,5 +1,6 @@
 //! The hub's REST API (hub-api.md): typed models and one async function per endpoint.
 
+mod bodies;
 mod early;
 mod endpoint;
 mod error;
@@ -33,7 +34,7 @@ pub async fn sign_in_users() -> Result<Vec<User>, ApiError> {
 /// `POST /session`: signs in as `user_id` with the development login.
 pub async fn sign_in(user_id: String) -> Result<User, ApiError> {
     let request = post(&url("/session"))
-        .json(&serde_json::json!({ "user": user_id }))
+        .json(&bodies::SignIn { user: &user_id })
         .map_err(|error| ApiError::InvalidResponse(error.to_string()))?;
     read_json(request.send().await.map_err(|_| ApiError::Network)?).await
 }
@@ -64,10 +65,11 @@ pub async fn replace_credentials(id: String, version: i64, body: String) -> Resu
 /// `POST /connectionRequests`: submits a new request with `alias`, `comment` and `credentials`
 /// (JSON as the API portal generates it).
 pub async fn submit_request(alias: String, comment: String, credentials: String) -> Result<ConnectionRequest, ApiError> {
-    let credentials: serde_json::Value =
+    let credentials: &serde_json::value::RawValue =
         serde_json::from_str(&credentials).map_err(|error| ApiError::InvalidResponse(error.to_string()))?;
-    let body = serde_json::json!({ "apiPortalAlias": alias, "comment": comment, "credentials": credentials });
-    post_json(&url("/connectionRequests"), None, Some(body.to_string())).await
+    let body = bodies::NewRequest { api_portal_alias: &alias, comment: &comment, credentials };
+    let body = serde_json::to_string(&body).map_err(|error| ApiError::InvalidResponse(error.to_string()))?;
+    post_json(&url("/connectionRequests"), None, Some(body)).await
 }
 
 /// What a hub administrator decides on a request.
@@ -84,7 +86,9 @@ pub async fn decide(id: String, version: i64, decision: Decision, reason: String
         Decision::Approve => "approve",
         Decision::Reject => "reject",
     };
-    let body = (!reason.trim().is_empty()).then(|| serde_json::json!({ "reason": reason.trim() }).to_string());
+    let reason = reason.trim();
+    let body = (!reason.is_empty()).then(|| serde_json::to_string(&bodies::Reason { reason })).transpose();
+    let body = body.map_err(|error| ApiError::InvalidResponse(error.to_string()))?;
     post_json(&url(&format!("/connectionRequests/{}/{action}", encode(&id))), Some(version), body).await
 }
 

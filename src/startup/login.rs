@@ -7,7 +7,7 @@ use leptos::prelude::window;
 /// instead of an endless round trip. Not a secret: a time.
 const SENT_AT: &str = "portal-connections.login-sent-at";
 /// Coming back signed out within this time after being sent means the login did not help.
-const ROUND_TRIP_MS: f64 = 120_000.0;
+const ROUND_TRIP_MS: u64 = 120_000;
 
 /// What a signed-out user gets.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,9 +32,10 @@ pub fn next_step() -> LoginStep {
         return LoginStep::Link(address);
     }
     let storage = window().session_storage().ok().flatten();
-    let now = js_sys::Date::now();
-    let sent_at = storage.as_ref().and_then(|storage| storage.get_item(SENT_AT).ok().flatten()).and_then(|at| at.parse::<f64>().ok());
-    if sent_at.is_some_and(|at| now - at < ROUND_TRIP_MS) {
+    // Whole milliseconds: integers keep the parsing and printing of floats out of the app.
+    let now = js_sys::Date::now() as u64;
+    let sent_at = storage.as_ref().and_then(|storage| storage.get_item(SENT_AT).ok().flatten()).and_then(|at| at.parse::<u64>().ok());
+    if sent_at.is_some_and(|at| now.saturating_sub(at) < ROUND_TRIP_MS) {
         forget_sent();
         return LoginStep::RoundTripFailed(address);
     }

@@ -66,11 +66,11 @@ impl Shape {
             Shape::InvalidJson => "JSON with an error".into(),
             Shape::NotAnObject => "JSON that is not an object".into(),
             Shape::Unrecognized => "a JSON object that is not credentials".into(),
-            Shape::Credentials(kind) => format!("API portal credentials ({})", kind.label().to_lowercase()),
+            Shape::Credentials(kind) => format!("API portal credentials ({})", kind.label().to_ascii_lowercase()),
             Shape::ServiceKeySection { section, kind } => {
-                format!("an SAP service key with a \"{section}\" section ({})", kind.label().to_lowercase())
+                format!("an SAP service key with a \"{section}\" section ({})", kind.label().to_ascii_lowercase())
             }
-            Shape::XsuaaBinding(kind) => format!("an XSUAA service key ({})", kind.label().to_lowercase()),
+            Shape::XsuaaBinding(kind) => format!("an XSUAA service key ({})", kind.label().to_ascii_lowercase()),
         }
     }
 }
@@ -90,8 +90,14 @@ pub struct Analysis {
 impl Analysis {
     fn new(shape: Shape, diagnostics: Vec<Diagnostic>) -> Self {
         let mut analysis = Self { shape, values: FieldValues::new(), credentials: None, diagnostics };
-        analysis.diagnostics.sort_by_key(|diagnostic| diagnostic.severity);
+        analysis.order_diagnostics();
         analysis
+    }
+
+    /// Errors first, then warnings, then infos; in each, in the order found. (One place, so that
+    /// the browser's build holds one sort for diagnostics.)
+    fn order_diagnostics(&mut self) {
+        self.diagnostics.sort_by_key(|diagnostic| diagnostic.severity);
     }
 
     pub fn has_errors(&self) -> bool {
@@ -455,7 +461,7 @@ fn finish(analysis: &mut Analysis, kind: CredentialKind, context: &Context, span
             _ => diagnostic,
         });
     }
-    analysis.diagnostics.sort_by_key(|diagnostic| diagnostic.severity);
+    analysis.order_diagnostics();
     if !analysis.has_errors() {
         analysis.credentials = Credentials::from_values(kind, &analysis.values);
     }
