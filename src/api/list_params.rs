@@ -1,6 +1,6 @@
 //! The query of `GET /connectionRequests`: which requests, in which order, which page.
 
-use super::models::Status;
+use super::Status;
 use crate::url_encoding::encode;
 
 #[derive(Debug, Clone, PartialEq, Eq)]

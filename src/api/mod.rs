@@ -5,15 +5,16 @@ mod early;
 mod endpoint;
 mod error;
 mod list_params;
-mod models;
 
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 
 pub use error::{ApiError, ErrorBody, ErrorDetail};
 pub use list_params::ListParams;
-pub use contract::{History, HistoryAction, HistoryEvent, LastTest, TestOutcome};
-pub use models::{ConnectionRequest, CredentialsSummary, Page, Status, StatusCounts, User, UserRef};
+pub use contract::{
+    ConnectionRequest, CountsByStatus, CredentialsSummary, History, HistoryAction, HistoryEvent, LastTest, Page, Status, TestOutcome, User,
+    UserRef,
+};
 
 use endpoint::url;
 pub use endpoint::{api_base, set_api_base};

@@ -3,20 +3,20 @@
 
 use leptos::prelude::*;
 
-use crate::api::{Status, StatusCounts};
+use crate::api::{CountsByStatus, Status};
 use crate::components::status_badge::status_label;
 use crate::i18n::{count as number, t};
 use crate::table_query::TableQuery;
 
 #[component]
-pub fn StatusTabs(view: TableQuery, counts: Option<StatusCounts>) -> impl IntoView {
+pub fn StatusTabs(view: TableQuery, counts: Option<CountsByStatus>) -> impl IntoView {
     let tabs = std::iter::once(None)
         .chain(Status::ALL.into_iter().map(Some))
         .map(|status| {
             let label = status.map_or_else(|| t("All"), status_label);
             let href = crate::startup::href(&view.with_status(status).href());
             let current = (view.status == status).then_some("page");
-            let count = counts.as_ref().map(|counts| counts.of(status));
+            let count = counts.map(|counts| status.map_or_else(|| counts.total(), |status| counts.of(status)));
             view! {
                 <li>
                     <a href=href aria-current=current class="status-tab">

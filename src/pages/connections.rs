@@ -10,7 +10,7 @@ use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
-use crate::api::{self, ApiError, ConnectionRequest, Decision, ListParams, Page, StatusCounts, User};
+use crate::api::{self, ApiError, ConnectionRequest, Decision, ListParams, Page, User};
 use crate::components::action_cell::{action_id, edit_link_id, RowAction};
 use crate::components::decision_dialog::DecisionDialog;
 use crate::components::app_header::AppHeader;
@@ -254,7 +254,7 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
     let count = Signal::derive(move || page.with(|page| page.as_ref().and_then(|page| page.result.as_ref().ok()).map(|page| page.count)));
     // The tabs count what the search and "Requested by me" leave, whatever the status tab: the
     // page brings those counts along (the last page's, while the next one loads).
-    let status_counts = Memo::new(move |_| page.with(|page| page.as_ref().and_then(|page| page.result.as_ref().ok()).and_then(StatusCounts::of_page)));
+    let status_counts = Memo::new(move |_| page.with(|page| page.as_ref().and_then(|page| page.result.as_ref().ok()).and_then(|page| page.counts_by_status)));
     // "Switch user" is there while the development login is on: asked once the first page has
     // come, so that it never delays the rows.
     let dev_login = RwSignal::new(false);

@@ -1,7 +1,5 @@
 //! Connection requests, their status, their stored credentials, and pages of them.
 
-use std::collections::BTreeMap;
-
 use credentials::CredentialKind;
 use serde::{Deserialize, Serialize};
 
@@ -114,12 +112,62 @@ pub struct Page<T> {
     /// With `counts=status`: how many match in each status (by its wire name), the status
     /// filter aside.
     #[serde(default, rename = "countsByStatus", skip_serializing_if = "Option::is_none")]
-    pub counts_by_status: Option<BTreeMap<String, u64>>,
+    pub counts_by_status: Option<CountsByStatus>,
+}
+
+/// How many requests match in each status, by its wire name (a status left out counts 0).
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(default, rename_all = "SCREAMING_SNAKE_CASE")]
+pub struct CountsByStatus {
+    pub submitted: u64,
+    pub pending_approval: u64,
+    pub approved: u64,
+    pub rejected: u64,
+}
+
+impl CountsByStatus {
+    /// The count of `status`.
+    pub fn of(&self, status: Status) -> u64 {
+        match status {
+            Status::Submitted => self.submitted,
+            Status::PendingApproval => self.pending_approval,
+            Status::Approved => self.approved,
+            Status::Rejected => self.rejected,
+        }
+    }
+
+    /// Sets the count of `status`.
+    pub fn set(&mut self, status: Status, count: u64) {
+        let field = match status {
+            Status::Submitted => &mut self.submitted,
+            Status::PendingApproval => &mut self.pending_approval,
+            Status::Approved => &mut self.approved,
+            Status::Rejected => &mut self.rejected,
+        };
+        *field = count;
+    }
+
+    /// All matches, whatever their status.
+    pub fn total(&self) -> u64 {
+        Status::ALL.into_iter().map(|status| self.of(status)).sum()
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_by_status_go_by_wire_name_and_a_status_left_out_counts_nothing() {
+        let mut counts = CountsByStatus::default();
+        counts.set(Status::PendingApproval, 5);
+        counts.set(Status::Rejected, 2);
+        let json = serde_json::to_string(&counts).unwrap();
+        assert_eq!(json, r#"{"SUBMITTED":0,"PENDING_APPROVAL":5,"APPROVED":0,"REJECTED":2}"#);
+        let read: CountsByStatus = serde_json::from_str(r#"{"PENDING_APPROVAL":5,"REJECTED":2}"#).unwrap();
+        assert_eq!(read, counts);
+        assert_eq!((read.of(Status::PendingApproval), read.of(Status::Submitted), read.total()), (5, 0, 7));
+    }
 
     #[test]
     fn reads_and_writes_a_connection_request_of_the_contract() {

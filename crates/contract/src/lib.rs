@@ -9,7 +9,7 @@ pub mod hub_texts;
 mod test_outcome;
 mod user;
 
-pub use connection_request::{ConnectionRequest, CredentialsSummary, LastTest, Page, Status, UnknownStatus};
+pub use connection_request::{ConnectionRequest, CountsByStatus, CredentialsSummary, LastTest, Page, Status, UnknownStatus};
 pub use error::{code, ErrorBody, ErrorDetail, ErrorPayload};
 pub use history::{CredentialsRef, History, HistoryAction, HistoryDetails, HistoryEvent};
 pub use test_outcome::TestOutcome;

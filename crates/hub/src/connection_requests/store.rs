@@ -1,7 +1,5 @@
 //! Connection requests in SQLite: every read and every change, each change in one transaction.
 
-use std::collections::BTreeMap;
-
 use credentials::Credentials;
 use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior};
 use time::{Duration, OffsetDateTime};
@@ -9,7 +7,7 @@ use time::{Duration, OffsetDateTime};
 use super::history;
 use super::list_query::ListQuery;
 use contract::{
-    ConnectionRequest, CredentialsRef, CredentialsSummary, HistoryAction, HistoryDetails, LastTest, Page, Status, User, UserRef,
+    ConnectionRequest, CountsByStatus, CredentialsRef, CredentialsSummary, HistoryAction, HistoryDetails, LastTest, Page, Status, User, UserRef,
 };
 use crate::db::Reader;
 use crate::secrets::{SealedSample, SecretBox};
@@ -111,7 +109,7 @@ fn add_search_and_requester(query: &ListQuery, conditions: &mut Vec<String>, par
 
 /// How many requests match `query` in each status, its status filter aside: the kept counts
 /// without a search or requester, else one pass over the matching rows.
-fn count_by_status(db: &Reader, query: &ListQuery) -> rusqlite::Result<BTreeMap<String, u64>> {
+fn count_by_status(db: &Reader, query: &ListQuery) -> rusqlite::Result<CountsByStatus> {
     let mut conditions: Vec<String> = Vec::new();
     let mut parameters: Vec<String> = Vec::new();
     add_search_and_requester(query, &mut conditions, &mut parameters);
@@ -120,13 +118,17 @@ fn count_by_status(db: &Reader, query: &ListQuery) -> rusqlite::Result<BTreeMap<
     } else {
         format!("SELECT status, COUNT(*) FROM connection_requests WHERE {} GROUP BY status", conditions.join(" AND "))
     };
-    let mut counts: BTreeMap<String, u64> = Status::ALL.iter().map(|status| (status.as_str().to_owned(), 0)).collect();
     let found = db.counts(&sql, &parameters, |db| {
         let mut statement = db.prepare_cached(&sql)?;
         let rows = statement.query_map(rusqlite::params_from_iter(&parameters), |row| Ok((row.get::<_, String>(0)?, row.get::<_, u64>(1)?)))?;
         rows.collect()
     })?;
-    counts.extend(found);
+    let mut counts = CountsByStatus::default();
+    for (name, count) in found {
+        if let Ok(status) = name.parse::<Status>() {
+            counts.set(status, count);
+        }
+    }
     Ok(counts)
 }
 
