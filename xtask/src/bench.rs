@@ -13,7 +13,7 @@ use crate::{setup, wasm_bytes};
 use crate::workspace_root;
 
 /// The parts of the benchmark, by the name that picks them on the command line.
-pub const PARTS: &[&str] = &["sizes", "engine", "hub", "browser"];
+pub const PARTS: &[&str] = &["sizes", "engine", "hub", "browser", "peers"];
 
 /// Runs the benchmark parts named in `parts` (all of them when none is named).
 pub fn run(parts: &[String]) -> Result<(), String> {
@@ -21,7 +21,7 @@ pub fn run(parts: &[String]) -> Result<(), String> {
         return Err(format!("unknown benchmark part '{unknown}'; the parts are {}", PARTS.join(", ")));
     }
     let wanted = |part: &str| parts.is_empty() || parts.iter().any(|named| named == part);
-    if wanted("sizes") || wanted("browser") {
+    if wanted("sizes") || wanted("browser") || wanted("peers") {
         let tools = setup::build_tools()?;
         build::app_release(&tools)?;
         if wanted("sizes") {
@@ -40,6 +40,77 @@ pub fn run(parts: &[String]) -> Result<(), String> {
     if wanted("browser") {
         setup::browser_tools()?;
         table_load_in_browser()?;
+    }
+    if wanted("peers") {
+        setup::browser_tools()?;
+        beside_the_hand_written_page()?;
+    }
+    Ok(())
+}
+
+/// Where the hand-written page and its measuring script are: `PEERS_DIR`, else `../shared/peers`
+/// beside the workspace.
+fn peers_folder() -> PathBuf {
+    std::env::var_os("PEERS_DIR").map(PathBuf::from).unwrap_or_else(|| workspace_root().join("../shared/peers"))
+}
+
+/// Our app beside the same screen written by hand (`measure.mjs` of the peers folder, as its
+/// README says): two hubs of the server build on one database, the demo data, 10 runs of each
+/// page interleaved, then the same on a slow device and network. Skipped, saying so, when the
+/// peers folder is not there.
+fn beside_the_hand_written_page() -> Result<(), String> {
+    let peers = peers_folder();
+    if !peers.join("measure.mjs").is_file() {
+        println!("\n==> beside the hand-written page: skipped, {} has no measure.mjs (set PEERS_DIR)", peers.display());
+        return Ok(());
+    }
+    let binary = build::hub(Profile::Server)?;
+    let chromium = crate::process::find_on_path("chromium").ok_or("chromium is not on PATH")?;
+    // The peers folder may be read-only: the script and the page are copied, and the script
+    // uses the end-to-end suite's playwright-core (the version its package.json names).
+    let work = tempfile::tempdir().map_err(|error| format!("cannot create a temporary folder: {error}"))?;
+    copy_folder(&peers.join("vanilla"), &work.path().join("vanilla"))?;
+    std::fs::copy(peers.join("measure.mjs"), work.path().join("measure.mjs")).map_err(|error| format!("cannot copy measure.mjs: {error}"))?;
+    std::os::unix::fs::symlink(workspace_root().join("e2e/node_modules"), work.path().join("node_modules"))
+        .map_err(|error| format!("cannot link node_modules: {error}"))?;
+    println!("\n==> beside the hand-written page ({}): our app's first load, first row and Edit, in one run", peers.display());
+    with_throwaway_hub(&binary, "peers", &crate::hub::app_with_demo_data(), |ours| {
+        let database = crate::hub::throwaway_folder("peers").join("hub.sqlite3");
+        let args: Vec<String> = ["--addr", "127.0.0.1:0", "--dev-login", "--db", &database.display().to_string()]
+            .into_iter()
+            .chain(["--static-dir", &work.path().join("vanilla").display().to_string()])
+            .map(str::to_owned)
+            .collect();
+        let vanilla = crate::hub::Hub::start_quietly(&binary, &args, Some(&work.path().join("vanilla-hub.log")))?;
+        for throttled in [false, true] {
+            let mut command = Command::new("node");
+            command
+                .arg("measure.mjs")
+                .arg(format!("ours={}/", ours.url))
+                .arg(format!("vanilla={}/", vanilla.url))
+                .args(["--login", "alice", "--ignore-marks", "--runs", "10", "--chromium"])
+                .arg(&chromium)
+                .arg("--out")
+                .arg(work.path().join(if throttled { "throttled.json" } else { "unthrottled.json" }))
+                .current_dir(work.path());
+            if throttled {
+                println!("\nslow device and network (CPU 4x slower, 150 ms latency, 1.6 Mbit/s down, 750 kbit/s up):");
+                command.args(["--cpu", "4", "--net", "150,1600,750"]);
+            }
+            run_command(&mut command)?;
+        }
+        Ok(())
+    })
+}
+
+/// Copies the files of `from` (one level, as the hand-written page is) into a new folder `to`.
+fn copy_folder(from: &Path, to: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(to).map_err(|error| format!("cannot create {}: {error}", to.display()))?;
+    let entries = std::fs::read_dir(from).map_err(|error| format!("cannot read {}: {error}", from.display()))?;
+    for entry in entries.flatten() {
+        if entry.file_type().is_ok_and(|kind| kind.is_file()) {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).map_err(|error| format!("cannot copy {}: {error}", entry.path().display()))?;
+        }
     }
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! The hub as a child process serving the built app.
 
 use std::io::{BufRead, BufReader};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
 use crate::build::dist_folder;
@@ -98,7 +98,7 @@ pub fn with_throwaway_hub<T>(
     args: &[String],
     work: impl FnOnce(&Hub) -> Result<T, String>,
 ) -> Result<T, String> {
-    let data = std::env::temp_dir().join(format!("portal-connections-{purpose}-{}", std::process::id()));
+    let data = throwaway_folder(purpose);
     std::fs::create_dir_all(&data).map_err(|error| format!("cannot create {}: {error}", data.display()))?;
     let mut all_args = vec!["--addr".to_owned(), "127.0.0.1:0".to_owned(), "--db".to_owned(), data.join("hub.sqlite3").display().to_string()];
     all_args.extend_from_slice(args);
@@ -109,6 +109,12 @@ pub fn with_throwaway_hub<T>(
     }
     let _ = std::fs::remove_dir_all(&data);
     outcome
+}
+
+/// The temporary folder of the throwaway hub for `purpose`: its database is `hub.sqlite3` there
+/// (another hub may serve the same database beside it).
+pub fn throwaway_folder(purpose: &str) -> PathBuf {
+    std::env::temp_dir().join(format!("portal-connections-{purpose}-{}", std::process::id()))
 }
 
 /// Prints the last `count` lines of the hub's log, to explain a failure.

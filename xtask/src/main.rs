@@ -28,7 +28,8 @@ commands:
   test                                 run every test tier: host, components in Chromium, end to end
   bench [PART...]                      print benchmark figures; parts: sizes (release build),
                                        engine (credentials), hub (load on loopback), browser
-                                       (table and dialog in Chromium); all when none is named
+                                       (table and dialog in Chromium), peers (beside the
+                                       hand-written page); all when none is named
   drill [--short]                      failure drills on the hub: kill -9 under load, a full disk,
                                        1,000 idle and 100 slowloris connections (--short: what
                                        `test` runs)
