@@ -75,9 +75,9 @@ pub fn ActionCell(
             </button>
         }
     };
-    // Side by side with no placeholder for a missing action, nor a marker for the list's end;
-    // built again, the actions are replaced, and one that had focus takes it with it (the page
-    // then puts focus where it belongs).
+    // Side by side with no placeholder for a missing action, nor a marker for the list's end.
+    // Drawn again for another request, the row's elements are reused where they can be: focus
+    // and tab stops are put right afterwards (`PendingFocus::after_render`, `settle_tab_stops`).
     let mut actions = vec![edit, button("view", t("View"), tf("View {alias}", &[("alias", &alias)]), RowAction::View(request.clone())).into_any()];
     if can_test_stored(&request, &user) {
         actions.push(button("test", t("Test Connection"), tf("Test Connection {alias}", &[("alias", &alias)]), RowAction::Test(request.clone())).into_any());
@@ -123,9 +123,34 @@ fn move_along(event: leptos::ev::KeyboardEvent) {
 fn make_tab_stop(event: leptos::ev::FocusEvent) {
     let Some(toolbar) = event.current_target().and_then(|target| target.dyn_into::<web_sys::Element>().ok()) else { return };
     let Some(focused) = event.target().and_then(|target| target.dyn_into::<web_sys::Element>().ok()) else { return };
-    for action in toolbar_actions(&toolbar) {
-        let stop = if action.is_same_node(Some(&focused)) { "0" } else { "-1" };
-        let _ = action.set_attribute("tabindex", stop);
+    let actions = toolbar_actions(&toolbar);
+    if let Some(stop) = actions.iter().position(|action| action.is_same_node(Some(&focused))) {
+        set_tab_stop(&actions, stop);
+    }
+}
+
+/// One tab stop in each row's actions, once rows are drawn: the action with focus, else the
+/// first that is a tab stop already (where the user last was), else the first. Rows are drawn
+/// anew in place, so a row's elements may now act on another request and keep a tab stop that
+/// was set for the old one beside the one the new row asks for.
+pub fn settle_tab_stops() {
+    let Ok(toolbars) = document().query_selector_all(".requests [role=toolbar]") else { return };
+    let focused = document().active_element();
+    for toolbar in (0..toolbars.length()).filter_map(|index| toolbars.item(index)?.dyn_into::<web_sys::Element>().ok()) {
+        let actions = toolbar_actions(&toolbar);
+        let stop = actions
+            .iter()
+            .position(|action| action.is_same_node(focused.as_ref().map(|focused| focused.as_ref())))
+            .or_else(|| actions.iter().position(|action| action.tab_index() >= 0))
+            .unwrap_or(0);
+        set_tab_stop(&actions, stop);
+    }
+}
+
+/// Makes `actions[stop]` the toolbar's one tab stop.
+fn set_tab_stop(actions: &[web_sys::HtmlElement], stop: usize) {
+    for (index, action) in actions.iter().enumerate() {
+        let _ = action.set_attribute("tabindex", if index == stop { "0" } else { "-1" });
     }
 }
 
