@@ -420,7 +420,7 @@ fn sentence_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
 
 /// `text` starting with a capital: a translation may begin a sentence with a part that,
 /// elsewhere in it, is written in lower case. Such a part starts with an ASCII letter in every
-/// catalogue (German capitalises its nouns anyway); others are left as they are, which keeps
+/// catalogue (a test checks the German one); another first letter is left as it is, which keeps
 /// Unicode's case tables out of the app.
 fn capitalized(text: &str) -> String {
     let mut text = text.to_owned();
@@ -451,6 +451,15 @@ mod tests {
         assert_eq!(capitalized(""), "");
         // Not ASCII: left as it is (no catalogue starts a sentence part so).
         assert_eq!(capitalized("über"), "über");
+    }
+
+    #[test]
+    fn the_german_parts_that_may_begin_a_summary_start_with_an_ascii_letter() {
+        let german = crate::i18n::parse_catalog(include_str!("../public/i18n/de.json")).unwrap();
+        for key in ["The type changes to client secret", "The type changes to x.509 certificate", "{fields} will change"] {
+            let text = &german[key];
+            assert!(text.starts_with(|first: char| first.is_ascii_alphabetic()), "{key}: {text}");
+        }
     }
     use crate::api::test_support::request;
     use crate::api::Status;

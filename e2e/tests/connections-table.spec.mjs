@@ -135,7 +135,7 @@ test('a row is its cells and their text, nothing more', async ({ page }) => {
   // description, and its tooltip) and the expiry.
   const credentials = row(page, 'EU Production Portal').getByRole('cell', { name: /^\d+!b\d+ (Valid for|Expires in) \d+ days$/ });
   await expect(credentials).toHaveAccessibleDescription(/^sb-apiaccess\d+!b\d+\|api-portal-xsuaa!b\d+$/);
-  const [shown, whole] = await credentials.evaluate((cell) => [cell.firstChild.data, cell.title]);
+  const [shown, whole] = await credentials.evaluate((cell) => [cell.firstChild.data.trim(), cell.title]);
   expect(whole).toContain(shown);
 });
 

@@ -10,7 +10,8 @@ pub struct SignIn<'a> {
     pub user: &'a str,
 }
 
-/// `POST /connectionRequests`: the credentials go as the user wrote them, checked to be JSON.
+/// `POST /connectionRequests`: the credentials go as the engine wrote them (the JSON the form
+/// shows), checked to be JSON but not parsed into a value and printed again.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NewRequest<'a> {
@@ -30,7 +31,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_new_request_carries_the_credentials_as_written() {
+    fn a_new_request_carries_the_credentials_as_they_are() {
         let credentials: &RawValue = serde_json::from_str(r#"{ "clientId": "a", "n": 1.5e3 }"#).unwrap();
         let body = NewRequest { api_portal_alias: "EU \"Prod\"", comment: "", credentials };
         assert_eq!(

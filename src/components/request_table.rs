@@ -134,14 +134,14 @@ fn RequestRow(
 /// The part of the client ID that tells keys apart, and when the credentials expire.
 #[component]
 fn CredentialsCell(client_id: Option<String>, expiry: Option<Expiry>, last_test: Option<LastTest>) -> impl IntoView {
+    // The part of the ID that tells keys apart; the whole ID as the cell's tooltip and description.
     let (shown, full) = match client_id {
-        Some(id) => (format::distinguishing_client_id(&id), id),
-        None => {
-            let kind = kind_label(CredentialKind::X509);
-            (kind.to_owned(), kind.to_owned())
-        }
+        Some(id) => (format::distinguishing_client_id(&id), Some(id)),
+        None => (kind_label(CredentialKind::X509).to_owned(), None),
     };
-    let mut parts = vec![shown.into_any()];
+    // A space after the ID: where the lines after it run on beside it (narrower windows), it
+    // keeps them apart and lets the line break there.
+    let mut parts = vec![format!("{shown} ").into_any()];
     if let Some(expiry) = expiry {
         let (tone, icon) = expiry.presentation();
         parts.push(view! { <span class=format!("expiry {}", tone.class()) data-icon=icon.map(Icon::name)>{expiry.label()}</span> }.into_any());

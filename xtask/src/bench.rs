@@ -21,7 +21,11 @@ pub fn run(parts: &[String]) -> Result<(), String> {
         return Err(format!("unknown benchmark part '{unknown}'; the parts are {}", PARTS.join(", ")));
     }
     let wanted = |part: &str| parts.is_empty() || parts.iter().any(|named| named == part);
-    if wanted("sizes") || wanted("browser") || wanted("peers") {
+    let peers = wanted("peers").then(peers_folder).flatten();
+    if wanted("peers") && peers.is_none() {
+        println!("\n==> beside the hand-written page: skipped, {} has no measure.mjs (set PEERS_DIR)", peers_folder_path().display());
+    }
+    if wanted("sizes") || wanted("browser") || peers.is_some() {
         let tools = setup::build_tools()?;
         build::app_release(&tools)?;
         if wanted("sizes") {
@@ -41,29 +45,29 @@ pub fn run(parts: &[String]) -> Result<(), String> {
         setup::browser_tools()?;
         table_load_in_browser()?;
     }
-    if wanted("peers") {
+    if let Some(peers) = peers {
         setup::browser_tools()?;
-        beside_the_hand_written_page()?;
+        beside_the_hand_written_page(&peers)?;
     }
     Ok(())
 }
 
 /// Where the hand-written page and its measuring script are: `PEERS_DIR`, else `../shared/peers`
 /// beside the workspace.
-fn peers_folder() -> PathBuf {
+fn peers_folder_path() -> PathBuf {
     std::env::var_os("PEERS_DIR").map(PathBuf::from).unwrap_or_else(|| workspace_root().join("../shared/peers"))
+}
+
+/// The peers folder, if it has the measuring script.
+fn peers_folder() -> Option<PathBuf> {
+    Some(peers_folder_path()).filter(|folder| folder.join("measure.mjs").is_file())
 }
 
 /// Our app beside the same screen written by hand (`measure.mjs` of the peers folder, as its
 /// README says): two hubs of the server build on one database, the demo data, 10 runs of each
-/// page interleaved, then the same on a slow device and network. Skipped, saying so, when the
-/// peers folder is not there.
-fn beside_the_hand_written_page() -> Result<(), String> {
-    let peers = peers_folder();
-    if !peers.join("measure.mjs").is_file() {
-        println!("\n==> beside the hand-written page: skipped, {} has no measure.mjs (set PEERS_DIR)", peers.display());
-        return Ok(());
-    }
+/// page interleaved, then the same on a slow device and network. Every run is kept in
+/// `target/peers/` (`unthrottled.json`, `throttled.json`).
+fn beside_the_hand_written_page(peers: &Path) -> Result<(), String> {
     let binary = build::hub(Profile::Server)?;
     let chromium = crate::process::find_on_path("chromium").ok_or("chromium is not on PATH")?;
     // The peers folder may be read-only: the script and the page are copied, and the script
@@ -73,6 +77,8 @@ fn beside_the_hand_written_page() -> Result<(), String> {
     std::fs::copy(peers.join("measure.mjs"), work.path().join("measure.mjs")).map_err(|error| format!("cannot copy measure.mjs: {error}"))?;
     std::os::unix::fs::symlink(workspace_root().join("e2e/node_modules"), work.path().join("node_modules"))
         .map_err(|error| format!("cannot link node_modules: {error}"))?;
+    let results = workspace_root().join("target/peers");
+    std::fs::create_dir_all(&results).map_err(|error| format!("cannot create {}: {error}", results.display()))?;
     println!("\n==> beside the hand-written page ({}): our app's first load, first row and Edit, in one run", peers.display());
     with_throwaway_hub(&binary, "peers", &crate::hub::app_with_demo_data(), |ours| {
         let database = crate::hub::throwaway_folder("peers").join("hub.sqlite3");
@@ -91,7 +97,7 @@ fn beside_the_hand_written_page() -> Result<(), String> {
                 .args(["--login", "alice", "--ignore-marks", "--runs", "10", "--chromium"])
                 .arg(&chromium)
                 .arg("--out")
-                .arg(work.path().join(if throttled { "throttled.json" } else { "unthrottled.json" }))
+                .arg(results.join(if throttled { "throttled.json" } else { "unthrottled.json" }))
                 .current_dir(work.path());
             if throttled {
                 println!("\nslow device and network (CPU 4x slower, 150 ms latency, 1.6 Mbit/s down, 750 kbit/s up):");
