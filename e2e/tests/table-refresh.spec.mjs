@@ -110,6 +110,9 @@ test('rows that come in another order keep one tab stop in each row’s actions'
   const carol = await signedInElsewhere(playwright, baseURL, 'carol');
   const list = await (await carol.elsewhere.get('/api/1.0/connectionRequests?top=50')).json();
   const closed = list.results.find(isOpen);
+  // In a later second than any update so far (the hub's times have whole seconds), so that
+  // the rejected request sorts above every other, and the new one above it.
+  await waitForTheNextSecond(page, list);
   const rejected = await carol.elsewhere.post(`/api/1.0/connectionRequests/${closed.id}/reject`, {
     headers: { 'X-CSRF-Token': carol.token }, data: { reason: 'Closed by this test' },
   });
