@@ -303,13 +303,8 @@ fn bundle_sizes(dist: &Path) -> Result<(), String> {
     let totals = sum(&|_| true);
     println!("{:<52} {:>10} {:>10} {:>10}", "total", kib(totals[0]), kib(totals[1]), kib(totals[2]));
 
-    // What a browser fetches before the app shows anything: the page and what it links. German
-    // users fetch their texts too; English users must not pay for them.
-    let first_load = |file: &Path| {
-        let name = file.file_name().and_then(|name| name.to_str()).unwrap_or_default();
-        file.parent() == Some(dist)
-            && (name == "index.html" || [".js", ".wasm", ".css", ".svg"].iter().any(|extension| name.ends_with(extension)))
-    };
+    // What a browser fetches before the app shows anything.
+    let first_load = |file: &Path| build::is_first_load(dist, file);
     let german_texts = dist.join("i18n/de.json");
     let english = sum(&first_load);
     let german = sum(&|file| first_load(file) || file == german_texts);

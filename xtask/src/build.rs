@@ -59,6 +59,23 @@ pub fn brotli_11(bytes: &[u8]) -> Vec<u8> {
     output
 }
 
+/// Whether `file` of the release build in `dist` is part of the first load: the page and what
+/// it links (js, wasm, css, icon). German users fetch their texts too; English users must not.
+pub fn is_first_load(dist: &std::path::Path, file: &std::path::Path) -> bool {
+    let name = file.file_name().and_then(|name| name.to_str()).unwrap_or_default();
+    file.parent() == Some(dist) && (name == "index.html" || [".js", ".wasm", ".css", ".svg"].iter().any(|extension| name.ends_with(extension)))
+}
+
+/// The first load in English of the release build in `dist`, brotli 11, in bytes.
+pub fn first_load_brotli(dist: &std::path::Path) -> Result<usize, String> {
+    let entries = std::fs::read_dir(dist).map_err(|error| format!("cannot read {}: {error}", dist.display()))?;
+    let mut total = 0;
+    for file in entries.flatten().map(|entry| entry.path()).filter(|file| is_first_load(dist, file)) {
+        total += brotli_11(&std::fs::read(&file).map_err(|error| format!("cannot read {}: {error}", file.display()))?).len();
+    }
+    Ok(total)
+}
+
 /// `bytes` compressed with gzip at level 9.
 pub fn gzip_9(bytes: &[u8]) -> Vec<u8> {
     use std::io::Write;
@@ -133,8 +150,17 @@ pub fn hub(profile: Profile) -> Result<PathBuf, String> {
 mod tests {
     use super::*;
 
-    /// `trunk serve` and the hub of `cargo xtask run` run side by side: another port, and the
-    /// development build never in the `dist/` the hub serves.
+    #[test]
+    fn the_first_load_is_the_page_and_what_it_links() {
+        let dist = std::path::Path::new("/dist");
+        for file in ["index.html", "app-1a2b.js", "app-1a2b_bg.wasm", "style-1a2b.css"] {
+            assert!(is_first_load(dist, &dist.join(file)), "{file}");
+        }
+        for file in ["404.html", "i18n/de.json", "app-1a2b_bg.wasm.br", "app-1a2b.js.gz"] {
+            assert!(!is_first_load(dist, &dist.join(file)), "{file}");
+        }
+    }
+
     #[test]
     fn knows_trunks_hashed_names() {
         assert!(is_content_hashed("portal-connections-4a108d2c3bae6e67_bg.wasm"));
@@ -149,6 +175,8 @@ mod tests {
         assert!(!is_content_hashed("de.json"));
     }
 
+    /// `trunk serve` and the hub of `cargo xtask run` run side by side: another port, and the
+    /// development build never in the `dist/` the hub serves.
     #[test]
     fn trunk_serve_keeps_off_the_hubs_port_and_dist() {
         let config = std::fs::read_to_string(workspace_root().join("Trunk.toml")).unwrap();

@@ -47,6 +47,13 @@ pub fn run_all() -> Result<(), String> {
     let passed = results.iter().filter(|(_, outcome)| outcome.is_ok()).count();
     let failed = results.len() - passed;
     println!("tiers: {passed} passed, {failed} failed");
+    // The end-to-end tier built the release: its size, for the record (a figure, not a test;
+    // `cargo xtask bench sizes` says where the bytes go).
+    if results.len() >= 3 {
+        if let Ok(bytes) = build::first_load_brotli(&build::dist_folder()) {
+            println!("first load of the release build (English, brotli 11): {:.1} KiB; budget 150 KB", bytes as f64 / 1024.0);
+        }
+    }
     if failed > 0 || passed < TIERS.len() {
         return Err("tests failed".into());
     }
