@@ -183,11 +183,11 @@ pub fn analyze_fields(values: FieldValues, context: &Context) -> Analysis {
     analysis
 }
 
-/// Whether the values are X.509 credentials (a certificate, key or cert URL) or client-secret ones.
+/// Whether the values are X.509 credentials or client-secret ones: a certificate or a key makes
+/// them X.509, and so does a cert URL unless there is a client secret.
 fn kind_of(values: &FieldValues) -> CredentialKind {
-    if !values.has(Field::ClientSecret) && [Field::Certificate, Field::Key, Field::CertUrl].iter().any(|f| values.has(*f)) {
-        CredentialKind::X509
-    } else if values.has(Field::Certificate) || values.has(Field::Key) {
+    let certificate_or_key = values.has(Field::Certificate) || values.has(Field::Key);
+    if certificate_or_key || (values.has(Field::CertUrl) && !values.has(Field::ClientSecret)) {
         CredentialKind::X509
     } else {
         CredentialKind::ClientSecret

@@ -101,7 +101,7 @@ fn is_base64_body(body: &str) -> bool {
             _ => return false,
         }
     }
-    significant > 0 && (significant + padding) % 4 == 0
+    significant > 0 && (significant + padding).is_multiple_of(4)
 }
 
 #[cfg(test)]
