@@ -37,7 +37,7 @@ pub async fn sign_in(user_id: String) -> Result<User, ApiError> {
     let request = post(&url("/session"))
         .json(&bodies::SignIn { user: &user_id })
         .map_err(|error| ApiError::InvalidResponse(error.to_string()))?;
-    read_json(request.send().await.map_err(|_| ApiError::Network)?).await
+    parse(&answer_text(request.send().await.map_err(|_| ApiError::Network)?).await?)
 }
 
 /// `GET /connectionRequests`: one page, and the number of matches.
@@ -60,7 +60,7 @@ pub async fn replace_credentials(id: String, version: i64, body: String) -> Resu
         .header("Content-Type", "application/json")
         .body(body)
         .map_err(|error| ApiError::InvalidResponse(error.to_string()))?;
-    read_json(request.send().await.map_err(|_| ApiError::Network)?).await
+    parse(&answer_text(request.send().await.map_err(|_| ApiError::Network)?).await?)
 }
 
 /// `POST /connectionRequests`: submits a new request with `alias`, `comment` and `credentials`
@@ -116,6 +116,11 @@ pub async fn history(id: &str) -> Result<History, ApiError> {
 
 /// A POST with the CSRF token, `If-Match: "<version>"` when given, and a JSON body when given.
 async fn post_json<T: DeserializeOwned>(url: &str, version: Option<i64>, body: Option<String>) -> Result<T, ApiError> {
+    parse(&post_for_text(url, version, body).await?)
+}
+
+/// [`post_json`] up to the answer's text: the same for every type of answer.
+async fn post_for_text(url: &str, version: Option<i64>, body: Option<String>) -> Result<String, ApiError> {
     let token = csrf_token().await?;
     let mut request = post(url).header("X-CSRF-Token", &token);
     if let Some(version) = version {
@@ -126,7 +131,7 @@ async fn post_json<T: DeserializeOwned>(url: &str, version: Option<i64>, body: O
         None => request.build(),
     }
     .map_err(|error| ApiError::InvalidResponse(error.to_string()))?;
-    read_json(request.send().await.map_err(|_| ApiError::Network)?).await
+    answer_text(request.send().await.map_err(|_| ApiError::Network)?).await
 }
 
 /// The CSRF token of the session, for a change (`GET /user` with `X-CSRF-Token: Fetch`).
@@ -139,7 +144,9 @@ async fn csrf_token() -> Result<String, ApiError> {
     let token = response.headers().get("x-csrf-token");
     match token {
         Some(token) if response.ok() => Ok(token),
-        _ => Err(read_json::<()>(response).await.err().unwrap_or(ApiError::NotAuthenticated)),
+        // Cross-origin, a hub that does not expose the header to the app.
+        None if response.ok() => Err(ApiError::InvalidResponse("it has no X-CSRF-Token header".to_owned())),
+        _ => Err(answer_text(response).await.err().unwrap_or(ApiError::NotAuthenticated)),
     }
 }
 
@@ -155,7 +162,7 @@ pub async fn sign_out() -> Result<(), ApiError> {
         return Ok(());
     }
     let status = response.status();
-    Err(read_json::<()>(response).await.err().unwrap_or(ApiError::Server(status)))
+    Err(answer_text(response).await.err().unwrap_or(ApiError::Server(status)))
 }
 
 /// Requests carry the session cookie also when the API is on another origin (config.json).
@@ -180,28 +187,42 @@ fn delete(url: &str) -> RequestBuilder {
 }
 
 async fn get_json<T: DeserializeOwned>(url: &str) -> Result<T, ApiError> {
+    parse(&get_text(url).await?)
+}
+
+/// [`get_json`] up to the answer's text.
+async fn get_text(url: &str) -> Result<String, ApiError> {
     let response = get(url)
         .header("Accept", "application/json")
         .send()
         .await
         .map_err(|_| ApiError::Network)?;
-    read_json(response).await
+    answer_text(response).await
 }
 
 /// `get_json`, or the answer `index.html` asked for under `name`, if that was for `url`.
 async fn get_json_or_early<T: DeserializeOwned>(name: &str, url: &str) -> Result<T, ApiError> {
-    match early::take(name, url).await {
-        Some(response) => read_json(response).await,
-        None => get_json(url).await,
-    }
+    let text = match early::take(name, url).await {
+        Some(response) => answer_text(response).await?,
+        None => get_text(url).await?,
+    };
+    parse(&text)
 }
 
-async fn read_json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+/// The text of a successful answer; for any other, the contract's error it carries. Only
+/// [`parse`] depends on the type of the answer, so that this and every step before it are
+/// built once, not once per type.
+async fn answer_text(response: Response) -> Result<String, ApiError> {
     if response.ok() {
-        return response.json().await.map_err(|error| ApiError::InvalidResponse(error.to_string()));
+        return response.text().await.map_err(|error| ApiError::InvalidResponse(error.to_string()));
     }
     let body = response.json::<ErrorBody>().await.ok();
     Err(ApiError::from_response(response.status(), body))
+}
+
+/// An answer's JSON as `T`.
+fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+    serde_json::from_str(text).map_err(|error| ApiError::InvalidResponse(error.to_string()))
 }
 
 /// Builders of API values for tests.
