@@ -443,6 +443,9 @@ pub fn server_messages_for(field: Field, details: &[ErrorDetail]) -> Vec<String>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::test_support::request;
+    use crate::api::Status;
+    use crate::hidden_secrets::placeholder;
 
     #[test]
     fn a_sentence_starts_with_a_capital() {
@@ -461,9 +464,6 @@ mod tests {
             assert!(text.starts_with(|first: char| first.is_ascii_alphabetic()), "{key}: {text}");
         }
     }
-    use crate::api::test_support::request;
-    use crate::api::Status;
-    use crate::hidden_secrets::placeholder;
 
     const PORTAL: &str = "https://eu10apiportal.cfapps.eu10.hana.ondemand.com";
     const TOKEN_URL: &str = "https://a.authentication.eu10.hana.ondemand.com/oauth/token";

@@ -146,7 +146,7 @@ async fn csrf_token() -> Result<String, ApiError> {
         Some(token) if response.ok() => Ok(token),
         // Cross-origin, a hub that does not expose the header to the app.
         None if response.ok() => Err(ApiError::InvalidResponse("it has no X-CSRF-Token header".to_owned())),
-        _ => Err(answer_text(response).await.err().unwrap_or(ApiError::NotAuthenticated)),
+        _ => Err(answer_error(response).await),
     }
 }
 
@@ -161,8 +161,7 @@ pub async fn sign_out() -> Result<(), ApiError> {
     if response.ok() {
         return Ok(());
     }
-    let status = response.status();
-    Err(answer_text(response).await.err().unwrap_or(ApiError::Server(status)))
+    Err(answer_error(response).await)
 }
 
 /// Requests carry the session cookie also when the API is on another origin (config.json).
@@ -216,8 +215,15 @@ async fn answer_text(response: Response) -> Result<String, ApiError> {
     if response.ok() {
         return response.text().await.map_err(|error| ApiError::InvalidResponse(error.to_string()));
     }
+    Err(answer_error(response).await)
+}
+
+/// The contract's error an answer that is not a success carries (its status, and the error body
+/// if it has one).
+async fn answer_error(response: Response) -> ApiError {
+    let status = response.status();
     let body = response.json::<ErrorBody>().await.ok();
-    Err(ApiError::from_response(response.status(), body))
+    ApiError::from_response(status, body)
 }
 
 /// An answer's JSON as `T`.

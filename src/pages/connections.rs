@@ -241,14 +241,14 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
     let page = LocalResource::new(move || {
         refreshes.track();
         let params = params.get();
-        let answers = view.get_untracked();
+        let asked_view = view.get_untracked();
         let first_page = first_page.clone();
         async move {
             let result = match async { first_page?.take_for(&params).await }.await {
                 Some(page) => Ok(page),
                 None => api::connection_requests(&params).await,
             };
-            LoadedPage { view: answers, result }
+            LoadedPage { view: asked_view, result }
         }
     });
     let count = Signal::derive(move || page.with(|page| page.as_ref().and_then(|page| page.result.as_ref().ok()).map(|page| page.count)));
