@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use portal_connections::api::{ConnectionRequest, CredentialsSummary, Status, User, UserRef};
 use portal_connections::components::action_cell::ActionCell;
 use portal_connections::components::request_table::RequestTable;
-use portal_connections::components::status_badge::StatusBadge;
+use portal_connections::components::status_badge::{StatusBadge, StatusCell};
 use portal_connections::table_query::TableQuery;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -69,6 +69,15 @@ fn a_status_badge_says_its_status_in_words_with_a_decorative_icon() {
         assert!(badge.class_list().contains(tone), "{text} has {tone}");
         assert!(badge.has_attribute("data-icon"), "{text} has its own icon");
         assert_eq!(parent.query_selector_all("svg, img").unwrap().length(), 0, "the icon is drawn by the stylesheet, not read out");
+
+        // In the table, the cell itself is the badge: the same words, tone and icon, no element inside.
+        let parent = container();
+        let _mounted = leptos::mount::mount_to(parent.clone(), move || view! { <StatusCell status /> });
+        let cell = find(&parent, "td.col-status");
+        assert_eq!(cell.text_content().unwrap(), text);
+        assert!(cell.class_list().contains(tone), "{text} has {tone}");
+        assert!(cell.has_attribute("data-icon") && cell.has_attribute("data-label"), "{text} has its icon and its label");
+        assert_eq!(cell.child_element_count(), 0, "the status cell has no element inside");
     }
 }
 

@@ -77,7 +77,7 @@ test('with forced colours (a Windows contrast theme), statuses stay in words and
   await expect(row(page, 'EU Production Portal')).toContainText('Submitted');
   // The status's icon is drawn in the system's text colour, not in the page's background (invisible).
   const icon = await row(page, 'EU Production Portal').getByRole('cell', { name: 'Submitted' }).evaluate((cell) => {
-    const before = getComputedStyle(cell.querySelector('[data-icon]'), '::before');
+    const before = getComputedStyle(cell, '::before'); // the cell is the status's badge
     return { drawn: before.backgroundColor, text: getComputedStyle(document.body).color, page: getComputedStyle(document.body).backgroundColor };
   });
   expect(icon.drawn).toBe(icon.text);

@@ -12,7 +12,7 @@ use crate::api::{ConnectionRequest, LastTest, User};
 use crate::components::action_cell::{ActionCell, RowAction};
 use crate::components::icon::Icon;
 use crate::components::siblings::siblings;
-use crate::components::status_badge::StatusBadge;
+use crate::components::status_badge::StatusCell;
 use crate::format::{self, Expiry};
 use crate::i18n::t;
 use crate::lifecycle_text::{kind_label, last_test_label};
@@ -121,7 +121,7 @@ fn RequestRow(
         <tr class:row-saved=saved>
             <th scope="row" class="col-alias" data-saved=t("Saved")>{request.api_portal_alias.clone()}</th>
             <td class="col-host" data-label=t("API portal")>{host}</td>
-            <td class="col-status" data-label=t("Status")><StatusBadge status=request.status /></td>
+            <StatusCell status=request.status />
             <td class="col-requester" data-label=t("Requested by")>{request.requested_by.name.clone()}</td>
             <td class="col-requested-on" data-label=t("Requested on")>{requested_on}</td>
             <td class="col-updated" data-label=t("Last updated") title=exact_update>{updated}</td>
