@@ -5,6 +5,8 @@ test('once the app has started, the start-up message is gone', async ({ page }) 
   await page.goto('/connections');
   await expect(page.getByRole('button', { name: /Sign in as/ }).first()).toBeVisible();
   await expect(page.getByText('Starting API Portal Connections')).toHaveCount(0);
+  // So are index.html's start-up scripts and the preloads of the app's code: they have done their work.
+  await expect(page.locator('script, noscript, link[rel=preload], link[rel=modulepreload]')).toHaveCount(0);
 });
 
 test('before the app has arrived, the page shows its frame and placeholder rows', async ({ page }) => {

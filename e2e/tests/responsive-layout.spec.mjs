@@ -29,6 +29,16 @@ for (const width of WIDTHS) {
       // drawn by the stylesheet, and screen readers hear them: the accessibility tree has them).
       expect(await row(page, 'EU Production Portal').ariaSnapshot()).toContain('cell "Status: Submitted"');
     }
+    // The status cell is the badge: its icon is drawn by the stylesheet, before its words in the
+    // table and between its label and its words in a card.
+    const icon = await row(page, 'EU Production Portal').getByRole('cell', { name: /Submitted$/ }).evaluate((cell, card) => {
+      const style = getComputedStyle(cell, card ? '::after' : '::before');
+      return { mask: style.maskImage, width: style.width, float: style.float, order: style.order };
+    }, width < 1024);
+    expect(icon.mask).toContain('url(');
+    expect(icon.width).toBe('16px');
+    if (width < 1024) expect(icon.order).toBe('-1');
+    else expect(icon.float).not.toBe('none');
     // What moved out of the columns is still on screen, as "label: value" (the label drawn by
     // the stylesheet, and heard: the cell's name has it).
     if (width < 1600) {

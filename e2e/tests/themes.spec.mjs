@@ -83,5 +83,15 @@ test('with forced colours (a Windows contrast theme), statuses stay in words and
   expect(icon.drawn).toBe(icon.text);
   expect(icon.drawn).not.toBe(icon.page);
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  // On a phone, a card: the cell's label and its icon (drawn after it) are in the system's text colour too.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const card = await row(page, 'EU Production Portal').getByRole('cell', { name: 'Status: Submitted' }).evaluate((cell) => ({
+    label: getComputedStyle(cell, '::before').color,
+    icon: getComputedStyle(cell, '::after').backgroundColor,
+    text: getComputedStyle(document.body).color,
+  }));
+  expect(card.label).toBe(card.text);
+  expect(card.icon).toBe(card.text);
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   await forced.close();
 });
