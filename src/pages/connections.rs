@@ -179,6 +179,15 @@ struct LoadedPage {
     result: Result<Page<ConnectionRequest>, ApiError>,
 }
 
+/// A dialog the table page opens over the table (Edit Credentials is a route of its own).
+#[derive(Clone)]
+enum TableDialog {
+    Details(ConnectionRequest),
+    New,
+    Test(ConnectionRequest),
+    Decide(ConnectionRequest, Decision),
+}
+
 /// A page of the list asked for before the user was known, for the table's first load. Not a
 /// reactive resource: awaited inside the table's resource, one would be tracked by it, and its
 /// arrival would load the page a second time.
@@ -267,13 +276,14 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
             });
         }
     };
-    let viewing = RwSignal::new(None::<ConnectionRequest>);
-    let testing = RwSignal::new(None::<ConnectionRequest>);
-    let deciding = RwSignal::new(None::<(ConnectionRequest, Decision)>);
-    let on_action = Callback::new(move |action: RowAction| match action {
-        RowAction::View(request) => viewing.set(Some(request)),
-        RowAction::Test(request) => testing.set(Some(request)),
-        RowAction::Decide(request, decision) => deciding.set(Some((request, decision))),
+    // The dialog open over the table, if any: one at a time, in one place of the page.
+    let dialog = RwSignal::new(None::<TableDialog>);
+    let on_action = Callback::new(move |action: RowAction| {
+        dialog.set(Some(match action {
+            RowAction::View(request) => TableDialog::Details(request),
+            RowAction::Test(request) => TableDialog::Test(request),
+            RowAction::Decide(request, decision) => TableDialog::Decide(request, decision),
+        }));
     });
     let on_sort = Callback::new(move |field: SortField| go.run(view.get_untracked().sorted_by(field)));
     let on_search = Callback::new(move |search: String| go.run(view.get_untracked().with_search(&search)));
@@ -291,15 +301,14 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
     // A test started when its dialog opened, and the hub keeps its outcome even if the dialog
     // closed before it was known: the table is reloaded either way.
     let tested = move |id: String, _ran: bool| {
-        testing.set(None);
+        dialog.set(None);
         refresh();
         table.return_focus_to(action_id("test", &id), true);
     };
-    let creating = RwSignal::new(false);
     let may_submit = can_submit(&user);
     let new_request_user = user.clone();
     let submitted = move |created: ConnectionRequest| {
-        creating.set(false);
+        dialog.set(None);
         // The newest first, so that the new row is in sight.
         if view.get_untracked() != TableQuery::default() {
             go.run(TableQuery::default());
@@ -309,7 +318,7 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
         table.announce(tf("You've submitted {alias}. A hub administrator will review it.", &[("alias", alias)]), &created.id);
     };
     let decided = move |decided: ConnectionRequest| {
-        deciding.set(None);
+        dialog.set(None);
         let alias = &decided.api_portal_alias;
         let message = if decided.status == api::Status::Approved {
             tf("You've approved {alias}.", &[("alias", alias)])
@@ -326,7 +335,7 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
             <div class="page-title">
                 <h1>{t("Connection requests")}</h1>
                 {may_submit.then(|| view! {
-                    <button type="button" id="connect-api-portal" class="button button-emphasized" on:click=move |_| creating.set(true)>
+                    <button type="button" id="connect-api-portal" class="button button-emphasized" on:click=move |_| dialog.set(Some(TableDialog::New))>
                         {t("Connect API Portal")}
                     </button>
                 })}
@@ -383,21 +392,25 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
             <Show when=move || count.get().is_some_and(|count| count > 0)>
                 <Pager view count on_change=go />
             </Show>
-            {move || viewing.get().map(|request| view! { <RequestDetails request on_close=move |()| viewing.set(None) /> })}
-            {move || creating.get().then(|| view! {
-                <NewRequestDialog user=new_request_user.clone() on_close=move |()| creating.set(false) on_submitted=submitted />
-            })}
-            {move || testing.get().map(|request| {
-                let id = request.id.clone();
-                view! { <TestConnectionDialog request on_close=move |ran| tested(id.clone(), ran) /> }
-            })}
-            {move || deciding.get().map(|(request, decision)| view! {
-                <DecisionDialog request decision on_decided=decided on_close=move |changed| {
-                    deciding.set(None);
-                    if changed {
-                        refresh();
-                    }
-                } />
+            {move || dialog.get().map(|open| match open {
+                TableDialog::Details(request) => view! { <RequestDetails request on_close=move |()| dialog.set(None) /> }.into_any(),
+                TableDialog::New => view! {
+                    <NewRequestDialog user=new_request_user.clone() on_close=move |()| dialog.set(None) on_submitted=submitted />
+                }
+                .into_any(),
+                TableDialog::Test(request) => {
+                    let id = request.id.clone();
+                    view! { <TestConnectionDialog request on_close=move |ran| tested(id.clone(), ran) /> }.into_any()
+                }
+                TableDialog::Decide(request, decision) => view! {
+                    <DecisionDialog request decision on_decided=decided on_close=move |changed| {
+                        dialog.set(None);
+                        if changed {
+                            refresh();
+                        }
+                    } />
+                }
+                .into_any(),
             })}
             <Outlet />
             <div class="toast" role="status" aria-live="polite">
