@@ -32,13 +32,12 @@ pub fn Pager(
         <nav class="pager" aria-label=t("Pages")>
             <label class="page-size">
                 {t("Rows per page")}
-                " "
                 <select prop:value=move || view.with(|view| view.page_size.to_string()) on:change=move |event| {
                     let current = view.get_untracked();
                     let size = event_target_value(&event).parse().unwrap_or(current.page_size);
                     on_change.run(current.with_page_size(size));
                 }>
-                    {PAGE_SIZES.into_iter().map(|size| view! { <option value=size.to_string()>{size}</option> }).collect_view()}
+                    {PAGE_SIZES.map(|size| view! { <option value=size.to_string()>{size}</option> })}
                 </select>
             </label>
             <span class="page-range" aria-live="polite">{range}</span>

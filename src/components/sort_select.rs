@@ -34,12 +34,11 @@ pub fn SortSelect(#[prop(into)] view: Signal<TableQuery>, #[prop(into)] on_chang
             view! {
                 <label class="sort-select">
                     {t("Sort by")}
-                    " "
                     <select prop:value=selected on:change=move |event| {
                         let Some((field, descending, _)) = event_target_value(&event).parse::<usize>().ok().and_then(|index| ORDERS.get(index)) else { return };
                         on_change.run(view.with_untracked(|view| view.sorted(*field, *descending)));
                     }>
-                        {ORDERS.iter().enumerate().map(|(index, (_, _, name))| view! { <option value=index.to_string()>{name()}</option> }).collect_view()}
+                        {std::array::from_fn::<_, { ORDERS.len() }, _>(|index| view! { <option value=index.to_string()>{(ORDERS[index].2)()}</option> })}
                     </select>
                 </label>
             }
