@@ -276,7 +276,9 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
             });
         }
     };
-    // The dialog open over the table, if any: one at a time, in one place of the page.
+    // The dialog open over the table, if any: one at a time, in one place of the page. Each is
+    // opened from the page itself, never from another dialog (a modal makes the page inert), so
+    // that the dialog's opener, where focus returns, is on the page.
     let dialog = RwSignal::new(None::<TableDialog>);
     let on_action = Callback::new(move |action: RowAction| {
         dialog.set(Some(match action {
