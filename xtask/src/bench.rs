@@ -66,7 +66,7 @@ fn peers_folder() -> Option<PathBuf> {
 /// Our app beside the same screen written by hand (`measure.mjs` of the peers folder, as its
 /// README says): two hubs of the server build on one database, the demo data, 10 runs of each
 /// page interleaved, then the same on a slow device and network. Every run is kept in
-/// `target/peers/` (`unthrottled.json`, `throttled.json`).
+/// `target/peers/` (`unthrottled.json`, `throttled.json`); the targets are judged from them.
 fn beside_the_hand_written_page(peers: &Path) -> Result<(), String> {
     let binary = build::hub(Profile::Server)?;
     let chromium = crate::process::find_on_path("chromium").ok_or("chromium is not on PATH")?;
@@ -106,7 +106,18 @@ fn beside_the_hand_written_page(peers: &Path) -> Result<(), String> {
             run_command(&mut command)?;
         }
         Ok(())
-    })
+    })?;
+    let read = |name: &str| -> Result<serde_json::Value, String> {
+        let path = results.join(name);
+        let text = std::fs::read_to_string(&path).map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+        serde_json::from_str(&text).map_err(|error| format!("{} is not JSON: {error}", path.display()))
+    };
+    let verdicts = crate::speed_targets::judge(&read("unthrottled.json")?, &read("throttled.json")?)?;
+    println!("\ntargets beside the hand-written page (medians of this run; ratios are ours / hand-written):");
+    for line in crate::speed_targets::lines(&verdicts) {
+        println!("  {line}");
+    }
+    Ok(())
 }
 
 /// Copies the files of `from` (one level, as the hand-written page is) into a new folder `to`.

@@ -13,6 +13,7 @@ mod load;
 mod playwright_report;
 mod process;
 mod setup;
+mod speed_targets;
 mod test;
 mod wasm_bytes;
 
