@@ -8,22 +8,29 @@ use wasm_bindgen::JsCast;
 use crate::i18n::t;
 use crate::table_query::{SortField, TableQuery};
 
-/// Each order offered: its field, direction and name (in the user's language, known at run time).
-const ORDERS: [(SortField, bool, fn() -> &'static str); 8] = [
-    (SortField::UpdatedAt, true, || t("Last updated, newest first")),
-    (SortField::UpdatedAt, false, || t("Last updated, oldest first")),
-    (SortField::Alias, false, || t("Alias, A to Z")),
-    (SortField::Alias, true, || t("Alias, Z to A")),
-    (SortField::Status, false, || t("Status, in lifecycle order")),
-    (SortField::RequestedBy, false, || t("Requested by, A to Z")),
-    (SortField::RequestedAt, true, || t("Requested on, newest first")),
-    (SortField::RequestedAt, false, || t("Requested on, oldest first")),
+/// An order offered: its field, its direction and its name (in the user's language, known only at
+/// run time).
+struct Order {
+    field: SortField,
+    descending: bool,
+    name: fn() -> &'static str,
+}
+
+const ORDERS: [Order; 8] = [
+    Order { field: SortField::UpdatedAt, descending: true, name: || t("Last updated, newest first") },
+    Order { field: SortField::UpdatedAt, descending: false, name: || t("Last updated, oldest first") },
+    Order { field: SortField::Alias, descending: false, name: || t("Alias, A to Z") },
+    Order { field: SortField::Alias, descending: true, name: || t("Alias, Z to A") },
+    Order { field: SortField::Status, descending: false, name: || t("Status, in lifecycle order") },
+    Order { field: SortField::RequestedBy, descending: false, name: || t("Requested by, A to Z") },
+    Order { field: SortField::RequestedAt, descending: true, name: || t("Requested on, newest first") },
+    Order { field: SortField::RequestedAt, descending: false, name: || t("Requested on, oldest first") },
 ];
 
 #[component]
 pub fn SortSelect(#[prop(into)] view: Signal<TableQuery>, #[prop(into)] on_change: Callback<TableQuery>) -> impl IntoView {
     let selected = move || {
-        view.with(|view| ORDERS.iter().position(|(field, descending, _)| *field == view.sort && *descending == view.descending))
+        view.with(|view| ORDERS.iter().position(|order| order.field == view.sort && order.descending == view.descending))
             .map_or(String::new(), |index| index.to_string())
     };
     // Only in the page while the cards show (the stylesheet's breakpoint): a wide table has its
@@ -35,10 +42,10 @@ pub fn SortSelect(#[prop(into)] view: Signal<TableQuery>, #[prop(into)] on_chang
                 <label class="sort-select">
                     {t("Sort by")}
                     <select prop:value=selected on:change=move |event| {
-                        let Some((field, descending, _)) = event_target_value(&event).parse::<usize>().ok().and_then(|index| ORDERS.get(index)) else { return };
-                        on_change.run(view.with_untracked(|view| view.sorted(*field, *descending)));
+                        let Some(order) = event_target_value(&event).parse::<usize>().ok().and_then(|index| ORDERS.get(index)) else { return };
+                        on_change.run(view.with_untracked(|view| view.sorted(order.field, order.descending)));
                     }>
-                        {std::array::from_fn::<_, { ORDERS.len() }, _>(|index| view! { <option value=index.to_string()>{(ORDERS[index].2)()}</option> })}
+                        {std::array::from_fn::<_, { ORDERS.len() }, _>(|index| view! { <option value=index.to_string()>{(ORDERS[index].name)()}</option> })}
                     </select>
                 </label>
             }

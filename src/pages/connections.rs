@@ -188,13 +188,16 @@ enum TableDialog {
     Decide(ConnectionRequest, Decision),
 }
 
+/// The hub's answer to a request for a page of the list.
+type PageAnswer = Result<Page<ConnectionRequest>, ApiError>;
+
 /// A page of the list asked for before the user was known, for the table's first load. Not a
 /// reactive resource: awaited inside the table's resource, one would be tracked by it, and its
 /// arrival would load the page a second time.
 #[derive(Clone)]
 struct FirstPage {
     params: ListParams,
-    answer: Rc<RefCell<Option<Result<Page<ConnectionRequest>, ApiError>>>>,
+    answer: Rc<RefCell<Option<PageAnswer>>>,
     arrived: js_sys::Promise,
 }
 
