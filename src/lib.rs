@@ -5,6 +5,7 @@ pub mod api;
 mod app;
 pub mod components;
 pub mod credentials_form;
+mod dom;
 pub mod focus;
 pub mod format;
 pub mod hidden_secrets;

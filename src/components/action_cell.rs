@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use crate::api::{ConnectionRequest, Decision, User};
 use crate::components::icon::Icon;
 use crate::components::siblings::siblings;
+use crate::dom::elements;
 use crate::i18n::{t, tf};
 use crate::permissions::{can_decide, can_edit_credentials, can_test_stored};
 use crate::table_query::TableQuery;
@@ -99,7 +100,7 @@ pub fn ActionCell(
 /// The actions of the toolbar that can take focus, in order.
 fn toolbar_actions(toolbar: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
     let Ok(found) = toolbar.query_selector_all("a[href], button:not([disabled])") else { return Vec::new() };
-    (0..found.length()).filter_map(|index| found.item(index)?.dyn_into::<web_sys::HtmlElement>().ok()).collect()
+    elements(found).collect()
 }
 
 /// The arrow keys, Home and End move focus between the toolbar's actions.
@@ -136,7 +137,7 @@ fn make_tab_stop(event: leptos::ev::FocusEvent) {
 pub fn settle_tab_stops() {
     let Ok(toolbars) = document().query_selector_all(".requests [role=toolbar]") else { return };
     let focused = document().active_element();
-    for toolbar in (0..toolbars.length()).filter_map(|index| toolbars.item(index)?.dyn_into::<web_sys::Element>().ok()) {
+    for toolbar in elements::<web_sys::Element>(toolbars) {
         let actions = toolbar_actions(&toolbar);
         let stop = actions
             .iter()

@@ -15,7 +15,6 @@ use std::task::Poll;
 
 use gloo_net::http::Request;
 use leptos::prelude::{document, window};
-use wasm_bindgen::JsCast;
 
 pub use config::{AppConfig, ConfigError};
 pub use launchpad::{LaunchParameters, Theme};
@@ -77,11 +76,7 @@ pub fn shell_done() {
     // So have index.html's start-up scripts, its noscript message and the preloads of the app's
     // code: they have done their work, and every node counts on a page of rows.
     if let Ok(done) = document().query_selector_all("script, noscript, link[rel=preload], link[rel=modulepreload]") {
-        for index in 0..done.length() {
-            if let Some(element) = done.item(index).and_then(|node| node.dyn_into::<web_sys::Element>().ok()) {
-                element.remove();
-            }
-        }
+        crate::dom::elements::<web_sys::Element>(done).for_each(|element| element.remove());
     }
     // The answers index.html asked for early were for the start only; later ones are fresh.
     crate::api::forget_early_answers();
