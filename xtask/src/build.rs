@@ -12,9 +12,10 @@ pub fn dist_folder() -> PathBuf {
     workspace_root().join("dist")
 }
 
-/// `trunk build --release --offline`: the app as served in production, into `dist/`, with its
-/// hashed files also compressed (see [`precompress`]).
-pub fn app_release(tools: &BuildTools) -> Result<(), String> {
+/// `trunk build --release --offline`: the app as served in production, into `dist/`, its wasm
+/// split in two by what runs at the start (measured with a hub of `hub_binary`, see
+/// [`crate::code_split`]), with its hashed files also compressed (see [`precompress`]).
+pub fn app_release(tools: &BuildTools, hub_binary: &std::path::Path) -> Result<(), String> {
     println!("==> app (release build)");
     let dist = dist_folder();
     run(tools
@@ -27,6 +28,7 @@ pub fn app_release(tools: &BuildTools) -> Result<(), String> {
         .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
         .env("RUSTFLAGS", "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none")
         .current_dir(workspace_root()))?;
+    crate::code_split::split_release(&dist, hub_binary, tools)?;
     precompress(&dist)
 }
 
@@ -60,10 +62,13 @@ pub fn brotli_11(bytes: &[u8]) -> Vec<u8> {
 }
 
 /// Whether `file` of the release build in `dist` is part of the first load: the page and what
-/// it links (js, wasm, css, icon). German users fetch their texts too; English users must not.
+/// it links (js, wasm, css, icon), not the rest of the code that comes after the first page.
+/// German users fetch their texts too; English users must not.
 pub fn is_first_load(dist: &std::path::Path, file: &std::path::Path) -> bool {
     let name = file.file_name().and_then(|name| name.to_str()).unwrap_or_default();
-    file.parent() == Some(dist) && (name == "index.html" || [".js", ".wasm", ".css", ".svg"].iter().any(|extension| name.ends_with(extension)))
+    file.parent() == Some(dist)
+        && !crate::code_split::is_rest(name)
+        && (name == "index.html" || [".js", ".wasm", ".css", ".svg"].iter().any(|extension| name.ends_with(extension)))
 }
 
 /// The first load in English of the release build in `dist`, brotli 11, in bytes.
@@ -156,7 +161,7 @@ mod tests {
         for file in ["index.html", "app-1a2b.js", "app-1a2b_bg.wasm", "style-1a2b.css"] {
             assert!(is_first_load(dist, &dist.join(file)), "{file}");
         }
-        for file in ["404.html", "i18n/de.json", "app-1a2b_bg.wasm.br", "app-1a2b.js.gz"] {
+        for file in ["404.html", "i18n/de.json", "app-1a2b_bg.wasm.br", "app-1a2b.js.gz", "app-rest-1a2b.wasm"] {
             assert!(!is_first_load(dist, &dist.join(file)), "{file}");
         }
     }

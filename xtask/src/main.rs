@@ -7,6 +7,7 @@
 
 mod bench;
 mod build;
+mod code_split;
 mod drill;
 mod hub;
 mod load;
@@ -75,8 +76,9 @@ fn run(args: &[String]) -> Result<(), String> {
     hub_args.extend(["--db".to_owned(), db.display().to_string()]);
 
     let tools = setup::build_tools()?;
-    build::app_release(&tools)?;
+    setup::browser_tools()?;
     let hub_binary = build::hub(build::Profile::Server)?;
+    build::app_release(&tools, &hub_binary)?;
     let running = hub::Hub::start(&hub_binary, &hub_args, None)?;
     println!("\nThe app is running at {}/ (Ctrl-C stops it)", running.url);
     running.wait_until_stopped()
@@ -86,3 +88,4 @@ fn run(args: &[String]) -> Result<(), String> {
 pub fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_owned()
 }
+

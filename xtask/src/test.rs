@@ -74,9 +74,9 @@ fn component_tests(tools: &BuildTools) -> Result<(), String> {
 }
 
 fn end_to_end_tests(tools: &BuildTools) -> Result<(), String> {
-    build::app_release(tools)?;
-    build::check_german_stays_out_of_the_first_load(&build::dist_folder())?;
     let hub_binary = build::hub(Profile::Debug)?;
+    build::app_release(tools, &hub_binary)?;
+    build::check_german_stays_out_of_the_first_load(&build::dist_folder())?;
     let chromium = find_on_path("chromium").ok_or("chromium is not on PATH")?;
     // No test may send a packet beyond loopback: Test Connection on the demo data looks up no name.
     let mut args = app_with_demo_data();

@@ -1,0 +1,54 @@
+
+// ---- The rest of the app's code, a second wasm module (cargo xtask's code_split) -------------
+// The first module holds what the app runs to show its first page; the rest is fetched after the
+// first paint of the page that replaces index.html's shell (or at the user's first click or key,
+// or at once for a page that needs it from the start), and instantiated as soon as it is
+// compiled. A call into the rest before then loads it at once, synchronously: slower, never
+// wrong.
+const restUrl = new URL('REST_FILE', import.meta.url);
+let restModule, restCompiling;
+function restPrefetch() {
+    // Compiled from its bytes, not streamed: a static host may serve wasm under another type.
+    restCompiling ??= fetch(restUrl)
+        .then((response) => {
+            if (!response.ok) throw new Error(`HTTP ${response.status}`);
+            return response.arrayBuffer();
+        })
+        .then((bytes) => WebAssembly.compile(bytes))
+        .then((module) => { restModule ??= module; restInstantiate(); })
+        .catch(() => { restCompiling = undefined; }); // a call into the rest asks again
+    return restCompiling;
+}
+function restInstantiate() {
+    if (wasm === undefined || restModule === undefined || wasm.__split_loaded.value) return;
+    new WebAssembly.Instance(restModule, { primary: wasm });
+    wasm.__split_loaded.value = 1;
+}
+function restLoadNow() {
+    if (restModule === undefined) {
+        const request = new XMLHttpRequest();
+        request.open('GET', restUrl, false);
+        // Bytes as characters: a synchronous request can only answer text.
+        request.overrideMimeType('text/plain; charset=x-user-defined');
+        request.send();
+        if (request.status !== 200) throw new Error(`${restUrl}: HTTP ${request.status}`);
+        const text = request.responseText;
+        const bytes = new Uint8Array(text.length);
+        for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+        restModule = new WebAssembly.Module(bytes);
+    }
+    restInstantiate();
+}
+// A deep link to a request's credentials opens its dialog at the start: the app waits for both.
+const restAtStart = /\/credentials\/?$/.test(location.pathname) ? restPrefetch() : undefined;
+if (!restAtStart) {
+    const shell = document.getElementById('app-shell');
+    if (shell) {
+        new MutationObserver((_, observer) => {
+            if (shell.isConnected) return;
+            observer.disconnect();
+            requestAnimationFrame(() => setTimeout(restPrefetch));
+        }).observe(document.body, { childList: true });
+    }
+    for (const type of ['pointerdown', 'keydown']) addEventListener(type, restPrefetch, { capture: true, once: true });
+}

@@ -1,0 +1,155 @@
+//! The release build's wasm in two modules: what the app runs to show its first page, and the
+//! rest, which it loads once that page shows. The first load is then about half the code.
+//!
+//! 1. `profile`: which functions ran while the app started, in Chromium, the ways users start it.
+//! 2. `modules`: the module split in two by that (the rest reached through stubs).
+//! 3. `glue`: wasm-bindgen's JavaScript taught to load the rest (`loader.js`).
+//! 4. here: both optimised again, named by their content, and `index.html` pointed at them.
+
+mod glue;
+mod modules;
+mod profile;
+
+use std::path::Path;
+
+use base64::Engine;
+use sha2::Digest;
+
+use crate::setup::BuildTools;
+
+/// Whether `file` (a name in the release build) is the rest of the app's code, loaded after the
+/// first page shows.
+pub fn is_rest(file: &str) -> bool {
+    file.contains("-rest-") && file.ends_with(".wasm")
+}
+
+/// Splits the app in the release build in `dist` (Trunk's output), measuring its start with a
+/// hub of `hub_binary`.
+pub fn split_release(dist: &Path, hub_binary: &Path, tools: &BuildTools) -> Result<(), String> {
+    println!("==> code split: what the app runs at the start, and the rest");
+    let wasm_name = only_file(dist, "_bg.wasm")?;
+    let stem = wasm_name.strip_suffix("_bg.wasm").expect("named so");
+    let app = stem.rsplit_once('-').map_or(stem, |(app, _)| app).to_owned();
+    let js_name = format!("{stem}.js");
+    let wasm = read(&dist.join(&wasm_name))?;
+    let glue = String::from_utf8(read(&dist.join(&js_name))?).map_err(|_| format!("{js_name} is not UTF-8"))?;
+
+    let ran = profile::functions_run_at_start(dist, hub_binary)?;
+    let split = modules::split(&wasm, &ran)?;
+    let first = optimise(&split.first, tools)?;
+    let rest = optimise(&split.rest, tools)?;
+
+    let rest_name = format!("{app}-rest-{}.wasm", content_hash(&rest));
+    debug_assert!(is_rest(&rest_name));
+    let glue = glue::with_rest(&glue, &rest_name)?;
+    let first_name = format!("{app}-{}_bg.wasm", content_hash(&first));
+    let new_js_name = format!("{app}-{}.js", content_hash(glue.as_bytes()));
+    write(&dist.join(&first_name), &first)?;
+    write(&dist.join(&rest_name), &rest)?;
+    write(&dist.join(&new_js_name), glue.as_bytes())?;
+    for old in [&wasm_name, &js_name] {
+        std::fs::remove_file(dist.join(old)).map_err(|error| format!("{old}: {error}"))?;
+    }
+    for page in ["index.html", "404.html"] {
+        let path = dist.join(page);
+        if !path.exists() {
+            continue;
+        }
+        let html = String::from_utf8(read(&path)?).map_err(|_| format!("{page} is not UTF-8"))?;
+        let html = html.replace(&wasm_name, &first_name).replace(&js_name, &new_js_name);
+        let html = with_integrity(&html, &first_name, &first)?;
+        let html = with_integrity(&html, &new_js_name, glue.as_bytes())?;
+        write(&path, html.as_bytes())?;
+    }
+    let brotli = |bytes: &[u8]| crate::build::brotli_11(bytes).len() as f64 / 1024.0;
+    println!(
+        "    {} functions ran at the start, {} kept with them, {} moved to the rest: {:.1} KiB brotli at the start, {:.1} KiB later (was {:.1} KiB)",
+        ran.len(),
+        split.kept,
+        split.moved,
+        brotli(&first),
+        brotli(&rest),
+        brotli(&wasm)
+    );
+    Ok(())
+}
+
+/// The one file in `dist` whose name ends with `suffix`.
+fn only_file(dist: &Path, suffix: &str) -> Result<String, String> {
+    let names: Vec<String> = std::fs::read_dir(dist)
+        .map_err(|error| format!("{}: {error}", dist.display()))?
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| name.ends_with(suffix))
+        .collect();
+    match &names[..] {
+        [name] => Ok(name.clone()),
+        _ => Err(format!("{} has {} files named *{suffix}, not one", dist.display(), names.len())),
+    }
+}
+
+/// `wasm` through `wasm-opt -Oz` again, with the features the Rust compiler's wasm target uses.
+fn optimise(wasm: &[u8], tools: &BuildTools) -> Result<Vec<u8>, String> {
+    let folder = tempfile::tempdir().map_err(|error| error.to_string())?;
+    let (input, output) = (folder.path().join("in.wasm"), folder.path().join("out.wasm"));
+    write(&input, wasm)?;
+    crate::process::run(tools.command("wasm-opt").arg("-Oz").args(FEATURES).arg(&input).arg("-o").arg(&output))?;
+    read(&output)
+}
+
+const FEATURES: [&str; 6] = [
+    "--enable-bulk-memory",
+    "--enable-reference-types",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-multivalue",
+];
+
+/// A name for `bytes`: 16 hex digits of their SHA-256, in the form Trunk gives its files' names
+/// (so that the hub and `precompress` treat them as content-hashed).
+fn content_hash(bytes: &[u8]) -> String {
+    let digest = sha2::Sha256::digest(bytes);
+    digest[..8].iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// `html` with the `integrity` of the `<link>` to `file` made that of `bytes`.
+fn with_integrity(html: &str, file: &str, bytes: &[u8]) -> Result<String, String> {
+    let Some(link) = html.match_indices("<link").map(|(at, _)| at).find(|&at| html[at..].split('>').next().unwrap_or_default().contains(file)) else {
+        return Ok(html.to_owned()); // no preload of it
+    };
+    let tag_end = link + html[link..].find('>').ok_or("a <link> without its end")?;
+    let Some(start) = html[link..tag_end].find("sha384-").map(|at| link + at) else {
+        return Ok(html.to_owned());
+    };
+    let end = start + html[start..tag_end].find(|c: char| c.is_whitespace() || c == '"' || c == '\'' || c == '>').unwrap_or(tag_end - start);
+    let digest = base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(bytes));
+    Ok(format!("{}sha384-{digest}{}", &html[..start], &html[end..]))
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|error| format!("{}: {error}", path.display()))
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    std::fs::write(path, bytes).map_err(|error| format!("{}: {error}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renews_the_integrity_of_one_link() {
+        let html = "<link crossorigin href=./a-1.js integrity=sha384-OLD rel=modulepreload><link as=fetch href=./a-1_bg.wasm integrity=sha384-OLD2 rel=preload>";
+        let html = with_integrity(html, "a-1_bg.wasm", b"new").unwrap();
+        let expected = base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(b"new"));
+        assert_eq!(html, format!("<link crossorigin href=./a-1.js integrity=sha384-OLD rel=modulepreload><link as=fetch href=./a-1_bg.wasm integrity=sha384-{expected} rel=preload>"));
+    }
+
+    #[test]
+    fn names_are_content_hashed_as_trunk_names_them() {
+        assert_eq!(content_hash(b"abc").len(), 16);
+        assert_ne!(content_hash(b"abc"), content_hash(b"abd"));
+    }
+}
+

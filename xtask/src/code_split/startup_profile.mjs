@@ -1,0 +1,42 @@
+// Which of the app's wasm functions run at the start: opens the app served at URL (argv[2]) in
+// headless Chromium the ways a signed-in user first sees it, with V8 logging each function it
+// compiles (it compiles one the first time it is called), and prints that log. (Other starts,
+// such as the development login's choice of users, load the rest of the code at once.) Run by cargo xtask's
+// code_split; PLAYWRIGHT_CORE is the path of playwright-core's index.mjs, CHROMIUM the browser.
+const { chromium } = await import(process.env.PLAYWRIGHT_CORE);
+const base = process.argv[2];
+
+const server = await chromium.launchServer({
+  executablePath: process.env.CHROMIUM,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    '--no-first-run', '--disable-quic', '--js-flags=--trace-wasm-compilation-times', '--enable-logging=stderr', '--v=0'],
+});
+let log = '';
+server.process().stdout.on('data', (data) => { log += data; });
+server.process().stderr.on('data', (data) => { log += data; });
+const browser = await chromium.connect(server.wsEndpoint());
+
+// Each start in a fresh context, until the page has settled (the rest of the code is asked for
+// once a page shows: by then, what the start needed has been compiled).
+async function start({ path, width, user, shows }) {
+  const context = await browser.newContext({ baseURL: base, viewport: { width, height: 800 } });
+  if (user) {
+    const signedIn = await context.request.post('api/1.0/session', { data: { user } });
+    if (!signedIn.ok()) throw new Error(`signing in as ${user}: HTTP ${signedIn.status()}`);
+  }
+  const page = await context.newPage();
+  await page.goto(path);
+  await shows(page).waitFor({ timeout: 20000 });
+  await page.waitForTimeout(500);
+  await context.close();
+}
+
+try {
+  // The table, signed in: at a laptop's width in English, at a phone's in German.
+  await start({ path: 'connections', width: 1280, user: 'alice', shows: (page) => page.getByRole('rowheader').first() });
+  await start({ path: 'connections?sap-language=de', width: 390, user: 'alice', shows: (page) => page.getByRole('rowheader').first() });
+} finally {
+  await browser.close();
+  await server.close();
+}
+process.stdout.write(log);
