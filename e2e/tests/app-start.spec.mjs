@@ -1,5 +1,6 @@
 // What the page says before the app runs: never a white page.
 import { test, expect, chromium } from '@playwright/test';
+import { signInAs } from './support.mjs';
 
 test('once the app has started, the start-up message is gone', async ({ page }) => {
   await page.goto('/connections');
@@ -66,6 +67,15 @@ test('an app that cannot load says so on the page', async ({ page }) => {
   await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto('/connections');
   await expect(page.getByRole('alert')).toHaveText(/API Portal Connections could not start\. Reload the page/);
+});
+
+test('when the rest of the app\'s code cannot be loaded after the start, the page says so', async ({ page }) => {
+  await signInAs(page, 'Alice Andersen');
+  // The release build loads the rest of its code after the first page: here it is gone.
+  await page.route(/-rest-[0-9a-f]+\.wasm$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.reload();
+  await page.getByRole('link', { name: 'Edit Credentials for EU Production Portal' }).click();
+  await expect(page.getByRole('alert').first()).toHaveText(/^Part of API Portal Connections could not be loaded\. Reload the page/);
 });
 
 test('without JavaScript, the page says what the app needs', async ({ baseURL }) => {

@@ -372,4 +372,8 @@ test('before the first row: the page (its stylesheet inline), its code and confi
     '/portal-connections-HASH.js', '/portal-connections-HASH_bg.wasm',
   ]);
   expect(after).toContain('/api/1.0/session/users');
+  // The rest of the app's code (the build splits it) comes once the rows are on the screen.
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((entry) => /\/portal-connections-rest-[0-9a-f]{14,16}\.wasm$/.test(entry.name))
+    .map((entry) => entry.startTime > window.firstRowAt))).toEqual([true]);
 });

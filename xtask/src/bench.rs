@@ -333,7 +333,7 @@ fn bundle_sizes(dist: &Path) -> Result<(), String> {
 
 /// The app's wasm in the release build.
 fn shipped_wasm(dist: &Path) -> Option<PathBuf> {
-    std::fs::read_dir(dist).ok()?.flatten().map(|entry| entry.path()).find(|path| path.extension().is_some_and(|extension| extension == "wasm"))
+    std::fs::read_dir(dist).ok()?.flatten().map(|entry| entry.path()).find(|path| path.to_str().is_some_and(|path| path.ends_with("_bg.wasm")))
 }
 
 /// The files of the build, without the compressed copies written beside them.

@@ -16,7 +16,10 @@ function restPrefetch() {
         })
         .then((bytes) => WebAssembly.compile(bytes))
         .then((module) => { restModule ??= module; restInstantiate(); })
-        .catch(() => { restCompiling = undefined; }); // a call into the rest asks again
+        .catch((error) => {
+            console.warn(`the rest of the app's code (${restUrl}) could not be loaded yet: ${error}`);
+            restCompiling = undefined; // a call into the rest asks again
+        });
     return restCompiling;
 }
 function restInstantiate() {
@@ -25,30 +28,35 @@ function restInstantiate() {
     wasm.__split_loaded.value = 1;
 }
 function restLoadNow() {
-    if (restModule === undefined) {
-        const request = new XMLHttpRequest();
-        request.open('GET', restUrl, false);
-        // Bytes as characters: a synchronous request can only answer text.
-        request.overrideMimeType('text/plain; charset=x-user-defined');
-        request.send();
-        if (request.status !== 200) throw new Error(`${restUrl}: HTTP ${request.status}`);
-        const text = request.responseText;
-        const bytes = new Uint8Array(text.length);
-        for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
-        restModule = new WebAssembly.Module(bytes);
+    try {
+        if (restModule === undefined) {
+            const request = new XMLHttpRequest();
+            request.open('GET', restUrl, false);
+            // Bytes as characters: a synchronous request can only answer text.
+            request.overrideMimeType('text/plain; charset=x-user-defined');
+            request.send();
+            if (request.status !== 200) throw new Error(`${restUrl}: HTTP ${request.status}`);
+            const text = request.responseText;
+            const bytes = new Uint8Array(text.length);
+            for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+            restModule = new WebAssembly.Module(bytes);
+        }
+        restInstantiate();
+        if (!wasm?.__split_loaded.value) throw new Error('the rest of the code was called before the app started');
+    } catch (error) {
+        // The app cannot go on: index.html says so where the user looks, in the user's language.
+        window.appPartFailed?.();
+        throw error;
     }
-    restInstantiate();
 }
 // A deep link to a request's credentials opens its dialog at the start: the app waits for both.
 const restAtStart = /\/credentials\/?$/.test(location.pathname) ? restPrefetch() : undefined;
-if (!restAtStart) {
-    const shell = document.getElementById('app-shell');
-    if (shell) {
-        new MutationObserver((_, observer) => {
-            if (shell.isConnected) return;
-            observer.disconnect();
-            requestAnimationFrame(() => setTimeout(restPrefetch));
-        }).observe(document.body, { childList: true });
-    }
-    for (const type of ['pointerdown', 'keydown']) addEventListener(type, restPrefetch, { capture: true, once: true });
+const shell = document.getElementById('app-shell');
+if (shell && !restAtStart) {
+    new MutationObserver((_, observer) => {
+        if (shell.isConnected) return;
+        observer.disconnect();
+        requestAnimationFrame(() => setTimeout(restPrefetch));
+    }).observe(document.body, { childList: true });
 }
+for (const type of ['pointerdown', 'keydown']) addEventListener(type, () => restPrefetch(), { capture: true, once: true });

@@ -113,17 +113,17 @@ pub fn split(wasm: &[u8], ran: &HashSet<u32>) -> Result<SplitModules, String> {
         body.i32_const(slot as i32).call_indirect(ty, table);
         first.funcs.get_mut(id).kind = FunctionKind::Local(stub.local_func(args));
     }
-    for &id in used.functions.iter().filter(|id| !moved_set.contains(id)) {
-        first.exports.add(&format!("f{}", index_of(id)), id);
-    }
-    for &id in &used.globals {
-        first.exports.add(&format!("g{}", id.index()), id);
-    }
-    for &id in &used.tables {
-        first.exports.add(&format!("t{}", id.index()), id);
-    }
-    for &id in &used.memories {
-        first.exports.add(&format!("m{}", id.index()), id);
+    let taken: HashSet<String> = first.exports.iter().map(|export| export.name.clone()).collect();
+    let mut for_the_rest: Vec<(String, ExportItem)> = Vec::new();
+    for_the_rest.extend(used.functions.iter().filter(|id| !moved_set.contains(id)).map(|&id| (format!("f{}", index_of(id)), ExportItem::Function(id))));
+    for_the_rest.extend(used.globals.iter().map(|&id| (format!("g{}", id.index()), ExportItem::Global(id))));
+    for_the_rest.extend(used.tables.iter().map(|&id| (format!("t{}", id.index()), ExportItem::Table(id))));
+    for_the_rest.extend(used.memories.iter().map(|&id| (format!("m{}", id.index()), ExportItem::Memory(id))));
+    for (name, item) in for_the_rest {
+        if taken.contains(&name) {
+            return Err(format!("the module already exports {name}, a name the split gives the rest's imports"));
+        }
+        first.exports.add(&name, item);
     }
     // Stubs that no code of the first module calls, and that the table does not hold, go.
     walrus::passes::gc::run(&mut first);
@@ -154,19 +154,25 @@ pub fn split(wasm: &[u8], ran: &HashSet<u32>) -> Result<SplitModules, String> {
     }
     let globals: Vec<GlobalId> = rest.globals.iter().map(|global| global.id()).collect();
     for id in globals {
-        let import = import_of(&mut rest, &format!("g{}", id.index()), ImportKind::Global(id));
+        let existing = match rest.globals.get(id).kind {
+            GlobalKind::Import(import) => Some(import),
+            GlobalKind::Local(_) => None,
+        };
+        let import = import_of(&mut rest, existing, &format!("g{}", id.index()), ImportKind::Global(id));
         rest.globals.get_mut(id).kind = GlobalKind::Import(import);
     }
     let memories: Vec<MemoryId> = rest.memories.iter().map(|memory| memory.id()).collect();
     for id in memories {
-        let import = import_of(&mut rest, &format!("m{}", id.index()), ImportKind::Memory(id));
+        let existing = rest.memories.get(id).import;
+        let import = import_of(&mut rest, existing, &format!("m{}", id.index()), ImportKind::Memory(id));
         let memory = rest.memories.get_mut(id);
         memory.import = Some(import);
         memory.data_segments.clear();
     }
     let tables: Vec<TableId> = rest.tables.iter().map(|table| table.id()).collect();
     for id in tables {
-        let import = import_of(&mut rest, &format!("t{}", id.index()), ImportKind::Table(id));
+        let existing = rest.tables.get(id).import;
+        let import = import_of(&mut rest, existing, &format!("t{}", id.index()), ImportKind::Table(id));
         let table = rest.tables.get_mut(id);
         table.import = Some(import);
         table.init = None;
@@ -209,8 +215,18 @@ fn function_ids(module: &Module) -> Vec<FunctionId> {
     imported.chain(local).collect()
 }
 
-fn import_of(module: &mut Module, name: &str, kind: ImportKind) -> walrus::ImportId {
-    module.imports.add("primary", name, kind)
+/// The import from the first module, as `name`, of an item of the rest: `existing`, renamed, if
+/// the item was imported already (the first module exports it under that name), else a new one.
+fn import_of(module: &mut Module, existing: Option<walrus::ImportId>, name: &str, kind: ImportKind) -> walrus::ImportId {
+    match existing {
+        Some(id) => {
+            let import = module.imports.get_mut(id);
+            import.module = "primary".into();
+            import.name = name.into();
+            id
+        }
+        None => module.imports.add("primary", name, kind),
+    }
 }
 
 /// Whether `body` initialises memory or a table from a passive segment (which stays behind).
