@@ -40,7 +40,8 @@ pub struct SplitModules {
 pub fn split(wasm: &[u8], ran: &HashSet<u32>) -> Result<SplitModules, String> {
     let mut first = parse(wasm)?;
     let functions = function_ids(&first);
-    let index_of = |id: FunctionId| functions.iter().position(|&f| f == id).expect("every function has an index") as u32;
+    let indices: std::collections::HashMap<FunctionId, u32> = functions.iter().enumerate().map(|(index, &id)| (id, index as u32)).collect();
+    let index_of = |id: FunctionId| indices[&id];
     let exported: HashSet<FunctionId> = first
         .exports
         .iter()
@@ -137,20 +138,14 @@ pub fn split(wasm: &[u8], ran: &HashSet<u32>) -> Result<SplitModules, String> {
         if moved_set.contains(&functions[index]) {
             continue;
         }
-        let name = format!("f{index}");
         let function = rest.funcs.get(id);
         let ty = function.ty();
-        match &function.kind {
-            FunctionKind::Import(imported) => {
-                let import = rest.imports.get_mut(imported.import);
-                import.module = "primary".into();
-                import.name = name;
-            }
-            _ => {
-                let import = rest.imports.add("primary", &name, ImportKind::Function(id));
-                rest.funcs.get_mut(id).kind = FunctionKind::Import(walrus::ImportedFunction { import, ty });
-            }
-        }
+        let existing = match &function.kind {
+            FunctionKind::Import(imported) => Some(imported.import),
+            _ => None,
+        };
+        let import = import_of(&mut rest, existing, &format!("f{index}"), ImportKind::Function(id));
+        rest.funcs.get_mut(id).kind = FunctionKind::Import(walrus::ImportedFunction { import, ty });
     }
     let globals: Vec<GlobalId> = rest.globals.iter().map(|global| global.id()).collect();
     for id in globals {
