@@ -355,6 +355,12 @@ test('before the first row: the page (its stylesheet inline), its code and confi
       }
     }).observe(document, { childList: true, subtree: true });
   });
+  // The rows come well after the user is known (the page's frame is shown then): a slow list
+  // must not let the rest of the code, or anything else, go before it.
+  await page.route((url) => url.pathname.endsWith('/api/1.0/connectionRequests'), async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await route.continue();
+  }, { times: 1 });
   await page.reload();
   await expect(row(page, 'EU Production Portal')).toBeVisible();
   // Whether "Switch user" is offered is asked too, but only after the rows.

@@ -58,6 +58,10 @@ pub fn ConnectionsPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let user = user.await;
                 crate::startup::shell_done();
+                if user.is_err() {
+                    // Signed in, the page is shown with its first rows (SignedInView).
+                    crate::startup::page_shown();
+                }
                 match user {
                     Ok(user) => {
                         login::forget_sent();
@@ -366,7 +370,10 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
                             focus_after_render.after_render(kept);
                             settle_tab_stops();
                         });
-                        request_animation_frame(ask_dev_login);
+                        request_animation_frame(move || {
+                            crate::startup::page_shown();
+                            ask_dev_login();
+                        });
                         match page {
                             Ok(result) if result.count == 0 => view! { <EmptyState view=current on_clear=go /> }.into_any(),
                             Ok(result) => {

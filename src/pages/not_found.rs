@@ -5,6 +5,7 @@ use crate::i18n::t;
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     crate::startup::shell_done();
+    crate::startup::page_shown();
     view! {
         <main class="page">
             <h1>{t("Page not found")}</h1>

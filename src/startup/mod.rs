@@ -82,6 +82,15 @@ pub fn shell_done() {
     crate::api::forget_early_answers();
 }
 
+/// Says that the page has shown what it is for: the first rows, a sign-in form, an error. The
+/// release build's loader (cargo xtask's code_split) fetches the rest of the app's code only
+/// then, so that it never competes with the first page for the network.
+pub fn page_shown() {
+    if let Ok(event) = web_sys::Event::new("app-page-shown") {
+        let _ = window().dispatch_event(&event);
+    }
+}
+
 /// `config.json` beside `index.html`, as `index.html` fetched it while the app's code loaded
 /// (`window.appConfig`: its text, or null for none or a host's page for unknown paths): none
 /// means the defaults.

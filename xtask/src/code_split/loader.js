@@ -1,8 +1,8 @@
 
 // ---- The rest of the app's code, a second wasm module (cargo xtask's code_split) -------------
 // The first module holds what the app runs to show its first page; the rest is fetched after the
-// first paint of the page that replaces index.html's shell (or at the user's first click or key,
-// or at once for a page that needs it from the start), and instantiated as soon as it is
+// paint of that page's content (its rows, a sign-in form, an error), or at the user's first click
+// or key, or at once for a page that needs it from the start, and instantiated as soon as it is
 // compiled. A call into the rest before then loads it at once, synchronously: slower, never
 // wrong.
 const restUrl = new URL('REST_FILE', import.meta.url);
@@ -51,12 +51,7 @@ function restLoadNow() {
 }
 // A deep link to a request's credentials opens its dialog at the start: the app waits for both.
 const restAtStart = /\/credentials\/?$/.test(location.pathname) ? restPrefetch() : undefined;
-const shell = document.getElementById('app-shell');
-if (shell && !restAtStart) {
-    new MutationObserver((_, observer) => {
-        if (shell.isConnected) return;
-        observer.disconnect();
-        requestAnimationFrame(() => setTimeout(restPrefetch));
-    }).observe(document.body, { childList: true });
-}
+// Otherwise the rest comes after the paint of the page's first content, which the app announces
+// (startup::page_shown), so that it never competes with the first rows for the network.
+if (!restAtStart) addEventListener('app-page-shown', () => requestAnimationFrame(() => setTimeout(restPrefetch)), { once: true });
 for (const type of ['pointerdown', 'keydown']) addEventListener(type, () => restPrefetch(), { capture: true, once: true });
