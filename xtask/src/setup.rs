@@ -25,7 +25,7 @@ impl BuildTools {
 }
 
 /// Everything `trunk build` needs: the wasm target, the standard library's source, trunk,
-/// wasm-bindgen and a working wasm-opt.
+/// wasm-bindgen and a working wasm-opt; and terser, for the split build's JavaScript.
 pub fn build_tools() -> Result<BuildTools, String> {
     step("wasm32 target");
     let installed = output_of("rustup", &["target", "list", "--installed"]).unwrap_or_default();
@@ -53,10 +53,10 @@ pub fn build_tools() -> Result<BuildTools, String> {
     // Without --locked: the registry lacks one of its locked dependencies (toolchain.md).
     ensure_cargo_tool("wasm-bindgen", &version, &["install", "wasm-bindgen-cli", "--version", &version])?;
 
-    step("wasm-opt (npm binaryen)");
+    step("wasm-opt (npm binaryen) and terser");
     let tools_folder = workspace_root().join("tools");
     let wasm_opt = tools_folder.join("node_modules/.bin/wasm-opt");
-    if wasm_opt.exists() && is_newer(&tools_folder.join("node_modules/.package-lock.json"), &tools_folder.join("package-lock.json")) {
+    if wasm_opt.exists() && tools_folder.join("node_modules/.bin/terser").exists() && is_newer(&tools_folder.join("node_modules/.package-lock.json"), &tools_folder.join("package-lock.json")) {
         skip(&format!("{} is installed", output_of(&wasm_opt.to_string_lossy(), &["--version"]).unwrap_or_default()));
     } else {
         run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&tools_folder))?;

@@ -4,11 +4,14 @@
 //! 1. `profile`: which functions ran while the app started, in Chromium, the ways users start it.
 //! 2. `modules`: the module split in two by that (the rest reached through stubs).
 //! 3. `glue`: wasm-bindgen's JavaScript taught to load the rest (`loader.js`).
-//! 4. here: both optimised again, named by their content, and `index.html` pointed at them.
+//! 4. `short_names`: short names for the first module's imports and the exports that this
+//!    JavaScript calls.
+//! 5. here: both optimised again, the JavaScript minified (terser), named by their content, and `index.html` pointed at them.
 
 mod glue;
 mod modules;
 mod profile;
+mod short_names;
 
 use std::path::Path;
 
@@ -36,12 +39,13 @@ pub fn split_release(dist: &Path, hub_binary: &Path, tools: &BuildTools) -> Resu
 
     let ran = profile::functions_run_at_start(dist, hub_binary)?;
     let split = modules::split(&wasm, &ran)?;
-    let first = optimise(&split.first, tools)?;
     let rest = optimise(&split.rest, tools)?;
-
     let rest_name = format!("{app}-rest-{}.wasm", content_hash(&rest));
     debug_assert!(is_rest(&rest_name));
     let glue = glue::with_rest(&glue, &rest_name)?;
+    let (first, glue) = short_names::shorten(&split.first, &glue, &format!("./{app}_bg.js"))?;
+    let first = optimise(&first, tools)?;
+    let glue = minify(&glue, tools)?;
     let first_name = format!("{app}-{}_bg.wasm", content_hash(&first));
     let new_js_name = format!("{app}-{}.js", content_hash(glue.as_bytes()));
     write(&dist.join(&first_name), &first)?;
@@ -94,6 +98,15 @@ fn optimise(wasm: &[u8], tools: &BuildTools) -> Result<Vec<u8>, String> {
     write(&input, wasm)?;
     crate::process::run(tools.command("wasm-opt").arg("-Oz").args(FEATURES).arg(&input).arg("-o").arg(&output))?;
     read(&output)
+}
+
+/// `javascript` (an ES module) through terser: compressed, local names shortened.
+fn minify(javascript: &str, tools: &BuildTools) -> Result<String, String> {
+    let folder = tempfile::tempdir().map_err(|error| error.to_string())?;
+    let (input, output) = (folder.path().join("in.js"), folder.path().join("out.js"));
+    write(&input, javascript.as_bytes())?;
+    crate::process::run(tools.command("terser").arg(&input).args(["--module", "--compress", "--mangle", "--ecma", "2020", "-o"]).arg(&output))?;
+    String::from_utf8(read(&output)?).map_err(|_| "terser wrote no UTF-8".to_owned())
 }
 
 const FEATURES: [&str; 6] = [

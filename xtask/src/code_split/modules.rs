@@ -197,7 +197,7 @@ pub fn split(wasm: &[u8], ran: &HashSet<u32>) -> Result<SplitModules, String> {
     Ok(SplitModules { first: first_bytes, rest: rest.emit_wasm(), kept, moved: moved.len() })
 }
 
-fn parse(wasm: &[u8]) -> Result<Module, String> {
+pub(super) fn parse(wasm: &[u8]) -> Result<Module, String> {
     let mut config = ModuleConfig::new();
     config.generate_name_section(false).generate_producers_section(false);
     config.parse(wasm).map_err(|error| format!("cannot read the wasm module: {error:#}"))
