@@ -34,7 +34,7 @@ pub struct SplitModules {
 }
 
 /// Splits `wasm`: functions whose index (imports counted, as engines number them) is in `ran`
-/// stay in the first module, with the exported ones, those that initialise memory or tables from
+/// stay in the first module, with the start function, those that initialise memory or tables from
 /// passive segments, and the small ones that these call or the function table holds; the others
 /// move.
 pub fn split(wasm: &[u8], ran: &HashSet<u32>) -> Result<SplitModules, String> {
@@ -42,21 +42,15 @@ pub fn split(wasm: &[u8], ran: &HashSet<u32>) -> Result<SplitModules, String> {
     let functions = function_ids(&first);
     let indices: std::collections::HashMap<FunctionId, u32> = functions.iter().enumerate().map(|(index, &id)| (id, index as u32)).collect();
     let index_of = |id: FunctionId| indices[&id];
-    let exported: HashSet<FunctionId> = first
-        .exports
-        .iter()
-        .filter_map(|export| match export.item {
-            ExportItem::Function(id) => Some(id),
-            _ => None,
-        })
-        .chain(first.start)
-        .collect();
+    // The start function runs first; an export that did not run at the start moves like any
+    // other function (its export is the stub).
+    let start = first.start;
     // Small functions stay where the first module's code calls them or the function table holds
     // them (a stub would cost more); the others move with the code that calls them.
     let mut kept: HashSet<FunctionId> = first
         .funcs
         .iter_local()
-        .filter(|(id, body)| ran.contains(&index_of(*id)) || exported.contains(id) || uses_segments(body))
+        .filter(|(id, body)| ran.contains(&index_of(*id)) || start == Some(*id) || uses_segments(body))
         .map(|(id, _)| id)
         .collect();
     let in_table: HashSet<FunctionId> = first
@@ -391,6 +385,32 @@ mod tests {
         assert_eq!(seen["loadsAfterStart"], 0, "what ran at the start needs no rest");
         assert_eq!(seen["main"], seen["wholeMain"], "{seen}");
         assert_eq!(seen["loads"], 1, "the rest is loaded once");
+    }
+
+    #[test]
+    fn an_export_that_did_not_run_moves_too() {
+        let (wasm, exported) = sample();
+        let start = exported.iter().copied().min().expect("start is exported first");
+        let split = split(&wasm, &HashSet::from([start])).unwrap();
+        assert_eq!((split.kept, split.moved), (1, 3), "start stays; main, sum and twice move");
+        let folder = tempfile::tempdir().unwrap();
+        for (name, bytes) in [("first.wasm", &split.first), ("rest.wasm", &split.rest)] {
+            std::fs::write(folder.path().join(name), bytes).unwrap();
+        }
+        let script = r#"
+            const fs = require('fs');
+            const load = (name, imports) => new WebAssembly.Instance(new WebAssembly.Module(fs.readFileSync(name)), imports);
+            let first;
+            first = load('first.wasm', { split: { load() {
+                load('rest.wasm', { primary: first.exports });
+                first.exports.__split_loaded.value = 1;
+            } } });
+            console.log(JSON.stringify([first.exports.start(4), first.exports.main(10)]));
+        "#;
+        let output = std::process::Command::new("node").args(["-e", script]).current_dir(folder.path()).output().expect("node runs");
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        // main(10) = sum(10) + twice(10) = 145 + (145 · 2 + 2 calls of sum so far).
+        assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "[5,437]");
     }
 
     #[test]
