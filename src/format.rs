@@ -55,9 +55,18 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     era * 146_097 + day_of_era - 719_468
 }
 
-/// How long ago `then` was at `now` (both in seconds), like "3 days ago" ("vor 3 Tagen").
-pub fn relative(now: i64, then: i64) -> String {
-    relative_in(now, then, i18n::language())
+/// A time as the table shows it: how long ago, then on a line of its own exactly
+/// (`9 minutes ago` / `(2026-11-30 14:31 UTC)`; where lines are not kept, a space).
+pub fn ago_and_exact(now: i64, value: &str) -> String {
+    ago_and_exact_in(now, value, i18n::language())
+}
+
+fn ago_and_exact_in(now: i64, value: &str, language: Language) -> String {
+    let exact = timestamp_in(value, language);
+    match unix_seconds(value) {
+        Some(then) => format!("{}\n({exact})", relative_in(now, then, language)),
+        None => exact,
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -97,6 +106,7 @@ impl Unit {
     }
 }
 
+/// How long ago `then` was at `now` (both in seconds), like "3 days ago" ("vor 3 Tagen").
 fn relative_in(now: i64, then: i64, language: Language) -> String {
     let just_now = match language {
         Language::English => "just now",
@@ -214,6 +224,7 @@ mod tests {
     #[test]
     fn relative_dates_read_naturally() {
         let now = 1_000_000_000;
+        let relative = |now, then| relative_in(now, then, Language::English);
         assert_eq!(relative(now, now - 5), "just now");
         assert_eq!(relative(now, now + 5), "just now");
         assert_eq!(relative(now, now - 60), "1 minute ago");
@@ -221,6 +232,15 @@ mod tests {
         assert_eq!(relative(now, now - 3 * 86_400), "3 days ago");
         assert_eq!(relative(now, now - 65 * 86_400), "2 months ago");
         assert_eq!(relative(now, now - 400 * 86_400), "1 year ago");
+    }
+
+    #[test]
+    fn the_table_says_how_long_ago_and_exactly() {
+        let then = "2001-09-09T01:46:40Z";
+        let now = unix_seconds(then).unwrap() + 540;
+        assert_eq!(ago_and_exact_in(now, then, Language::English), "9 minutes ago\n(2001-09-09 01:46 UTC)");
+        assert_eq!(ago_and_exact_in(now, then, Language::German), "vor 9 Minuten\n(09.09.2001, 01:46 UTC)");
+        assert_eq!(ago_and_exact_in(now, "yesterday", Language::English), "yesterday");
     }
 
     #[test]

@@ -142,7 +142,8 @@ fn the_table_marks_its_sorted_column_and_names_its_rows() {
     let credentials = find(&parent, "td[data-label='Credentials']").text_content().unwrap();
     assert!(credentials.contains("1689070958781!b6077"), "the part of the client ID that differs: {credentials}");
     let text = find(&parent, "tbody tr").text_content().unwrap();
-    assert!(text.contains("3 days ago"), "{text}");
+    let updated = find(&parent, "td[data-label='Last updated']").text_content().unwrap();
+    assert_eq!(updated, "3 days ago\n(2026-11-20 16:03 UTC)", "how long ago, and exactly");
     assert!(text.contains("Expires in 2 days"), "{text}");
     assert!(text.contains("Pending approval"), "{text}");
 }

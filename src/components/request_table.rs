@@ -100,9 +100,8 @@ fn TableHead(view: TableQuery, on_sort: Callback<SortField>) -> impl IntoView {
 
 /// One request, one cell per column and nothing twice: where a narrower window has no room for
 /// a column, the stylesheet moves its cell under the alias and shows its label (`data-label`).
-/// Labels, the exact time after a relative one (from `title`) and the mark of a saved row
-/// (`data-saved`) are drawn by the stylesheet and heard by screen readers, with no element of
-/// their own; a page of 25 rows stays small.
+/// Labels and the mark of a saved row (`data-saved`) are drawn by the stylesheet and heard by
+/// screen readers, with no element of their own; a page of 25 rows stays small.
 #[component]
 fn RequestRow(
     request: ConnectionRequest,
@@ -114,8 +113,7 @@ fn RequestRow(
 ) -> impl IntoView {
     let host = portal_host(&request.api_portal_url).to_owned();
     let requested_on = crate::i18n::date(request.requested_at.get(..10).unwrap_or_default());
-    let updated = format::unix_seconds(&request.updated_at).map_or_else(|| request.updated_at.clone(), |then| format::relative(now, then));
-    let exact_update = format::timestamp(&request.updated_at);
+    let updated = format::ago_and_exact(now, &request.updated_at);
     let expiry = format::unix_seconds(&request.credentials.expires_at).map(|expires| Expiry::at(now, expires));
     view! {
         <tr class:row-saved=saved>
@@ -124,7 +122,7 @@ fn RequestRow(
             <StatusCell status=request.status />
             <td class="col-requester" data-label=t("Requested by")>{request.requested_by.name.clone()}</td>
             <td class="col-requested-on" data-label=t("Requested on")>{requested_on}</td>
-            <td class="col-updated" data-label=t("Last updated") title=exact_update>{updated}</td>
+            <td class="col-updated" data-label=t("Last updated")>{updated}</td>
             <CredentialsCell client_id=request.credentials.client_id.clone() expiry last_test=request.last_test.clone() />
             <td class="col-actions"><ActionCell request user view on_action /></td>
         </tr>
