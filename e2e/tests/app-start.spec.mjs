@@ -78,6 +78,30 @@ test('when the rest of the app\'s code cannot be loaded after the start, the pag
   await expect(page.getByRole('alert').first()).toHaveText(/^Part of API Portal Connections could not be loaded\. Reload the page/);
 });
 
+// The release build's first module holds the code (and the data) the first page needs; the rest
+// holds the others. Whatever the start would miss, the page would miss: a text, or the message
+// that a part of the app could not be loaded.
+for (const { view, width } of [{ view: '/connections', width: 1280 }, { view: '/connections?sap-language=de&status=PENDING_APPROVAL', width: 390 }]) {
+  test(`the first page is the same without the rest of the code: ${view} at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await signInAs(page, 'Alice Andersen');
+    const firstPage = async () => {
+      await page.goto(view);
+      await expect(page.getByRole('table').getByRole('rowheader').first()).toBeVisible();
+      // The last thing the first page asks for: whether "Switch user" is offered.
+      await expect(page.getByRole('banner').getByRole('button')).toHaveCount(2);
+      return { seen: await page.locator('body').innerText(), heard: await page.locator('body').ariaSnapshot() };
+    };
+    await page.route(/-rest-[0-9a-f]+\.wasm$/, (route) => route.abort());
+    const alone = await firstPage();
+    await page.unrouteAll();
+    const whole = await firstPage();
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((entry) => /-rest-[0-9a-f]+\.wasm$/.test(entry.name)))).toBe(true);
+    expect(alone.seen).toEqual(whole.seen);
+    expect(alone.heard).toEqual(whole.heard);
+  });
+}
+
 test('without JavaScript, the page says what the app needs', async ({ baseURL }) => {
   // Scripting off for the HTML parser too (as in a browser whose user turned it off), so that
   // <noscript> is shown; Playwright's javaScriptEnabled only stops scripts from running.

@@ -2,12 +2,14 @@
 //! rest, which it loads once that page shows. The first load is then about half the code.
 //!
 //! 1. `profile`: which functions ran while the app started, in Chromium, the ways users start it.
-//! 2. `modules`: the module split in two by that (the rest reached through stubs).
+//! 2. `modules`: the module split in two by that (the rest reached through stubs), and `data`:
+//!    the data only the rest uses moves with it.
 //! 3. `glue`: wasm-bindgen's JavaScript taught to load the rest (`loader.js`).
 //! 4. `short_names`: short names for the first module's imports and the exports that this
 //!    JavaScript calls.
 //! 5. here: both optimised again, the JavaScript minified (terser), named by their content, and `index.html` pointed at them.
 
+mod data;
 mod glue;
 mod modules;
 mod profile;
@@ -67,10 +69,11 @@ pub fn split_release(dist: &Path, hub_binary: &Path, tools: &BuildTools) -> Resu
     }
     let brotli = |bytes: &[u8]| crate::build::brotli_11(bytes).len() as f64 / 1024.0;
     println!(
-        "    {} functions ran at the start, {} kept with them, {} moved to the rest: {:.1} KiB brotli at the start, {:.1} KiB later (was {:.1} KiB)",
+        "    {} functions ran at the start, {} kept with them, {} moved to the rest with {:.1} KiB of their data: {:.1} KiB brotli at the start, {:.1} KiB later (was {:.1} KiB)",
         ran.len(),
         split.kept,
         split.moved,
+        split.moved_data as f64 / 1024.0,
         brotli(&first),
         brotli(&rest),
         brotli(&wasm)

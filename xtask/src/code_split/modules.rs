@@ -31,6 +31,8 @@ pub struct SplitModules {
     pub rest: Vec<u8>,
     pub kept: usize,
     pub moved: usize,
+    /// Bytes of data moved with them.
+    pub moved_data: usize,
 }
 
 /// Splits `wasm`: functions whose index (imports counted, as engines number them) is in `ran`
@@ -39,6 +41,7 @@ pub struct SplitModules {
 /// move.
 pub fn split(wasm: &[u8], ran: &HashSet<u32>) -> Result<SplitModules, String> {
     let mut first = parse(wasm)?;
+    let first_memories: Vec<MemoryId> = first.memories.iter().map(|memory| memory.id()).collect();
     let functions = function_ids(&first);
     let indices: std::collections::HashMap<FunctionId, u32> = functions.iter().enumerate().map(|(index, &id)| (id, index as u32)).collect();
     let index_of = |id: FunctionId| indices[&id];
@@ -78,8 +81,13 @@ pub fn split(wasm: &[u8], ran: &HashSet<u32>) -> Result<SplitModules, String> {
         return Err("nothing to move: every function ran at the start".into());
     }
     let moved_set: HashSet<FunctionId> = moved.iter().copied().collect();
-    let used = Uses::of(&first, &moved);
+    let mut used = Uses::of(&first, &moved);
     let kept = kept.len();
+    let data = super::data::moving(&first, &moved_set).filter(|data| data.bytes() > 0);
+    if let Some(data) = &data {
+        super::data::take_from(&mut first, data);
+        used.memories.insert(data.memory);
+    }
 
     // The first module: stubs, the table and the flag the second module's code is reached through,
     // and exports of what that code uses.
@@ -170,6 +178,12 @@ pub fn split(wasm: &[u8], ran: &HashSet<u32>) -> Result<SplitModules, String> {
     for id in rest.data.iter().map(|data| data.id()).collect::<Vec<_>>() {
         rest.data.delete(id);
     }
+    if let Some(data) = &data {
+        // The same memory of the rest (parsed alike), now its import of the first's.
+        let position = first_memories.iter().position(|&id| id == data.memory).expect("a memory of the module");
+        let memory = rest.memories.iter().nth(position).expect("parsed alike").id();
+        super::data::give_to(&mut rest, memory, data);
+    }
     for id in rest.elements.iter().map(|element| element.id()).collect::<Vec<_>>() {
         rest.elements.delete(id);
     }
@@ -188,7 +202,8 @@ pub fn split(wasm: &[u8], ran: &HashSet<u32>) -> Result<SplitModules, String> {
     );
     rest.tables.get_mut(split_table).elem_segments.insert(segment);
     walrus::passes::gc::run(&mut rest);
-    Ok(SplitModules { first: first_bytes, rest: rest.emit_wasm(), kept, moved: moved.len() })
+    let moved_data = data.as_ref().map_or(0, super::data::MovingData::bytes);
+    Ok(SplitModules { first: first_bytes, rest: rest.emit_wasm(), kept, moved: moved.len(), moved_data })
 }
 
 pub(super) fn parse(wasm: &[u8]) -> Result<Module, String> {
@@ -278,7 +293,7 @@ mod tests {
 
     /// A module like the app's, small: `start` and `main` are exported; `main` calls `sum`
     /// directly and `twice` through the function table; `sum` (a loop over memory and a global)
-    /// and `twice` are big enough to move.
+    /// and `twice` (which reads data no other function reads) are big enough to move.
     fn sample() -> (Vec<u8>, HashSet<u32>) {
         let mut module = Module::default();
         let memory = module.memories.add_local(false, false, 1, None, None);
@@ -308,11 +323,21 @@ mod tests {
             .local_get(total);
         let sum = sum.finish(vec![n], &mut module.funcs);
 
-        // twice(x) = sum(x) · 2 + the calls so far, padded past the size that stays.
+        // Data: text that start reads at 2000, and a number only twice reads at 2004.
+        let data = module.data.add(
+            walrus::DataKind::Active { memory, offset: ConstExpr::Value(Value::I32(2000)) },
+            b"kept\x07\x00\x00\x00".to_vec(),
+        );
+        module.memories.get_mut(memory).data_segments.insert(data);
+        let word = walrus::ir::LoadKind::I32 { atomic: false };
+
+        // twice(x) = sum(x) · 2 + the calls so far + the number at 2004, padded past the size
+        // that stays.
         let mut twice = FunctionBuilder::new(&mut module.types, &[I32], &[I32]);
         let x = module.locals.add(I32);
         let mut body = twice.func_body();
         body.local_get(x).call(sum).i32_const(2).binop(BinaryOp::I32Mul).global_get(calls).binop(BinaryOp::I32Add);
+        body.i32_const(2004).load(memory, word, walrus::ir::MemArg { align: 4, offset: 0 }).binop(BinaryOp::I32Add);
         for _ in 0..8 {
             body.i32_const(0).binop(BinaryOp::I32Add);
         }
@@ -325,10 +350,12 @@ mod tests {
         );
         module.tables.get_mut(table).elem_segments.insert(segment);
 
-        // start(x) = x + 1; main(x) = sum(x) + table[0](x).
+        // start(x) = x + 1 + the text's first byte; main(x) = sum(x) + table[0](x).
         let mut start = FunctionBuilder::new(&mut module.types, &[I32], &[I32]);
         let y = module.locals.add(I32);
-        start.func_body().local_get(y).i32_const(1).binop(BinaryOp::I32Add);
+        let byte = walrus::ir::LoadKind::I32_8 { kind: walrus::ir::ExtendedLoad::ZeroExtend };
+        start.func_body().local_get(y).i32_const(1).binop(BinaryOp::I32Add)
+            .i32_const(2000).load(memory, byte, walrus::ir::MemArg { align: 1, offset: 0 }).binop(BinaryOp::I32Add);
         let start = start.finish(vec![y], &mut module.funcs);
         module.exports.add("start", start);
         let mut main = FunctionBuilder::new(&mut module.types, &[I32], &[I32]);
@@ -356,6 +383,7 @@ mod tests {
         let (wasm, ran) = sample();
         let split = split(&wasm, &ran).unwrap();
         assert_eq!((split.kept, split.moved), (2, 2), "start and main stay; sum and twice move");
+        assert_eq!(split.moved_data, 4, "the number only twice reads moves with it; the text start reads stays");
 
         let folder = tempfile::tempdir().unwrap();
         for (name, bytes) in [("whole.wasm", &wasm), ("first.wasm", &split.first), ("rest.wasm", &split.rest)] {
@@ -409,8 +437,9 @@ mod tests {
         "#;
         let output = std::process::Command::new("node").args(["-e", script]).current_dir(folder.path()).output().expect("node runs");
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-        // main(10) = sum(10) + twice(10) = 145 + (145 · 2 + 2 calls of sum so far).
-        assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "[5,437]");
+        // start(4) = 4 + 1 + 'k'; main(10) = sum(10) + twice(10) = 145 + (145 · 2 + 2 calls of
+        // sum so far + 7).
+        assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "[112,444]");
     }
 
     #[test]

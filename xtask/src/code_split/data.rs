@@ -1,0 +1,254 @@
+//! Data that only the moved code uses moves with it: the rest writes it into the shared memory
+//! when it is instantiated, before any of its code runs, and the first module leaves zeros there
+//! (which `wasm-opt` then drops from its data). The app's English texts for its dialogs, the
+//! credentials engine's messages and the tables of the code that runs later are most of it.
+//!
+//! The module says no more of its data than where the code points into it: the constant
+//! addresses in functions (`i32.const`, a load's or store's offset) and the words of the data
+//! that look like addresses into it. A piece of data runs from one such address to the next.
+//! A piece moves if only moved code points to its start (or only data that moves itself), and
+//! stays on any doubt:
+//!
+//! - if the first module's code points to it, or to no piece before it in its segment;
+//! - if the piece before it stays and is not text: kept code may index a table past where moved
+//!   code points into it. (Text is read by its length; a table can be read anywhere in it.)
+//!
+//! What the first page shows without the rest is checked against the whole app by the
+//! end-to-end test "the first page is the same without the rest of the code".
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use walrus::ir::{Const, Load, Store, Value, Visitor};
+use walrus::{ConstExpr, DataKind, FunctionId, GlobalKind, MemoryId, Module};
+
+/// What moves: pieces of one memory's data, by address.
+pub struct MovingData {
+    pub memory: MemoryId,
+    pub pieces: Vec<(u32, Vec<u8>)>,
+}
+
+impl MovingData {
+    pub fn bytes(&self) -> usize {
+        self.pieces.iter().map(|(_, bytes)| bytes.len()).sum()
+    }
+}
+
+/// The data of `module` that only the functions in `moved` point to, if its data is as the Rust
+/// compiler lays it out (one memory, active segments at constant addresses).
+pub fn moving(module: &Module, moved: &HashSet<FunctionId>) -> Option<MovingData> {
+    let mut memories = module.data.iter().map(|data| match data.kind {
+        DataKind::Active { memory, offset: ConstExpr::Value(Value::I32(_)) } => Some(memory),
+        _ => None,
+    });
+    let memory = memories.next()??;
+    if !memories.all(|other| other == Some(memory)) {
+        return None;
+    }
+    let segments: Vec<(u32, &[u8])> = module
+        .data
+        .iter()
+        .map(|data| match data.kind {
+            DataKind::Active { offset: ConstExpr::Value(Value::I32(at)), .. } => (at as u32, data.value.as_slice()),
+            _ => unreachable!("checked above"),
+        })
+        .collect();
+    let image = Image::new(segments);
+
+    let (mut kept_refs, mut moved_refs) = (Addresses::default(), Addresses::default());
+    for (id, body) in module.funcs.iter_local() {
+        let refs = if moved.contains(&id) { &mut moved_refs } else { &mut kept_refs };
+        walrus::ir::dfs_in_order(refs, body, body.entry_block());
+    }
+    for global in module.globals.iter() {
+        if let GlobalKind::Local(ConstExpr::Value(Value::I32(value))) = global.kind {
+            kept_refs.0.insert(value as u32);
+        }
+    }
+    let pieces = image.moving_pieces(&kept_refs.0, &moved_refs.0);
+    Some(MovingData { memory, pieces })
+}
+
+/// `module` (the first) without `data`: zeros where it was.
+pub fn take_from(module: &mut Module, data: &MovingData) {
+    for id in module.data.iter().map(|segment| segment.id()).collect::<Vec<_>>() {
+        let segment = module.data.get_mut(id);
+        let DataKind::Active { memory, offset: ConstExpr::Value(Value::I32(at)) } = segment.kind else { continue };
+        if memory != data.memory {
+            continue;
+        }
+        let (start, end) = (at as u32, at as u32 + segment.value.len() as u32);
+        for (piece_at, bytes) in &data.pieces {
+            let (from, to) = (*piece_at.max(&start), (*piece_at + bytes.len() as u32).min(end));
+            if from < to {
+                segment.value[(from - start) as usize..(to - start) as usize].fill(0);
+            }
+        }
+    }
+}
+
+/// `module` (the rest) writing `data` into `memory` (its import of the first's memory).
+pub fn give_to(module: &mut Module, memory: MemoryId, data: &MovingData) {
+    for (at, bytes) in &data.pieces {
+        let id = module.data.add(DataKind::Active { memory, offset: ConstExpr::Value(Value::I32(*at as i32)) }, bytes.clone());
+        module.memories.get_mut(memory).data_segments.insert(id);
+    }
+}
+
+/// Constant addresses in code.
+#[derive(Default)]
+struct Addresses(BTreeSet<u32>);
+
+impl Visitor<'_> for Addresses {
+    fn visit_const(&mut self, instr: &Const) {
+        if let Value::I32(value) = instr.value {
+            self.0.insert(value as u32);
+        }
+    }
+    fn visit_load(&mut self, instr: &Load) {
+        self.0.insert(instr.arg.offset as u32);
+    }
+    fn visit_store(&mut self, instr: &Store) {
+        self.0.insert(instr.arg.offset as u32);
+    }
+}
+
+/// The memory's initial bytes, as its segments give them.
+struct Image<'a> {
+    segments: Vec<(u32, &'a [u8])>,
+}
+
+impl<'a> Image<'a> {
+    fn new(mut segments: Vec<(u32, &'a [u8])>) -> Self {
+        segments.sort_by_key(|(at, _)| *at);
+        Self { segments }
+    }
+
+    fn contains(&self, address: u32) -> bool {
+        self.segments.iter().any(|(at, bytes)| (*at..*at + bytes.len() as u32).contains(&address))
+    }
+
+    fn bytes(&self, from: u32, to: u32) -> &'a [u8] {
+        let (at, bytes) = self.segments.iter().find(|(at, bytes)| (*at..*at + bytes.len() as u32).contains(&from)).expect("inside a segment");
+        &bytes[(from - at) as usize..(to - at) as usize]
+    }
+
+    /// Words of the data that look like addresses into it: (where, to what).
+    fn pointers(&self) -> Vec<(u32, u32)> {
+        self.segments
+            .iter()
+            .flat_map(|(at, bytes)| bytes.windows(4).enumerate().map(move |(offset, word)| (at + offset as u32, u32::from_le_bytes(word.try_into().expect("4 bytes")))))
+            .filter(|&(_, target)| self.contains(target))
+            .collect()
+    }
+
+    fn moving_pieces(&self, kept_refs: &BTreeSet<u32>, moved_refs: &BTreeSet<u32>) -> Vec<(u32, Vec<u8>)> {
+        let pointers = self.pointers();
+        let segment_edges: BTreeSet<u32> = self.segments.iter().flat_map(|(at, bytes)| [*at, at + bytes.len() as u32]).collect();
+        let starts: BTreeSet<u32> = kept_refs
+            .iter()
+            .chain(moved_refs)
+            .copied()
+            .filter(|&address| self.contains(address))
+            .chain(pointers.iter().map(|&(_, target)| target))
+            .chain(segment_edges.iter().copied())
+            .collect();
+        let starts: Vec<u32> = starts.into_iter().collect();
+        let piece_of = |address: u32| starts[starts.partition_point(|&start| start <= address) - 1];
+        let is_text = |from: u32, to: u32| std::str::from_utf8(self.bytes(from, to)).is_ok_and(|text| text.chars().all(|c| c >= ' ' || c == '\n' || c == '\t'));
+        let pointed_by_data: HashSet<u32> = pointers.iter().map(|&(_, target)| target).collect();
+
+        // A piece inside a segment, pointed to by moved code or data, not by kept code.
+        let mut moving: HashSet<u32> = starts
+            .iter()
+            .copied()
+            .filter(|&start| self.contains(start) && !segment_edges.contains(&start) && !kept_refs.contains(&start))
+            .filter(|start| moved_refs.contains(start) || pointed_by_data.contains(start))
+            .collect();
+        let index: HashMap<u32, usize> = starts.iter().enumerate().map(|(index, &start)| (start, index)).collect();
+        loop {
+            let before = moving.len();
+            for &(at, target) in &pointers {
+                if !moving.contains(&piece_of(at)) {
+                    moving.remove(&target);
+                }
+            }
+            let staying_after_table: Vec<u32> = moving
+                .iter()
+                .copied()
+                .filter(|start| {
+                    let previous = starts[index[start] - 1];
+                    !moving.contains(&previous) && !is_text(previous, *start)
+                })
+                .collect();
+            for start in staying_after_table {
+                moving.remove(&start);
+            }
+            if moving.len() == before {
+                break;
+            }
+        }
+
+        // Neighbouring pieces as one.
+        let mut pieces: Vec<(u32, Vec<u8>)> = Vec::new();
+        for (position, &start) in starts.iter().enumerate() {
+            if !moving.contains(&start) {
+                continue;
+            }
+            let end = starts[position + 1];
+            match pieces.last_mut() {
+                Some((at, bytes)) if *at + bytes.len() as u32 == start => bytes.extend_from_slice(self.bytes(start, end)),
+                _ => pieces.push((start, self.bytes(start, end).to_vec())),
+            }
+        }
+        pieces
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const AT: u32 = 1000;
+
+    fn pieces(data: &[u8], kept: &[u32], moved: &[u32]) -> Vec<(u32, String)> {
+        let image = Image::new(vec![(AT, data)]);
+        image
+            .moving_pieces(&kept.iter().copied().collect(), &moved.iter().copied().collect())
+            .into_iter()
+            .map(|(at, bytes)| (at, String::from_utf8_lossy(&bytes).into_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn text_only_moved_code_points_to_moves() {
+        // "kept" at 1000, "moved" at 1004, "both" at 1009.
+        assert_eq!(pieces(b"keptmovedboth", &[AT, AT + 9], &[AT + 4, AT + 9]), [(AT + 4, "moved".to_owned())]);
+    }
+
+    #[test]
+    fn what_kept_data_points_to_stays_and_what_moving_data_points_to_moves() {
+        // A table at 1000 (kept code) points to "abc" at 1008; a table at 1011 (moved code)
+        // points to "xyz" at 1019.
+        let mut data = Vec::new();
+        data.extend_from_slice(&(AT + 8).to_le_bytes());
+        data.extend_from_slice(&3u32.to_le_bytes());
+        data.extend_from_slice(b"abc");
+        data.extend_from_slice(&(AT + 19).to_le_bytes());
+        data.extend_from_slice(&3u32.to_le_bytes());
+        data.extend_from_slice(b"xyz");
+        // The moved table follows text ("abc"), so it may move; "xyz" moves with it.
+        let moved = pieces(&data, &[AT], &[AT + 11]);
+        assert_eq!(moved.len(), 1);
+        assert_eq!(moved[0].0, AT + 11);
+        assert!(moved[0].1.ends_with("xyz"));
+        assert!(!pieces(&data, &[AT], &[AT + 8]).iter().any(|(at, _)| *at == AT + 8), "abc is pointed to by kept data");
+    }
+
+    #[test]
+    fn nothing_moves_right_after_a_table_that_stays() {
+        // Kept code points to a table at 1000; moved code to its third word at 1008, which may
+        // be the same table read by its index.
+        let data: Vec<u8> = (0u8..16).collect();
+        assert_eq!(pieces(&data, &[AT], &[AT + 8]), []);
+    }
+}
