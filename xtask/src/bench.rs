@@ -31,8 +31,14 @@ pub fn run(parts: &[String]) -> Result<(), String> {
         build::app_release(&tools, &build::hub(Profile::Server)?)?;
         if wanted("sizes") {
             bundle_sizes(&dist_folder())?;
-            let breakdown = wasm_bytes::release_breakdown(&tools)?;
+            let (named, breakdown) = wasm_bytes::release_breakdown(&tools)?;
             wasm_bytes::print(&breakdown, shipped_wasm(&dist_folder()).as_deref());
+            match crate::code_split::read_first_functions() {
+                Some((functions, first)) if functions == breakdown.functions => {
+                    wasm_bytes::print_first(&breakdown, &wasm_bytes::breakdown_of(&named, &|index| first.contains(&index))?);
+                }
+                _ => println!("(the first module's code by crate: the named copy does not match the last split)"),
+            }
         }
     }
     if wanted("engine") {

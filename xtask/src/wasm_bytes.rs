@@ -29,6 +29,8 @@ pub struct Breakdown {
     pub data: usize,
     /// Section headers, types, imports, exports, the function table.
     pub rest: usize,
+    /// Functions in the module, imported ones counted.
+    pub functions: usize,
 }
 
 impl Breakdown {
@@ -39,8 +41,8 @@ impl Breakdown {
 }
 
 /// Builds the named copy of the release wasm that `trunk build --release` compiled last, in
-/// `target/wasm-bytes/`, and breaks it down.
-pub fn release_breakdown(tools: &BuildTools) -> Result<Breakdown, String> {
+/// `target/wasm-bytes/`, and breaks it down: the copy and its breakdown.
+pub fn release_breakdown(tools: &BuildTools) -> Result<(Vec<u8>, Breakdown), String> {
     let root = workspace_root();
     let compiled = root.join("target/wasm32-unknown-unknown/release/portal-connections.wasm");
     let folder = root.join("target/wasm-bytes");
@@ -53,11 +55,17 @@ pub fn release_breakdown(tools: &BuildTools) -> Result<Breakdown, String> {
     // Trunk's `data-wasm-opt="z"`, plus the names.
     run(tools.command("wasm-opt").args(["-Oz", "--debuginfo", "--output"]).arg(&named).arg(folder.join("portal-connections_bg.wasm")))?;
     let bytes = std::fs::read(&named).map_err(|error| format!("cannot read {}: {error}", named.display()))?;
-    breakdown(&bytes)
+    let breakdown = breakdown(&bytes)?;
+    Ok((bytes, breakdown))
 }
 
 /// Counts each function body of `wasm` to the crate of its name.
 pub fn breakdown(wasm: &[u8]) -> Result<Breakdown, String> {
+    breakdown_of(wasm, &|_| true)
+}
+
+/// Like `breakdown`, counting only the functions whose index `counts`.
+pub fn breakdown_of(wasm: &[u8], counts: &dyn Fn(u32) -> bool) -> Result<Breakdown, String> {
     let mut result = Breakdown::default();
     let mut imported_functions = 0u32;
     let mut bodies: Vec<(u32, usize)> = Vec::new();
@@ -98,7 +106,8 @@ pub fn breakdown(wasm: &[u8]) -> Result<Breakdown, String> {
     }
     let counted = bodies.iter().map(|(_, bytes)| bytes).sum::<usize>() + result.data + names_section;
     result.rest = wasm.len().saturating_sub(counted);
-    for (index, bytes) in bodies {
+    result.functions = imported_functions as usize + bodies.len();
+    for (index, bytes) in bodies.into_iter().filter(|&(index, _)| counts(index)) {
         let crate_name = names.get(&index).map_or_else(|| "(unnamed)".to_owned(), |name| crate_of(name));
         let share = result.by_crate.entry(crate_name).or_default();
         share.bytes += bytes;
@@ -179,6 +188,22 @@ pub fn print(breakdown: &Breakdown, shipped: Option<&Path>) {
     }
 }
 
+/// Prints the code of the first load (`first`, the functions the release build's first module
+/// keeps) by crate, beside each crate's code in all.
+pub fn print_first(whole: &Breakdown, first: &Breakdown) {
+    let kib = |bytes: usize| format!("{:.1} KiB", bytes as f64 / 1024.0);
+    let code: usize = first.by_crate.values().map(|share| share.bytes).sum();
+    println!("
+the first load's code: what the first module keeps ({}, raw), by crate:", kib(code));
+    println!("{:<32} {:>12} {:>10} {:>12}", "crate", "at the start", "functions", "of all");
+    let mut crates: Vec<(&String, &Share)> = first.by_crate.iter().collect();
+    crates.sort_by(|a, b| b.1.bytes.cmp(&a.1.bytes).then(a.0.cmp(b.0)));
+    for (name, part) in crates.iter().take(12) {
+        let all = whole.by_crate.get(*name).map_or(0, |share| share.bytes);
+        println!("{name:<32} {:>12} {:>10} {:>12}", kib(part.bytes), part.functions, kib(all));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,5 +239,8 @@ mod tests {
         assert_eq!(found.by_crate["lib"], Share { bytes: 5, functions: 1 });
         assert_eq!(found.data, 8);
         assert_eq!(found.total(), wasm.len() - 28, "all but the names section");
+        assert_eq!(found.functions, 2);
+        let second = breakdown_of(&wasm, &|index| index == 1).unwrap();
+        assert_eq!(second.by_crate.keys().collect::<Vec<_>>(), ["lib"], "only the functions asked for");
     }
 }

@@ -67,11 +67,12 @@ pub fn split_release(dist: &Path, hub_binary: &Path, tools: &BuildTools) -> Resu
         let html = with_integrity(&html, &new_js_name, glue.as_bytes())?;
         write(&path, html.as_bytes())?;
     }
+    write_first_functions(&split.kept, split.functions)?;
     let brotli = |bytes: &[u8]| crate::build::brotli_11(bytes).len() as f64 / 1024.0;
     println!(
         "    {} functions ran at the start, {} kept with them, {} moved to the rest with {:.1} KiB of their data: {:.1} KiB brotli at the start, {:.1} KiB later (was {:.1} KiB)",
         ran.len(),
-        split.kept,
+        split.kept.len(),
         split.moved,
         split.moved_data as f64 / 1024.0,
         brotli(&first),
@@ -79,6 +80,28 @@ pub fn split_release(dist: &Path, hub_binary: &Path, tools: &BuildTools) -> Resu
         brotli(&wasm)
     );
     Ok(())
+}
+
+/// Where the last split says which functions the first module keeps: a line `functions N` (how
+/// many the module Trunk built has), then their indices in it, one per line. For `cargo xtask
+/// bench sizes`.
+pub fn first_functions_file() -> std::path::PathBuf {
+    crate::workspace_root().join("target/code-split/first-functions.txt")
+}
+
+fn write_first_functions(indices: &[u32], functions: usize) -> Result<(), String> {
+    let path = first_functions_file();
+    std::fs::create_dir_all(path.parent().expect("in a folder")).map_err(|error| error.to_string())?;
+    let lines: String = std::iter::once(format!("functions {functions}\n")).chain(indices.iter().map(|index| format!("{index}\n"))).collect();
+    write(&path, lines.as_bytes())
+}
+
+/// What `first_functions_file` says: how many functions the module had, and the first module's.
+pub fn read_first_functions() -> Option<(usize, std::collections::HashSet<u32>)> {
+    let text = std::fs::read_to_string(first_functions_file()).ok()?;
+    let mut lines = text.lines();
+    let functions = lines.next()?.strip_prefix("functions ")?.parse().ok()?;
+    Some((functions, lines.map(str::parse).collect::<Result<_, _>>().ok()?))
 }
 
 /// The one file in `dist` whose name ends with `suffix`.

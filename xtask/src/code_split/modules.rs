@@ -29,7 +29,10 @@ const SMALLEST_MOVED: u64 = 12;
 pub struct SplitModules {
     pub first: Vec<u8>,
     pub rest: Vec<u8>,
-    pub kept: usize,
+    /// The functions the first module keeps with their code, by index in the module split,
+    /// which has `functions` functions (imports counted).
+    pub kept: Vec<u32>,
+    pub functions: usize,
     pub moved: usize,
     /// Bytes of data moved with them.
     pub moved_data: usize,
@@ -82,7 +85,8 @@ pub fn split(wasm: &[u8], ran: &HashSet<u32>) -> Result<SplitModules, String> {
     }
     let moved_set: HashSet<FunctionId> = moved.iter().copied().collect();
     let mut used = Uses::of(&first, &moved);
-    let kept = kept.len();
+    let mut kept: Vec<u32> = kept.iter().map(|&id| index_of(id)).collect();
+    kept.sort_unstable();
     let data = super::data::moving(&first, &moved_set).filter(|data| data.bytes() > 0);
     if let Some(data) = &data {
         super::data::take_from(&mut first, data);
@@ -203,7 +207,7 @@ pub fn split(wasm: &[u8], ran: &HashSet<u32>) -> Result<SplitModules, String> {
     rest.tables.get_mut(split_table).elem_segments.insert(segment);
     walrus::passes::gc::run(&mut rest);
     let moved_data = data.as_ref().map_or(0, super::data::MovingData::bytes);
-    Ok(SplitModules { first: first_bytes, rest: rest.emit_wasm(), kept, moved: moved.len(), moved_data })
+    Ok(SplitModules { first: first_bytes, rest: rest.emit_wasm(), kept, functions: functions.len(), moved: moved.len(), moved_data })
 }
 
 pub(super) fn parse(wasm: &[u8]) -> Result<Module, String> {
@@ -382,7 +386,7 @@ mod tests {
     fn moves_what_did_not_run_and_loads_it_on_the_first_call() {
         let (wasm, ran) = sample();
         let split = split(&wasm, &ran).unwrap();
-        assert_eq!((split.kept, split.moved), (2, 2), "start and main stay; sum and twice move");
+        assert_eq!((split.kept.len(), split.moved), (2, 2), "start and main stay; sum and twice move");
         assert_eq!(split.moved_data, 4, "the number only twice reads moves with it; the text start reads stays");
 
         let folder = tempfile::tempdir().unwrap();
@@ -420,7 +424,7 @@ mod tests {
         let (wasm, exported) = sample();
         let start = exported.iter().copied().min().expect("start is exported first");
         let split = split(&wasm, &HashSet::from([start])).unwrap();
-        assert_eq!((split.kept, split.moved), (1, 3), "start stays; main, sum and twice move");
+        assert_eq!((split.kept.len(), split.moved), (1, 3), "start stays; main, sum and twice move");
         let folder = tempfile::tempdir().unwrap();
         for (name, bytes) in [("first.wasm", &split.first), ("rest.wasm", &split.rest)] {
             std::fs::write(folder.path().join(name), bytes).unwrap();
@@ -446,7 +450,7 @@ mod tests {
     fn says_so_when_everything_ran() {
         let (wasm, _) = sample();
         let all: HashSet<u32> = (0..4).collect();
-        let error = split(&wasm, &all).map(|split| (split.kept, split.moved)).expect_err("nothing moves");
+        let error = split(&wasm, &all).map(|split| (split.kept.len(), split.moved)).expect_err("nothing moves");
         assert!(error.contains("nothing to move"), "{error}");
     }
 }
