@@ -4,14 +4,16 @@
 //! credentials engine's messages and the tables of the code that runs later are most of it.
 //!
 //! The module says no more of its data than where the code points into it: the constant
-//! addresses in functions (`i32.const`, a load's or store's offset) and the words of the data
-//! that look like addresses into it. A piece of data runs from one such address to the next.
-//! A piece moves if only moved code points to its start (or only data that moves itself), and
-//! stays on any doubt:
+//! addresses in functions (`i32.const`, either half of an `i64.const`, a load's or store's
+//! offset) and the words of the data that look like addresses into it. A piece of data runs
+//! from one such address to the next. A piece moves if moved code points to its start, or data
+//! that moves; and it stays on any doubt:
 //!
-//! - if the first module's code points to it, or to no piece before it in its segment;
+//! - if the first module's code or data that stays points to it, or it starts a segment;
 //! - if the piece before it stays and is not text: kept code may index a table past where moved
-//!   code points into it. (Text is read by its length; a table can be read anywhere in it.)
+//!   code points into it (text is read by its length; a table can be read anywhere in it);
+//! - if it is not text and kept code points right after it: kept code may read a table down
+//!   from its end (a loop counting up to zero does).
 //!
 //! What the first page shows without the rest is checked against the whole app by the
 //! end-to-end test "the first page is the same without the rest of the code".
@@ -100,8 +102,17 @@ struct Addresses(BTreeSet<u32>);
 
 impl Visitor<'_> for Addresses {
     fn visit_const(&mut self, instr: &Const) {
-        if let Value::I32(value) = instr.value {
-            self.0.insert(value as u32);
+        match instr.value {
+            Value::I32(value) => {
+                self.0.insert(value as u32);
+            }
+            // The compiler may build two addresses (a pointer and a length, or two pointers) as
+            // one 64-bit constant.
+            Value::I64(value) => {
+                self.0.insert(value as u32);
+                self.0.insert((value >> 32) as u32);
+            }
+            _ => {}
         }
     }
     fn visit_load(&mut self, instr: &Load) {
@@ -155,40 +166,51 @@ impl<'a> Image<'a> {
         let starts: Vec<u32> = starts.into_iter().collect();
         let piece_of = |address: u32| starts[starts.partition_point(|&start| start <= address) - 1];
         let is_text = |from: u32, to: u32| std::str::from_utf8(self.bytes(from, to)).is_ok_and(|text| text.chars().all(|c| c >= ' ' || c == '\n' || c == '\t'));
-        let pointed_by_data: HashSet<u32> = pointers.iter().map(|&(_, target)| target).collect();
-
-        // A piece inside a segment, pointed to by moved code or data, not by kept code.
-        let mut moving: HashSet<u32> = starts
-            .iter()
-            .copied()
-            .filter(|&start| self.contains(start) && !segment_edges.contains(&start) && !kept_refs.contains(&start))
-            .filter(|start| moved_refs.contains(start) || pointed_by_data.contains(start))
-            .collect();
         let index: HashMap<u32, usize> = starts.iter().enumerate().map(|(index, &start)| (start, index)).collect();
+        let mut pointers_in: HashMap<u32, Vec<u32>> = HashMap::new();
+        for &(at, target) in &pointers {
+            pointers_in.entry(piece_of(at)).or_default().push(target);
+        }
+        // A piece inside a segment, not where it starts, that kept code does not point to.
+        let may_move = |start: u32| self.contains(start) && !segment_edges.contains(&start) && !kept_refs.contains(&start);
+
+        let mut staying: HashSet<u32> = HashSet::new();
         loop {
-            let before = moving.len();
-            for &(at, target) in &pointers {
-                if !moving.contains(&piece_of(at)) {
-                    moving.remove(&target);
+            // What moved code points to, and what the data of those pieces points to, in turn.
+            let mut moving: HashSet<u32> = moved_refs.iter().copied().filter(|&start| may_move(start) && !staying.contains(&start)).collect();
+            let mut reached: Vec<u32> = moving.iter().copied().collect();
+            while let Some(piece) = reached.pop() {
+                for &target in pointers_in.get(&piece).into_iter().flatten() {
+                    if may_move(target) && !staying.contains(&target) && moving.insert(target) {
+                        reached.push(target);
+                    }
                 }
             }
-            let staying_after_table: Vec<u32> = moving
-                .iter()
-                .copied()
-                .filter(|start| {
-                    let previous = starts[index[start] - 1];
-                    !moving.contains(&previous) && !is_text(previous, *start)
-                })
-                .collect();
-            for start in staying_after_table {
-                moving.remove(&start);
+            let before = staying.len();
+            // Pointed to by data that stays.
+            for &(at, target) in &pointers {
+                if !moving.contains(&piece_of(at)) && moving.contains(&target) {
+                    staying.insert(target);
+                }
             }
-            if moving.len() == before {
-                break;
+            for &start in &moving {
+                let position = index[&start];
+                let (previous, next) = (starts[position - 1], starts[position + 1]);
+                // Right after a table that stays (kept code may index it past where moved code
+                // points into it), or a table right before where kept code points (which it may
+                // read down from, as a loop counting up to zero does).
+                if (!moving.contains(&previous) && !is_text(previous, start)) || (kept_refs.contains(&next) && !is_text(start, next)) {
+                    staying.insert(start);
+                }
+            }
+            if staying.len() == before {
+                break self.pieces_of(&starts, &moving);
             }
         }
+    }
 
-        // Neighbouring pieces as one.
+    /// The bytes of the pieces `moving` (by their starts), neighbours as one.
+    fn pieces_of(&self, starts: &[u32], moving: &HashSet<u32>) -> Vec<(u32, Vec<u8>)> {
         let mut pieces: Vec<(u32, Vec<u8>)> = Vec::new();
         for (position, &start) in starts.iter().enumerate() {
             if !moving.contains(&start) {
@@ -242,6 +264,28 @@ mod tests {
         assert_eq!(moved[0].0, AT + 11);
         assert!(moved[0].1.ends_with("xyz"));
         assert!(!pieces(&data, &[AT], &[AT + 8]).iter().any(|(at, _)| *at == AT + 8), "abc is pointed to by kept data");
+    }
+
+    #[test]
+    fn data_that_only_points_to_itself_stays() {
+        // A table at 1004 that points to the text at 1004 it holds ("edit" before its pointer),
+        // which no moved code points to.
+        let mut data = b"headedit".to_vec();
+        data.extend_from_slice(&(AT + 4).to_le_bytes());
+        data.extend_from_slice(&4u32.to_le_bytes());
+        data.extend_from_slice(b"tail");
+        assert_eq!(pieces(&data, &[AT, AT + 16], &[]), []);
+    }
+
+    #[test]
+    fn a_table_right_before_where_kept_code_points_stays() {
+        // Moved code points to a table at 1004; kept code to 1012, right after it (the bound of
+        // a loop over the table). Were the piece text, it could move.
+        let mut data = b"head".to_vec();
+        data.extend_from_slice(&[1, 0, 0, 0, 2, 0, 0, 0]);
+        data.extend_from_slice(b"tail");
+        assert_eq!(pieces(&data, &[AT, AT + 12], &[AT + 4]), []);
+        assert_eq!(pieces(b"headtexttail", &[AT, AT + 8], &[AT + 4]), [(AT + 4, "text".to_owned())]);
     }
 
     #[test]

@@ -39,24 +39,35 @@ pub struct SplitModules {
 }
 
 /// Splits `wasm`: functions whose index (imports counted, as engines number them) is in `ran`
-/// stay in the first module, with the start function, those that initialise memory or tables from
-/// passive segments, and the small ones that these call or the function table holds; the others
-/// move.
+/// stay in the first module, with the start function, wasm-bindgen's own exports, those that
+/// initialise memory or tables from passive segments, and the small ones that these call or the
+/// function table holds; the others move.
 pub fn split(wasm: &[u8], ran: &HashSet<u32>) -> Result<SplitModules, String> {
     let mut first = parse(wasm)?;
     let first_memories: Vec<MemoryId> = first.memories.iter().map(|memory| memory.id()).collect();
     let functions = function_ids(&first);
     let indices: std::collections::HashMap<FunctionId, u32> = functions.iter().enumerate().map(|(index, &id)| (id, index as u32)).collect();
     let index_of = |id: FunctionId| indices[&id];
-    // The start function runs first; an export that did not run at the start moves like any
-    // other function (its export is the stub).
+    // The start function runs first, and wasm-bindgen's own exports may be called by its
+    // JavaScript at any time (`__wbindgen_exn_store` when an imported function throws, say): they
+    // stay. Another export that did not run at the start moves like any other function (its
+    // export is the stub).
     let start = first.start;
+    let bindgen_own: HashSet<FunctionId> = first
+        .exports
+        .iter()
+        .filter(|export| export.name.starts_with("__wbindgen_") || export.name.starts_with("__externref_"))
+        .filter_map(|export| match export.item {
+            ExportItem::Function(id) => Some(id),
+            _ => None,
+        })
+        .collect();
     // Small functions stay where the first module's code calls them or the function table holds
     // them (a stub would cost more); the others move with the code that calls them.
     let mut kept: HashSet<FunctionId> = first
         .funcs
         .iter_local()
-        .filter(|(id, body)| ran.contains(&index_of(*id)) || start == Some(*id) || uses_segments(body))
+        .filter(|(id, body)| ran.contains(&index_of(*id)) || start == Some(*id) || bindgen_own.contains(id) || uses_segments(body))
         .map(|(id, _)| id)
         .collect();
     let in_table: HashSet<FunctionId> = first
