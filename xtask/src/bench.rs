@@ -9,7 +9,8 @@ use crate::build::{self, dist_folder, Profile};
 use crate::hub::with_throwaway_hub;
 use crate::load::{measure, Connection};
 use crate::process::run as run_command;
-use crate::{setup, wasm_bytes};
+use crate::wasm_bytes::{self, kib};
+use crate::setup;
 use crate::workspace_root;
 
 /// The parts of the benchmark, by the name that picks them on the command line.
@@ -337,9 +338,9 @@ fn bundle_sizes(dist: &Path) -> Result<(), String> {
     build::check_german_stays_out_of_the_first_load(dist)
 }
 
-/// The app's wasm in the release build.
+/// The app's wasm in the release build (the first part, where it is split).
 fn shipped_wasm(dist: &Path) -> Option<PathBuf> {
-    std::fs::read_dir(dist).ok()?.flatten().map(|entry| entry.path()).find(|path| path.to_str().is_some_and(|path| path.ends_with("_bg.wasm")))
+    crate::code_split::only_file(dist, "_bg.wasm").ok().map(|name| dist.join(name))
 }
 
 /// The files of the build, without the compressed copies written beside them.
@@ -353,8 +354,4 @@ fn collect_files(folder: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()>
         }
     }
     Ok(())
-}
-
-fn kib(bytes: usize) -> String {
-    format!("{:.1} KiB", bytes as f64 / 1024.0)
 }

@@ -88,4 +88,3 @@ fn run(args: &[String]) -> Result<(), String> {
 pub fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_owned()
 }
-

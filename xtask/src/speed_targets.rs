@@ -114,7 +114,7 @@ mod tests {
 
     #[test]
     fn a_missing_median_is_an_error_not_a_verdict() {
-        let unthrottled = run(json!({ "staticBrotli": 100.0 }), json!({}));
+        let unthrottled = run(json!({}), json!({}));
         let throttled = run(json!({}), json!({}));
         assert_eq!(judge(100.0, &unthrottled, &throttled).unwrap_err(), "measure.mjs gave no median firstRow for ours");
     }

@@ -64,7 +64,8 @@ pub fn breakdown(wasm: &[u8]) -> Result<Breakdown, String> {
     breakdown_of(wasm, &|_| true)
 }
 
-/// Like `breakdown`, counting only the functions whose index `counts`.
+/// Like `breakdown`, counting to the crates only the functions whose index `counts` (the data
+/// and the rest are the whole module's).
 pub fn breakdown_of(wasm: &[u8], counts: &dyn Fn(u32) -> bool) -> Result<Breakdown, String> {
     let mut result = Breakdown::default();
     let mut imported_functions = 0u32;
@@ -161,12 +162,10 @@ fn path_crate(text: &str) -> Option<String> {
 /// Prints the breakdown: the crates with the most code first, then data and the rest.
 pub fn print(breakdown: &Breakdown, shipped: Option<&Path>) {
     let total = breakdown.total();
-    let kib = |bytes: usize| format!("{:.1} KiB", bytes as f64 / 1024.0);
     let share = |bytes: usize| format!("{:.1}%", 100.0 * bytes as f64 / total.max(1) as f64);
     println!("\nwhere the wasm's bytes go (raw, after wasm-opt -Oz; generic code counts to the crate that defines it):");
     println!("{:<32} {:>12} {:>8} {:>10}", "crate", "code", "share", "functions");
-    let mut crates: Vec<(&String, &Share)> = breakdown.by_crate.iter().collect();
-    crates.sort_by(|a, b| b.1.bytes.cmp(&a.1.bytes).then(a.0.cmp(b.0)));
+    let crates = largest_first(breakdown);
     let (shown, others) = crates.split_at(crates.len().min(16));
     for (name, part) in shown {
         println!("{name:<32} {:>12} {:>8} {:>10}", kib(part.bytes), share(part.bytes), part.functions);
@@ -191,17 +190,25 @@ pub fn print(breakdown: &Breakdown, shipped: Option<&Path>) {
 /// Prints the code of the first load (`first`, the functions the release build's first module
 /// keeps) by crate, beside each crate's code in all.
 pub fn print_first(whole: &Breakdown, first: &Breakdown) {
-    let kib = |bytes: usize| format!("{:.1} KiB", bytes as f64 / 1024.0);
     let code: usize = first.by_crate.values().map(|share| share.bytes).sum();
-    println!("
-the first load's code: what the first module keeps ({}, raw), by crate:", kib(code));
+    println!("\nthe first load's code: what the first module keeps ({}, raw), by crate:", kib(code));
     println!("{:<32} {:>12} {:>10} {:>12}", "crate", "at the start", "functions", "of all");
-    let mut crates: Vec<(&String, &Share)> = first.by_crate.iter().collect();
-    crates.sort_by(|a, b| b.1.bytes.cmp(&a.1.bytes).then(a.0.cmp(b.0)));
-    for (name, part) in crates.iter().take(12) {
-        let all = whole.by_crate.get(*name).map_or(0, |share| share.bytes);
+    for (name, part) in largest_first(first).into_iter().take(12) {
+        let all = whole.by_crate.get(name).map_or(0, |share| share.bytes);
         println!("{name:<32} {:>12} {:>10} {:>12}", kib(part.bytes), part.functions, kib(all));
     }
+}
+
+/// The crates of `breakdown`, the most code first.
+fn largest_first(breakdown: &Breakdown) -> Vec<(&String, &Share)> {
+    let mut crates: Vec<(&String, &Share)> = breakdown.by_crate.iter().collect();
+    crates.sort_by(|a, b| b.1.bytes.cmp(&a.1.bytes).then(a.0.cmp(b.0)));
+    crates
+}
+
+/// `bytes` in KiB, as the benchmarks print sizes.
+pub fn kib(bytes: usize) -> String {
+    format!("{:.1} KiB", bytes as f64 / 1024.0)
 }
 
 #[cfg(test)]

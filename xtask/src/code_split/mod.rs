@@ -105,7 +105,7 @@ pub fn read_first_functions() -> Option<(usize, std::collections::HashSet<u32>)>
 }
 
 /// The one file in `dist` whose name ends with `suffix`.
-fn only_file(dist: &Path, suffix: &str) -> Result<String, String> {
+pub fn only_file(dist: &Path, suffix: &str) -> Result<String, String> {
     let names: Vec<String> = std::fs::read_dir(dist)
         .map_err(|error| format!("{}: {error}", dist.display()))?
         .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
