@@ -67,20 +67,30 @@ pub fn ConnectionsPage() -> impl IntoView {
                         login::forget_sent();
                         view! { <SignedInView user on_session_changed=session_changed first_page=first_page.get_value() /> }.into_any()
                     }
-                    Err(ApiError::NotAuthenticated) => match login::next_step() {
-                        LoginStep::NotConfigured => view! { <SignIn on_signed_in=session_changed /> }.into_any(),
-                        LoginStep::Redirect(address) => {
-                            // The deployment's own login (config.json), which sends the user back here.
-                            let _ = window().location().set_href(&address);
-                            view! { <p class="page" role="status">{t("Signing in…")}</p> }.into_any()
-                        }
-                        LoginStep::Link(address) => view! { <LoginElsewhere address round_trip_failed=false /> }.into_any(),
-                        LoginStep::RoundTripFailed(address) => view! { <LoginElsewhere address round_trip_failed=true /> }.into_any(),
-                    },
-                    Err(error) => view! { <main class="page"><ErrorMessage error /></main> }.into_any(),
+                    Err(error) => without_user(error, session_changed),
                 }
             })}
         </Transition>
+    }
+}
+
+/// The page without a signed-in user: the sign-in, or why there is none. Kept out of the
+/// page's start (`inline(never)`): a signed-in start never draws it, and the release build's
+/// code split leaves what the start does not run for later.
+#[inline(never)]
+fn without_user(error: ApiError, session_changed: Callback<()>) -> AnyView {
+    match error {
+        ApiError::NotAuthenticated => match login::next_step() {
+            LoginStep::NotConfigured => view! { <SignIn on_signed_in=session_changed /> }.into_any(),
+            LoginStep::Redirect(address) => {
+                // The deployment's own login (config.json), which sends the user back here.
+                let _ = window().location().set_href(&address);
+                view! { <p class="page" role="status">{t("Signing in…")}</p> }.into_any()
+            }
+            LoginStep::Link(address) => view! { <LoginElsewhere address round_trip_failed=false /> }.into_any(),
+            LoginStep::RoundTripFailed(address) => view! { <LoginElsewhere address round_trip_failed=true /> }.into_any(),
+        },
+        error => view! { <main class="page"><ErrorMessage error /></main> }.into_any(),
     }
 }
 
@@ -380,23 +390,7 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
                                 let now = (js_sys::Date::now() / 1000.0) as i64;
                                 view! { <RequestTable requests=result.results view=current user now saved on_sort on_action /> }.into_any()
                             }
-                            Err(ApiError::NotAuthenticated) => {
-                                on_session_changed.run(());
-                                ().into_any()
-                            }
-                            Err(error) if !error.is_transient() => view! {
-                                <div class="message message-information" role="alert">
-                                    <p>{tf("Connection requests cannot be shown to you. {error}", &[("error", &error)])}</p>
-                                </div>
-                            }
-                            .into_any(),
-                            Err(error) => view! {
-                                <div class="message message-error" role="alert">
-                                    <p>{tf("The connection requests could not be loaded. {error}", &[("error", &error)])}</p>
-                                    <button type="button" class="button" on:click=move |_| refresh()>{t("Retry")}</button>
-                                </div>
-                            }
-                            .into_any(),
+                            Err(error) => page_failed(error, on_session_changed, table.refresh),
                         }
                     })
                 }}
@@ -429,5 +423,30 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
                 {move || toast.get().map(|message| view! { <p class="message tone-positive">{message}</p> })}
             </div>
         </main>
+    }
+}
+
+/// What the table shows when its page could not be loaded. Kept out of the table's code at the
+/// start, as [`without_user`] is.
+#[inline(never)]
+fn page_failed(error: ApiError, on_session_changed: Callback<()>, retry: Callback<()>) -> AnyView {
+    match error {
+        ApiError::NotAuthenticated => {
+            on_session_changed.run(());
+            ().into_any()
+        }
+        error if !error.is_transient() => view! {
+            <div class="message message-information" role="alert">
+                <p>{tf("Connection requests cannot be shown to you. {error}", &[("error", &error)])}</p>
+            </div>
+        }
+        .into_any(),
+        error => view! {
+            <div class="message message-error" role="alert">
+                <p>{tf("The connection requests could not be loaded. {error}", &[("error", &error)])}</p>
+                <button type="button" class="button" on:click=move |_| retry.run(())>{t("Retry")}</button>
+            </div>
+        }
+        .into_any(),
     }
 }

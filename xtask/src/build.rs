@@ -32,6 +32,22 @@ pub fn app_release(tools: &BuildTools, hub_binary: &std::path::Path) -> Result<(
     precompress(&dist)
 }
 
+/// The parameters that `index.html` gives Trunk's `wasm-opt` (`data-wasm-opt-params`), for a
+/// copy of the wasm made the same way.
+pub fn trunk_wasm_opt_params() -> Result<Vec<String>, String> {
+    let page = workspace_root().join("index.html");
+    let html = std::fs::read_to_string(&page).map_err(|error| format!("{}: {error}", page.display()))?;
+    Ok(wasm_opt_params_of(&html))
+}
+
+fn wasm_opt_params_of(html: &str) -> Vec<String> {
+    let attribute = "data-wasm-opt-params=\"";
+    html.split_once(attribute)
+        .and_then(|(_, after)| after.split_once('"'))
+        .map(|(params, _)| params.split_whitespace().map(str::to_owned).collect())
+        .unwrap_or_default()
+}
+
 /// Writes `NAME.br` (brotli 11) and `NAME.gz` (gzip 9) beside each content-hashed file of
 /// `dist` (wasm, js, css, icon), which the hub (and nginx's `brotli_static`/`gzip_static`)
 /// serve as they are: smaller than compressing on the fly, and no work per request. Only hashed
@@ -164,6 +180,15 @@ mod tests {
         for file in ["404.html", "i18n/de.json", "app-1a2b_bg.wasm.br", "app-1a2b.js.gz", "app-rest-1a2b.wasm"] {
             assert!(!is_first_load(dist, &dist.join(file)), "{file}");
         }
+    }
+
+    #[test]
+    fn reads_the_parameters_index_html_gives_wasm_opt() {
+        let link = r#"<link data-trunk rel="rust" data-wasm-opt="z" data-wasm-opt-params="-ocimfs 0  --x">"#;
+        assert_eq!(wasm_opt_params_of(link), ["-ocimfs", "0", "--x"]);
+        assert!(wasm_opt_params_of(r#"<link data-trunk rel="rust" data-wasm-opt="z">"#).is_empty());
+        let page = std::fs::read_to_string(workspace_root().join("index.html")).expect("the app's page");
+        assert_eq!(wasm_opt_params_of(&page), ["-ocimfs", "0"], "the build's own, which the code split relies on");
     }
 
     #[test]

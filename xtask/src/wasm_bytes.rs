@@ -52,8 +52,14 @@ pub fn release_breakdown(tools: &BuildTools) -> Result<(Vec<u8>, Breakdown), Str
         .arg(&folder)
         .arg(&compiled))?;
     let named = folder.join("named.wasm");
-    // Trunk's `data-wasm-opt="z"`, plus the names.
-    run(tools.command("wasm-opt").args(["-Oz", "--debuginfo", "--output"]).arg(&named).arg(folder.join("portal-connections_bg.wasm")))?;
+    // As Trunk runs it (index.html's `data-wasm-opt="z"` and its parameters), plus the names.
+    run(tools
+        .command("wasm-opt")
+        .arg("-Oz")
+        .args(crate::build::trunk_wasm_opt_params()?)
+        .args(["--debuginfo", "--output"])
+        .arg(&named)
+        .arg(folder.join("portal-connections_bg.wasm")))?;
     let bytes = std::fs::read(&named).map_err(|error| format!("cannot read {}: {error}", named.display()))?;
     let breakdown = breakdown(&bytes)?;
     Ok((bytes, breakdown))
