@@ -4,9 +4,9 @@
 /// The loader, with `REST_FILE` for the rest's file name.
 const LOADER: &str = include_str!("loader.js");
 
-/// `glue` (wasm-bindgen's JavaScript, the version in Cargo.lock) made to load the rest from
-/// `rest_file`, beside it. Fails if wasm-bindgen's code is not as expected.
-pub fn with_rest(glue: &str, rest_file: &str) -> Result<String, String> {
+/// `glue` (wasm-bindgen's JavaScript, the version in Cargo.lock) made to load the rest, whose
+/// file [`name_rest`] names once it is known. Fails if wasm-bindgen's code is not as expected.
+pub fn with_rest(glue: &str) -> Result<String, String> {
     let mut glue = glue.to_owned();
     for (anchor, before, after) in [
         // The first module's imports: also how it loads the rest.
@@ -22,8 +22,16 @@ pub fn with_rest(glue: &str, rest_file: &str) -> Result<String, String> {
         };
         glue.replace_range(at..at + anchor.len(), &format!("{before}{anchor}{after}"));
     }
-    glue.push_str(&LOADER.replace("REST_FILE", rest_file));
+    glue.push_str(LOADER);
     Ok(glue)
+}
+
+/// `glue` with the loader's `REST_FILE` the name of the rest's file, `rest_file`, beside it.
+pub fn name_rest(glue: &str, rest_file: &str) -> Result<String, String> {
+    match glue.matches("'REST_FILE'").count() {
+        1 => Ok(glue.replace("'REST_FILE'", &format!("'{rest_file}'"))),
+        count => Err(format!("the loader names the rest's file {count} times, not once")),
+    }
 }
 
 #[cfg(test)]
@@ -34,7 +42,7 @@ mod tests {
 
     #[test]
     fn gives_the_import_the_start_and_the_loader() {
-        let glue = with_rest(GLUE, "app-rest-1a2b3c4d5e6f7a8.wasm").unwrap();
+        let glue = name_rest(&with_rest(GLUE).unwrap(), "app-rest-1a2b3c4d5e6f7a8.wasm").unwrap();
         assert!(glue.contains("import0,\n        split: { load: restLoadNow },\n    };"), "{glue}");
         assert!(glue.contains("    restInstantiate();\n    wasm.__wbindgen_start();"), "{glue}");
         assert!(glue.contains("imports);\n    await restAtStart;\n\n    return __wbg_finalize_init(instance, module);"), "{glue}");
@@ -44,7 +52,7 @@ mod tests {
 
     #[test]
     fn fails_on_code_it_does_not_know() {
-        let error = with_rest(&GLUE.replace("wasm.__wbindgen_start();", "wasm.start();"), "rest.wasm").unwrap_err();
+        let error = with_rest(&GLUE.replace("wasm.__wbindgen_start();", "wasm.start();")).unwrap_err();
         assert!(error.contains("__wbindgen_start"), "{error}");
     }
 }

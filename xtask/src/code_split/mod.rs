@@ -6,9 +6,10 @@
 //!    the data only the rest uses moves with it.
 //! 3. `glue`: wasm-bindgen's JavaScript taught to load the rest (`loader.js`).
 //! 4. `short_names`: short names for the first module's imports and the exports that this
-//!    JavaScript calls.
+//!    JavaScript calls, and, once the first module is optimised, for what the rest imports from it.
 //! 5. here: both optimised again, the JavaScript minified (terser), named by their content, and `index.html` pointed at them.
 
+mod binary;
 mod data;
 mod glue;
 mod modules;
@@ -41,13 +42,16 @@ pub fn split_release(dist: &Path, hub_binary: &Path, tools: &BuildTools) -> Resu
 
     let ran = profile::functions_run_at_start(dist, hub_binary)?;
     let split = modules::split(&wasm, &ran)?;
-    let rest = optimise(&split.rest, tools)?;
-    let rest_name = format!("{app}-rest-{}.wasm", content_hash(&rest));
-    debug_assert!(is_rest(&rest_name));
-    let glue = glue::with_rest(&glue, &rest_name)?;
+    let glue = glue::with_rest(&glue)?;
     let (first, glue) = short_names::shorten(&split.first, &glue, &format!("./{app}_bg.js"))?;
     let first = optimise(&first, tools)?;
-    let glue = minify(&glue, tools)?;
+    // Named in the order of the first module's final indices, which wasm-opt has just chosen.
+    let (first, rest) = short_names::shorten_links(&first, &split.rest)?;
+    let first = binary::without_custom_sections(&first)?;
+    let rest = optimise(&rest, tools)?;
+    let rest_name = format!("{app}-rest-{}.wasm", content_hash(&rest));
+    debug_assert!(is_rest(&rest_name));
+    let glue = minify(&glue::name_rest(&glue, &rest_name)?, tools)?;
     let first_name = format!("{app}-{}_bg.wasm", content_hash(&first));
     let new_js_name = format!("{app}-{}.js", content_hash(glue.as_bytes()));
     write(&dist.join(&first_name), &first)?;

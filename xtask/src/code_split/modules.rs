@@ -209,7 +209,7 @@ pub fn split(wasm: &[u8], ran: &HashSet<u32>) -> Result<SplitModules, String> {
     for id in rest.customs.iter().map(|(id, _)| id).collect::<Vec<_>>() {
         rest.customs.delete(id);
     }
-    let (split_table, _) = rest.add_import_table("primary", "__split_table", false, slots, Some(slots), RefType::FUNCREF);
+    let (split_table, _) = rest.add_import_table(FIRST_MODULE, "__split_table", false, slots, Some(slots), RefType::FUNCREF);
     let moved_in_rest: Vec<FunctionId> = moved.iter().map(|&id| rest_functions[index_of(id) as usize]).collect();
     let segment = rest.elements.add(
         ElementKind::Active { table: split_table, offset: ConstExpr::Value(Value::I32(0)) },
@@ -221,6 +221,9 @@ pub fn split(wasm: &[u8], ran: &HashSet<u32>) -> Result<SplitModules, String> {
     Ok(SplitModules { first: first_bytes, rest: rest.emit_wasm(), kept, functions: functions.len(), moved: moved.len(), moved_data })
 }
 
+/// The module name under which the rest imports from the first (as `loader.js` gives it).
+pub(super) const FIRST_MODULE: &str = "primary";
+
 pub(super) fn parse(wasm: &[u8]) -> Result<Module, String> {
     let mut config = ModuleConfig::new();
     config.generate_name_section(false).generate_producers_section(false);
@@ -228,7 +231,7 @@ pub(super) fn parse(wasm: &[u8]) -> Result<Module, String> {
 }
 
 /// Function ids in index order: imports first, then the module's own, as parsed.
-fn function_ids(module: &Module) -> Vec<FunctionId> {
+pub(super) fn function_ids(module: &Module) -> Vec<FunctionId> {
     let imported = module.funcs.iter().filter(|f| matches!(f.kind, FunctionKind::Import(_))).map(|f| f.id());
     let local = module.funcs.iter().filter(|f| matches!(f.kind, FunctionKind::Local(_))).map(|f| f.id());
     imported.chain(local).collect()
@@ -240,11 +243,11 @@ fn import_of(module: &mut Module, existing: Option<walrus::ImportId>, name: &str
     match existing {
         Some(id) => {
             let import = module.imports.get_mut(id);
-            import.module = "primary".into();
+            import.module = FIRST_MODULE.into();
             import.name = name.into();
             id
         }
-        None => module.imports.add("primary", name, kind),
+        None => module.imports.add(FIRST_MODULE, name, kind),
     }
 }
 
@@ -301,7 +304,7 @@ impl Visitor<'_> for Uses {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use walrus::ir::BinaryOp;
     use walrus::ValType::I32;
@@ -309,7 +312,7 @@ mod tests {
     /// A module like the app's, small: `start` and `main` are exported; `main` calls `sum`
     /// directly and `twice` through the function table; `sum` (a loop over memory and a global)
     /// and `twice` (which reads data no other function reads) are big enough to move.
-    fn sample() -> (Vec<u8>, HashSet<u32>) {
+    pub(in crate::code_split) fn sample() -> (Vec<u8>, HashSet<u32>) {
         let mut module = Module::default();
         let memory = module.memories.add_local(false, false, 1, None, None);
         module.exports.add("memory", memory);
@@ -400,11 +403,16 @@ mod tests {
         assert_eq!((split.kept.len(), split.moved), (2, 2), "start and main stay; sum and twice move");
         assert_eq!(split.moved_data, 4, "the number only twice reads moves with it; the text start reads stays");
 
+        run_against_the_whole(&wasm, &split.first, &split.rest);
+    }
+
+    /// Runs `first` and `rest`, the halves of `whole`, in node, loaded as loader.js loads them,
+    /// against the whole module: the same results, and the rest loaded once, not at the start.
+    pub(in crate::code_split) fn run_against_the_whole(whole: &[u8], first: &[u8], rest: &[u8]) {
         let folder = tempfile::tempdir().unwrap();
-        for (name, bytes) in [("whole.wasm", &wasm), ("first.wasm", &split.first), ("rest.wasm", &split.rest)] {
+        for (name, bytes) in [("whole.wasm", whole), ("first.wasm", first), ("rest.wasm", rest)] {
             std::fs::write(folder.path().join(name), bytes).unwrap();
         }
-        // The two halves in node, loaded as loader.js loads them, against the whole module.
         let script = r#"
             const fs = require('fs');
             const load = (name, imports) => new WebAssembly.Instance(new WebAssembly.Module(fs.readFileSync(name)), imports);
