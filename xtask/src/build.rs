@@ -188,7 +188,7 @@ mod tests {
         assert_eq!(wasm_opt_params_of(link), ["-ocimfs", "0", "--x"]);
         assert!(wasm_opt_params_of(r#"<link data-trunk rel="rust" data-wasm-opt="z">"#).is_empty());
         let page = std::fs::read_to_string(workspace_root().join("index.html")).expect("the app's page");
-        assert_eq!(wasm_opt_params_of(&page), ["-ocimfs", "0"], "the build's own, which the code split relies on");
+        assert_eq!(wasm_opt_params_of(&page), ["-ocimfs", "0", "--low-memory-unused"], "the build's own, which the code split relies on");
     }
 
     #[test]

@@ -126,7 +126,9 @@ fn optimise(wasm: &[u8], tools: &BuildTools) -> Result<Vec<u8>, String> {
     let folder = tempfile::tempdir().map_err(|error| error.to_string())?;
     let (input, output) = (folder.path().join("in.wasm"), folder.path().join("out.wasm"));
     write(&input, wasm)?;
-    crate::process::run(tools.command("wasm-opt").arg("-Oz").args(FEATURES).arg(&input).arg("-o").arg(&output))?;
+    // As index.html has Trunk run it, but inlining functions with one caller again: each module
+    // now holds only its own.
+    crate::process::run(tools.command("wasm-opt").args(["-Oz", "--low-memory-unused"]).args(FEATURES).arg(&input).arg("-o").arg(&output))?;
     read(&output)
 }
 
