@@ -23,14 +23,11 @@ pub fn AppHeader(
             on_session_changed.run(());
         }
     });
-    let switching = RwSignal::new(false);
     let busy = sign_out.pending();
     let controls = view! {
             <div class="app-user">
                 <span>{t("Signed in as")} " " <strong>{user.name}</strong></span>
-                <Show when=move || dev_login.get()>
-                    <button type="button" class="button button-transparent" on:click=move |_| switching.set(true)>{t("Switch user")}</button>
-                </Show>
+                {move || dev_login.get().then(|| view! { <SwitchUser on_session_changed /> })}
                 <button type="button" class="button button-transparent" aria-disabled=move || busy.get().to_string() on:click=move |_| {
                     if !busy.get_untracked() {
                         sign_out.dispatch(());
@@ -41,16 +38,6 @@ pub fn AppHeader(
                 Some(Err(error)) => Some(view! { <p class="message message-error" role="alert">{error.to_string()}</p> }),
                 _ => None,
             }}
-            <Show when=move || switching.get()>
-                <Modal title=t("Switch user") title_id="switch-user-title" on_cancel=move |()| switching.set(false)>
-                    <div class="dialog-body">
-                        <UserChoice on_signed_in=on_session_changed />
-                    </div>
-                    <div class="dialog-footer">
-                        <button type="button" class="button button-transparent" on:click=move |_| switching.set(false)>{t("Cancel")}</button>
-                    </div>
-                </Modal>
-            </Show>
     };
     // In a launchpad's frame the launchpad has the top bar with the app's name: only who is
     // signed in and Sign out stay, in a plain bar that is no second banner.
@@ -64,5 +51,24 @@ pub fn AppHeader(
             </header>
         }
         .into_any()
+    }
+}
+
+/// "Switch user" and its dialog, with the development login: sign in as someone else at once.
+#[component]
+fn SwitchUser(on_session_changed: Callback<()>) -> impl IntoView {
+    let switching = RwSignal::new(false);
+    view! {
+        <button type="button" class="button button-transparent" on:click=move |_| switching.set(true)>{t("Switch user")}</button>
+        <Show when=move || switching.get()>
+            <Modal title=t("Switch user") title_id="switch-user-title" on_cancel=move |()| switching.set(false)>
+                <div class="dialog-body">
+                    <UserChoice on_signed_in=on_session_changed />
+                </div>
+                <div class="dialog-footer">
+                    <button type="button" class="button button-transparent" on:click=move |_| switching.set(false)>{t("Cancel")}</button>
+                </div>
+            </Modal>
+        </Show>
     }
 }

@@ -282,13 +282,14 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
     // page brings those counts along (the last page's, while the next one loads).
     let status_counts = Memo::new(move |_| page.with(|page| page.as_ref().and_then(|page| page.result.as_ref().ok()).and_then(|page| page.counts_by_status)));
     // "Switch user" is there while the development login is on: asked once the first page has
-    // come, so that it never delays the rows.
+    // come and with it the whole app's code, so that it never delays the rows.
     let dev_login = RwSignal::new(false);
     let dev_login_asked = StoredValue::new(false);
     let ask_dev_login = move || {
         if !dev_login_asked.get_value() {
             dev_login_asked.set_value(true);
             leptos::task::spawn_local(async move {
+                crate::startup::whole_code().await;
                 let _ = dev_login.try_set(api::sign_in_users().await.is_ok());
             });
         }

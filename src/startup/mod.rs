@@ -91,6 +91,13 @@ pub fn page_shown() {
     }
 }
 
+/// Waits until the whole app's code is here, for work that is no part of a first page: the
+/// release build's loader says when the rest of its code has come (`window.appRest`, see cargo
+/// xtask's code_split); a build in one piece has it all from the start.
+pub async fn whole_code() {
+    let _ = crate::api::page_promise("appRest").await;
+}
+
 /// `config.json` beside `index.html`, as `index.html` fetched it while the app's code loaded
 /// (`window.appConfig`: its text, or null for none or a host's page for unknown paths): none
 /// means the defaults.

@@ -6,7 +6,9 @@
 // compiled. A call into the rest before then loads it at once, synchronously: slower, never
 // wrong.
 const restUrl = new URL('REST_FILE', import.meta.url);
-let restModule, restCompiling;
+let restModule, restCompiling, restArrived;
+// What is no part of a first page ("Switch user") waits for the rest (startup::whole_code).
+window.appRest = new Promise((resolve) => { restArrived = resolve; });
 function restPrefetch() {
     // Compiled from its bytes, not streamed: a static host may serve wasm under another type.
     restCompiling ??= fetch(restUrl)
@@ -26,6 +28,7 @@ function restInstantiate() {
     if (wasm === undefined || restModule === undefined || wasm.__split_loaded.value) return;
     new WebAssembly.Instance(restModule, { primary: wasm });
     wasm.__split_loaded.value = 1;
+    restArrived();
 }
 function restLoadNow() {
     try {
