@@ -56,7 +56,7 @@ pub async fn start() {
     let secure = location.protocol().is_ok_and(|protocol| protocol == "https:");
     let config = match config.and_then(|config| config.check_for_page(secure).map(|()| config)) {
         Ok(config) => config,
-        Err(error) => return cannot_start(&error.to_string()),
+        Err(error) => return cannot_start(error),
     };
 
     let api_base = config.api_base.clone().unwrap_or_else(|| "api/1.0".to_owned());
@@ -141,12 +141,15 @@ fn is_framed() -> bool {
     }
 }
 
-/// Says on the page why the app cannot start, where the "Starting…" message was.
-fn cannot_start(reason: &str) {
+/// Says on the page why the app cannot start, where the "Starting…" message was. Kept out of
+/// the start's own code (`inline(never)`), as a start that works never runs it.
+#[inline(never)]
+fn cannot_start(error: ConfigError) {
+    let reason = error.to_string();
     if let Some(message) = document().get_element_by_id("app-start") {
         let _ = message.set_attribute("role", "alert");
         let _ = message.set_attribute("class", "app-start app-failed");
-        message.set_text_content(Some(reason));
+        message.set_text_content(Some(&reason));
     }
 }
 
