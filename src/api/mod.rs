@@ -36,7 +36,7 @@ pub async fn sign_in_users() -> Result<Vec<User>, ApiError> {
 pub async fn sign_in(user_id: String) -> Result<User, ApiError> {
     let request = post(&url("/session"))
         .json(&bodies::SignIn { user: &user_id })
-        .map_err(|error| ApiError::InvalidResponse(error.to_string()))?;
+        .map_err(|error| invalid_response(&error))?;
     parse(&answer_text(request.send().await.map_err(|_| ApiError::Network)?).await?)
 }
 
@@ -59,7 +59,7 @@ pub async fn replace_credentials(id: String, version: i64, body: String) -> Resu
         .header("If-Match", &format!("\"{version}\""))
         .header("Content-Type", "application/json")
         .body(body)
-        .map_err(|error| ApiError::InvalidResponse(error.to_string()))?;
+        .map_err(|error| invalid_response(&error))?;
     parse(&answer_text(request.send().await.map_err(|_| ApiError::Network)?).await?)
 }
 
@@ -67,9 +67,9 @@ pub async fn replace_credentials(id: String, version: i64, body: String) -> Resu
 /// (JSON as the API portal generates it).
 pub async fn submit_request(alias: String, comment: String, credentials: String) -> Result<ConnectionRequest, ApiError> {
     let credentials: &serde_json::value::RawValue =
-        serde_json::from_str(&credentials).map_err(|error| ApiError::InvalidResponse(error.to_string()))?;
+        serde_json::from_str(&credentials).map_err(|error| invalid_response(&error))?;
     let body = bodies::NewRequest { api_portal_alias: &alias, comment: &comment, credentials };
-    let body = serde_json::to_string(&body).map_err(|error| ApiError::InvalidResponse(error.to_string()))?;
+    let body = serde_json::to_string(&body).map_err(|error| invalid_response(&error))?;
     post_json(&url("/connectionRequests"), None, Some(body)).await
 }
 
@@ -89,7 +89,7 @@ pub async fn decide(id: String, version: i64, decision: Decision, reason: String
     };
     let reason = reason.trim();
     let body = (!reason.is_empty()).then(|| serde_json::to_string(&bodies::Reason { reason })).transpose();
-    let body = body.map_err(|error| ApiError::InvalidResponse(error.to_string()))?;
+    let body = body.map_err(|error| invalid_response(&error))?;
     post_json(&url(&format!("/connectionRequests/{}/{action}", encode(&id))), Some(version), body).await
 }
 
@@ -130,7 +130,7 @@ async fn post_for_text(url: &str, version: Option<i64>, body: Option<String>) ->
         Some(body) => request.header("Content-Type", "application/json").body(body),
         None => request.build(),
     }
-    .map_err(|error| ApiError::InvalidResponse(error.to_string()))?;
+    .map_err(|error| invalid_response(&error))?;
     answer_text(request.send().await.map_err(|_| ApiError::Network)?).await
 }
 
@@ -213,7 +213,7 @@ async fn get_json_or_early<T: DeserializeOwned>(name: &str, url: &str) -> Result
 /// built once, not once per type.
 async fn answer_text(response: Response) -> Result<String, ApiError> {
     if response.ok() {
-        return response.text().await.map_err(|error| ApiError::InvalidResponse(error.to_string()));
+        return response.text().await.map_err(|error| invalid_response(&error));
     }
     Err(answer_error(response).await)
 }
@@ -228,7 +228,12 @@ async fn answer_error(response: Response) -> ApiError {
 
 /// An answer's JSON as `T`.
 fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
-    serde_json::from_str(text).map_err(|error| ApiError::InvalidResponse(error.to_string()))
+    serde_json::from_str(text).map_err(|error| invalid_response(&error))
+}
+
+/// An answer or a request the app cannot read or write, and why.
+fn invalid_response(error: &dyn std::fmt::Display) -> ApiError {
+    ApiError::InvalidResponse(error.to_string())
 }
 
 /// Builders of API values for tests.
