@@ -289,8 +289,9 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
         if !dev_login_asked.get_value() {
             dev_login_asked.set_value(true);
             leptos::task::spawn_local(async move {
-                crate::startup::whole_code().await;
-                let _ = dev_login.try_set(api::sign_in_users().await.is_ok());
+                if crate::startup::whole_code().await {
+                    let _ = dev_login.try_set(api::sign_in_users().await.is_ok());
+                }
             });
         }
     };

@@ -15,6 +15,7 @@ use std::task::Poll;
 
 use gloo_net::http::Request;
 use leptos::prelude::{document, window};
+use wasm_bindgen::JsCast;
 
 pub use config::{AppConfig, ConfigError};
 pub use launchpad::{LaunchParameters, Theme};
@@ -91,11 +92,16 @@ pub fn page_shown() {
     }
 }
 
-/// Waits until the whole app's code is here, for work that is no part of a first page: the
-/// release build's loader says when the rest of its code has come (`window.appRest`, see cargo
-/// xtask's code_split); a build in one piece has it all from the start.
-pub async fn whole_code() {
-    let _ = crate::api::page_promise("appRest").await;
+/// Waits until the whole app's code is here, for what is no part of a first page ("Switch
+/// user"): whether it came. The release build's loader says when the rest of its code has
+/// come, or could not be loaded (`window.appRest`, see cargo xtask's code_split); a build in one
+/// piece has it all from the start.
+pub async fn whole_code() -> bool {
+    let rest = js_sys::Reflect::get(&window(), &"appRest".into()).ok().and_then(|rest| rest.dyn_into::<js_sys::Promise>().ok());
+    match rest {
+        Some(rest) => wasm_bindgen_futures::JsFuture::from(rest).await.is_ok(),
+        None => true,
+    }
 }
 
 /// `config.json` beside `index.html`, as `index.html` fetched it while the app's code loaded

@@ -6,9 +6,11 @@
 // compiled. A call into the rest before then loads it at once, synchronously: slower, never
 // wrong.
 const restUrl = new URL('REST_FILE', import.meta.url);
-let restModule, restCompiling, restArrived;
-// What is no part of a first page ("Switch user") waits for the rest (startup::whole_code).
-window.appRest = new Promise((resolve) => { restArrived = resolve; });
+let restModule, restCompiling, restSettled;
+// What is no part of a first page ("Switch user") waits for the rest, or for its first load to
+// fail (startup::whole_code).
+window.appRest = new Promise((resolve, reject) => { restSettled = { resolve, reject }; });
+window.appRest.catch(() => {});
 function restPrefetch() {
     // Compiled from its bytes, not streamed: a static host may serve wasm under another type.
     restCompiling ??= fetch(restUrl)
@@ -21,6 +23,7 @@ function restPrefetch() {
         .catch((error) => {
             console.warn(`the rest of the app's code (${restUrl}) could not be loaded yet: ${error}`);
             restCompiling = undefined; // a call into the rest asks again
+            restSettled.reject(error);
         });
     return restCompiling;
 }
@@ -28,7 +31,7 @@ function restInstantiate() {
     if (wasm === undefined || restModule === undefined || wasm.__split_loaded.value) return;
     new WebAssembly.Instance(restModule, { primary: wasm });
     wasm.__split_loaded.value = 1;
-    restArrived();
+    restSettled.resolve();
 }
 function restLoadNow() {
     try {

@@ -25,9 +25,12 @@ async function start({ path, width, user, shows }) {
     if (!signedIn.ok()) throw new Error(`signing in as ${user}: HTTP ${signedIn.status()}`);
   }
   const page = await context.newPage();
-  // As in the release build before the rest of its code has come: what waits for it (see
-  // loader.js) does not run.
-  await page.addInitScript(() => { window.appRest = new Promise(() => {}); });
+  // As in the release build when the rest of its code could not be loaded: what waits for it
+  // (see loader.js) goes on without it, and that code must be in the first module.
+  await page.addInitScript(() => {
+    window.appRest = Promise.reject(new Error('no rest of the code in this start'));
+    window.appRest.catch(() => {});
+  });
   await page.goto(path);
   await shows(page).waitFor({ timeout: 20000 });
   await page.waitForTimeout(500);
