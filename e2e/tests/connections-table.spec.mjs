@@ -285,6 +285,16 @@ test('sign out, and switch user with the development login', async ({ page }) =>
   await expect(page.getByRole('button', { name: 'Sign in as Alice Andersen' })).toBeVisible();
 });
 
+test('a sign-out that does not reach the hub says so, and the user stays signed in', async ({ page }) => {
+  await signInAs(page, 'Alice Andersen');
+  await page.route((url) => url.pathname.endsWith('/api/1.0/session'), (route) =>
+    route.request().method() === 'DELETE' ? route.abort() : route.continue());
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('banner').getByRole('alert')).toHaveText('The hub could not be reached. Check your network connection and try again.');
+  await expect(page.getByText('Signed in as Alice Andersen')).toBeVisible();
+  await expect(row(page, 'EU Production Portal')).toBeVisible();
+});
+
 for (const colorScheme of ['light', 'dark']) {
   test(`no accessibility violations in the ${colorScheme} theme, with and without the dialog`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
