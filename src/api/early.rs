@@ -13,8 +13,12 @@ const EARLY_ANSWERS: &str = "appEarly";
 /// What the promise `index.html` left at `window[name]` settled to; None when it left none or
 /// the promise failed.
 pub async fn page_promise(name: &str) -> Option<JsValue> {
-    let promise = js_sys::Reflect::get(&web_sys::window()?.into(), &JsValue::from_str(name)).ok()?.dyn_into::<js_sys::Promise>().ok()?;
-    JsFuture::from(promise).await.ok()
+    JsFuture::from(window_promise(name)?).await.ok()
+}
+
+/// The promise the page left at `window[name]`, if it left one.
+pub fn window_promise(name: &str) -> Option<js_sys::Promise> {
+    js_sys::Reflect::get(&web_sys::window()?.into(), &JsValue::from_str(name)).ok()?.dyn_into::<js_sys::Promise>().ok()
 }
 
 /// Drops the early answers not taken: from now on every request is asked for fresh.

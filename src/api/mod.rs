@@ -18,7 +18,7 @@ pub use contract::{
 
 use endpoint::url;
 pub use endpoint::{api_base, set_api_base};
-pub use early::{forget_early_answers, page_promise};
+pub use early::{forget_early_answers, page_promise, window_promise};
 
 use crate::url_encoding::encode;
 

@@ -15,7 +15,6 @@ use std::task::Poll;
 
 use gloo_net::http::Request;
 use leptos::prelude::{document, window};
-use wasm_bindgen::JsCast;
 
 pub use config::{AppConfig, ConfigError};
 pub use launchpad::{LaunchParameters, Theme};
@@ -97,8 +96,7 @@ pub fn page_shown() {
 /// come, or could not be loaded (`window.appRest`, see cargo xtask's code_split); a build in one
 /// piece has it all from the start.
 pub async fn whole_code() -> bool {
-    let rest = js_sys::Reflect::get(&window(), &"appRest".into()).ok().and_then(|rest| rest.dyn_into::<js_sys::Promise>().ok());
-    match rest {
+    match crate::api::window_promise("appRest") {
         Some(rest) => wasm_bindgen_futures::JsFuture::from(rest).await.is_ok(),
         None => true,
     }
