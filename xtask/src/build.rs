@@ -12,6 +12,15 @@ pub fn dist_folder() -> PathBuf {
     workspace_root().join("dist")
 }
 
+/// The standard library compiled with the app, where a panic stops the app at once: without the
+/// formatting and the file names of panic messages, the wasm is 6% smaller (cargo's unstable
+/// build-std, which RUSTC_BOOTSTRAP opens to the stable compiler).
+pub const OWN_STD_ENV: [(&str, &str); 3] = [
+    ("RUSTC_BOOTSTRAP", "1"),
+    ("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort"),
+    ("RUSTFLAGS", "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none"),
+];
+
 /// `trunk build --release --offline`: the app as served in production, into `dist/`, its wasm
 /// split in two by what runs at the start (measured with a hub of `hub_binary`, see
 /// [`crate::code_split`]), with its hashed files also compressed (see [`precompress`]).
@@ -21,12 +30,7 @@ pub fn app_release(tools: &BuildTools, hub_binary: &std::path::Path) -> Result<(
     run(tools
         .command("trunk")
         .args(["build", "--release", "--offline", "--dist", &dist.display().to_string()])
-        // The standard library compiled with the app, where a panic stops the app at once:
-        // without the formatting and the file names of panic messages, the wasm is 6% smaller
-        // (cargo's unstable build-std, which RUSTC_BOOTSTRAP opens to the stable compiler).
-        .env("RUSTC_BOOTSTRAP", "1")
-        .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
-        .env("RUSTFLAGS", "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none")
+        .envs(OWN_STD_ENV)
         .current_dir(workspace_root()))?;
     crate::code_split::split_release(&dist, hub_binary, tools)?;
     precompress(&dist)

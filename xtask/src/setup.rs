@@ -43,6 +43,10 @@ pub fn build_tools() -> Result<BuildTools, String> {
     } else {
         run(Command::new("rustup").args(["component", "add", "rust-src"]))?;
     }
+    // Its dependencies, which the build cannot download: it runs offline (toolchain.md). A
+    // fresh machine has none of them; where they are all here, this changes nothing.
+    step("the standard library's dependencies");
+    run(Command::new("cargo").args(["fetch", "--target", WASM_TARGET]).envs(crate::build::OWN_STD_ENV).current_dir(workspace_root()))?;
 
     let path = tool_path();
     step("trunk");
