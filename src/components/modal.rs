@@ -4,6 +4,10 @@
 //!
 //! Its title stays on top and its footer (the buttons) at the bottom; only the body between
 //! them scrolls, so that Save never scrolls out of sight.
+//!
+//! The dialogs' styles (`style/dialogs.css`) are not in `index.html`: the first page has no
+//! dialog, and every byte of its load counts. They come with this code, which the release
+//! build loads after the first page, and are given to the document before a dialog first shows.
 
 use leptos::html::Dialog;
 use leptos::prelude::*;
@@ -32,6 +36,7 @@ pub fn Modal(
     /// The body and the footer (`.dialog-body`, `.dialog-footer`), possibly inside a form.
     children: Children,
 ) -> impl IntoView {
+    install_dialog_styles();
     let dialog = NodeRef::<Dialog>::new();
     // Where focus was before: it goes back there when the dialog is gone (unless it has found a
     // better place, or that element is gone too). The browser itself puts it back on the opener
@@ -104,5 +109,34 @@ fn try_open(dialog: HtmlDialogElement, frames_left: u32) {
         let _ = dialog.show_modal();
     } else if frames_left > 0 {
         request_animation_frame(move || try_open(dialog, frames_left - 1));
+    }
+}
+
+/// Gives the document the dialogs' stylesheet, once: as a constructed stylesheet, which the
+/// hub's Content Security Policy allows where it would refuse a `<style>` element made by a
+/// script; where a browser cannot construct one, as such an element.
+fn install_dialog_styles() {
+    thread_local! {
+        static INSTALLED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if INSTALLED.replace(true) {
+        return;
+    }
+    const DIALOG_STYLES: &str = include_str!("../../style/dialogs.css");
+    let document = document();
+    match web_sys::CssStyleSheet::new() {
+        Ok(sheet) => {
+            // It throws only for `@import` rules, which it has none of.
+            let _ = sheet.replace_sync(DIALOG_STYLES);
+            let sheets = document.adopted_style_sheets();
+            sheets.push(&sheet);
+            document.set_adopted_style_sheets(&sheets);
+        }
+        Err(_) => {
+            if let (Ok(style), Some(body)) = (document.create_element("style"), document.body()) {
+                style.set_text_content(Some(DIALOG_STYLES));
+                let _ = body.append_child(&style);
+            }
+        }
     }
 }
