@@ -5,9 +5,10 @@
 //! Its title stays on top and its footer (the buttons) at the bottom; only the body between
 //! them scrolls, so that Save never scrolls out of sight.
 //!
-//! The dialogs' styles (`style/dialogs.css`) are not in `index.html`: the first page has no
-//! dialog, and every byte of its load counts. They come with this code, which the release
-//! build loads after the first page, and are given to the document before a dialog first shows.
+//! The dialogs' styles (`style/dialogs.css`) are not in `index.html`: the table, the first page
+//! of nearly every visit, has no dialog open, and every byte of its load counts. They come with
+//! this code, which the release build loads after the first page (or at once, for a link
+//! straight to a dialog), and are given to the document before a dialog first shows.
 
 use leptos::html::Dialog;
 use leptos::prelude::*;
@@ -16,6 +17,9 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlDialogElement;
 
 use crate::focus;
+
+/// The dialogs' stylesheet, which `index.html` does not carry.
+const DIALOG_STYLES: &str = include_str!("../../style/dialogs.css");
 
 /// Frames to wait for the dialog to be attached before giving up (about a second).
 const MAX_FRAMES: u32 = 60;
@@ -112,31 +116,24 @@ fn try_open(dialog: HtmlDialogElement, frames_left: u32) {
     }
 }
 
-/// Gives the document the dialogs' stylesheet, once: as a constructed stylesheet, which the
-/// hub's Content Security Policy allows where it would refuse a `<style>` element made by a
-/// script; where a browser cannot construct one, as such an element.
+/// Gives the document the dialogs' stylesheet, once, as a constructed stylesheet: the hub's
+/// Content Security Policy would refuse a `<style>` element made by a script, but not this. (A
+/// browser that cannot construct one cannot read `main.css` either: `light-dark()`, ranges in
+/// media queries.)
 fn install_dialog_styles() {
     thread_local! {
         static INSTALLED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     }
-    if INSTALLED.replace(true) {
+    if INSTALLED.get() {
         return;
     }
-    const DIALOG_STYLES: &str = include_str!("../../style/dialogs.css");
+    let Ok(sheet) = web_sys::CssStyleSheet::new() else { return };
+    // It refuses only a sheet it did not construct, or one still loading an earlier text.
+    let _ = sheet.replace_sync(DIALOG_STYLES);
     let document = document();
-    match web_sys::CssStyleSheet::new() {
-        Ok(sheet) => {
-            // It throws only for `@import` rules, which it has none of.
-            let _ = sheet.replace_sync(DIALOG_STYLES);
-            let sheets = document.adopted_style_sheets();
-            sheets.push(&sheet);
-            document.set_adopted_style_sheets(&sheets);
-        }
-        Err(_) => {
-            if let (Ok(style), Some(body)) = (document.create_element("style"), document.body()) {
-                style.set_text_content(Some(DIALOG_STYLES));
-                let _ = body.append_child(&style);
-            }
-        }
-    }
+    // A copy: some browsers hand out a frozen array.
+    let sheets = js_sys::Array::from(&document.adopted_style_sheets());
+    sheets.push(&sheet);
+    document.set_adopted_style_sheets(&sheets);
+    INSTALLED.set(true);
 }
