@@ -248,6 +248,27 @@ mod edit_credentials {
         assert!(find(&parent, "#credentials-key").class_list().contains("masked"));
     }
 
+    fn computed(element: &web_sys::Element, property: &str) -> String {
+        window().get_computed_style(element).unwrap().unwrap().get_property_value(property).unwrap()
+    }
+
+    /// `index.html` does not carry the dialogs' styles: the first dialog brings them, once.
+    #[wasm_bindgen_test]
+    async fn dialogs_bring_their_styles_once_and_a_private_key_is_drawn_as_discs() {
+        let (parent, _mounted) = mount_dialog();
+        let (_other, _also_mounted) = mount_dialog();
+        leptos::task::tick().await;
+        assert_eq!(document().adopted_style_sheets().length(), 1, "one stylesheet, however many dialogs");
+        assert_eq!(computed(&find(&parent, ".dialog-footer"), "display"), "flex", "the footer stays below the scrolling body");
+        let key = "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\n-----END PRIVATE KEY-----";
+        let pasted = format!(
+            r#"{{"url": "https://eu10apiportal.cfapps.eu10.hana.ondemand.com", "tokenurl": "https://a.authentication.cert.eu10.hana.ondemand.com/oauth/token", "certurl": "https://a.authentication.cert.eu10.hana.ondemand.com", "certificate": "-----BEGIN CERTIFICATE-----\\nQUJD\\n-----END CERTIFICATE-----", "key": "{key}"}}"#
+        );
+        enter(&parent, "#credentials-json", &pasted);
+        leptos::task::tick().await;
+        assert_eq!(computed(&find(&parent, "#credentials-key"), "-webkit-text-security"), "disc", "the key's box draws discs");
+    }
+
     #[wasm_bindgen_test]
     async fn typing_client_id_and_secret_alone_is_enough_and_the_secret_stays_hidden() {
         let (parent, _mounted) = mount_dialog();
