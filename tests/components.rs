@@ -234,14 +234,18 @@ mod edit_credentials {
         find(parent, selector).dispatch_event(&web_sys::Event::new("blur").unwrap()).unwrap();
     }
 
+    /// The JSON of certificate credentials whose certificate field also holds the private key.
+    fn key_in_the_certificate() -> String {
+        let key = "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\n-----END PRIVATE KEY-----";
+        format!(
+            r#"{{"url": "https://eu10apiportal.cfapps.eu10.hana.ondemand.com", "tokenurl": "https://a.authentication.cert.eu10.hana.ondemand.com/oauth/token", "certurl": "https://a.authentication.cert.eu10.hana.ondemand.com", "certificate": "-----BEGIN CERTIFICATE-----\\nQUJD\\n-----END CERTIFICATE-----\\n{key}", "key": "{key}"}}"#
+        )
+    }
+
     #[wasm_bindgen_test]
     async fn a_private_key_pasted_into_the_certificate_stays_hidden() {
         let (parent, _mounted) = mount_dialog();
-        let key = "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\n-----END PRIVATE KEY-----";
-        let pasted = format!(
-            r#"{{"url": "https://eu10apiportal.cfapps.eu10.hana.ondemand.com", "tokenurl": "https://a.authentication.cert.eu10.hana.ondemand.com/oauth/token", "certurl": "https://a.authentication.cert.eu10.hana.ondemand.com", "certificate": "-----BEGIN CERTIFICATE-----\\nQUJD\\n-----END CERTIFICATE-----\\n{key}", "key": "{key}"}}"#
-        );
-        enter(&parent, "#credentials-json", &pasted);
+        enter(&parent, "#credentials-json", &key_in_the_certificate());
         leptos::task::tick().await;
         assert!(!value(&parent, "#credentials-json").contains("MIIEvQIBADANBgkqhkiG9w0BAQEFAASC"), "{}", value(&parent, "#credentials-json"));
         assert!(find(&parent, "#credentials-certificate").class_list().contains("masked"));
@@ -260,11 +264,7 @@ mod edit_credentials {
         leptos::task::tick().await;
         assert_eq!(document().adopted_style_sheets().length(), 1, "one stylesheet, however many dialogs");
         assert_eq!(computed(&find(&parent, ".dialog-footer"), "display"), "flex", "the footer stays below the scrolling body");
-        let key = "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\n-----END PRIVATE KEY-----";
-        let pasted = format!(
-            r#"{{"url": "https://eu10apiportal.cfapps.eu10.hana.ondemand.com", "tokenurl": "https://a.authentication.cert.eu10.hana.ondemand.com/oauth/token", "certurl": "https://a.authentication.cert.eu10.hana.ondemand.com", "certificate": "-----BEGIN CERTIFICATE-----\\nQUJD\\n-----END CERTIFICATE-----", "key": "{key}"}}"#
-        );
-        enter(&parent, "#credentials-json", &pasted);
+        enter(&parent, "#credentials-json", &key_in_the_certificate());
         leptos::task::tick().await;
         assert_eq!(computed(&find(&parent, "#credentials-key"), "-webkit-text-security"), "disc", "the key's box draws discs");
     }
