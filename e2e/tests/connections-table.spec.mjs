@@ -53,6 +53,20 @@ test('sort by a column, both ways, announced with aria-sort', async ({ page }) =
   expect(descending[0]).toBe(ascending[ascending.length - 1]);
 });
 
+test('sorting with the keyboard keeps focus on the column\'s header, for every column, as the first thing done', async ({ page }) => {
+  await signInAs(page, 'Alice Andersen');
+  for (const name of ['API Portal Alias Name', 'Status', 'Requested by', 'Requested on', 'Last updated']) {
+    await page.goto('/connections');
+    const header = requestTable(page).getByRole('columnheader', { name });
+    const sort = header.getByRole('button', { name });
+    const before = await header.getAttribute('aria-sort');
+    await sort.focus();
+    await page.keyboard.press('Enter');
+    await expect(header).not.toHaveAttribute('aria-sort', before);
+    await expect(sort, `${name} keeps focus`).toBeFocused();
+  }
+});
+
 test('page through the requests, with reload, back and forward', async ({ page }) => {
   await signInAs(page, 'Alice Andersen');
   await page.getByLabel('Rows per page').selectOption('10');

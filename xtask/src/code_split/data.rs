@@ -171,8 +171,14 @@ impl<'a> Image<'a> {
         for &(at, target) in &pointers {
             pointers_in.entry(piece_of(at)).or_default().push(target);
         }
+        // Starts inside a word of the data that looks like an address. Numbers in code that
+        // are no addresses land there too (0x110000 and up, the niches of `char`, fall among
+        // the data's addresses): a table of pointers is not cut in two by them.
+        let inside_pointers: HashSet<u32> = pointers.iter().flat_map(|&(at, _)| at + 1..at + 4).filter(|start| index.contains_key(start)).collect();
         // A piece inside a segment, not where it starts, that kept code does not point to.
-        let may_move = |start: u32| self.contains(start) && !segment_edges.contains(&start) && !kept_refs.contains(&start);
+        let may_move = |start: u32| {
+            self.contains(start) && !segment_edges.contains(&start) && !kept_refs.contains(&start) && !inside_pointers.contains(&start)
+        };
 
         let mut staying: HashSet<u32> = HashSet::new();
         loop {
@@ -286,6 +292,24 @@ mod tests {
         data.extend_from_slice(b"tail");
         assert_eq!(pieces(&data, &[AT, AT + 12], &[AT + 4]), []);
         assert_eq!(pieces(b"headtexttail", &[AT, AT + 8], &[AT + 4]), [(AT + 4, "text".to_owned())]);
+    }
+
+    #[test]
+    fn a_table_of_pointers_is_not_cut_where_a_number_looks_like_an_address_into_it() {
+        // Texts at 0x3f60, then a table of pointers to them, which kept code reads. Numbers in
+        // code point into the table's first word, as 0x110000 and up (the niches of `char`)
+        // did in the app: kept code to its start, moved code 2 bytes in. The 2 bytes between
+        // (0x60 0x3f) read as text ("`?"); the table must still stay whole.
+        const BASE: u32 = 0x3f60;
+        let mut data = b"alphabeta".to_vec();
+        data.resize(12, 0);
+        let table = BASE + data.len() as u32;
+        data.extend_from_slice(&BASE.to_le_bytes());
+        data.extend_from_slice(&(BASE + 5).to_le_bytes());
+        assert_eq!(&data[12..14], b"`?");
+        let image = Image::new(vec![(BASE, &data[..])]);
+        let moving = image.moving_pieces(&[BASE, table].into(), &[table + 2].into());
+        assert_eq!(moving, []);
     }
 
     #[test]
