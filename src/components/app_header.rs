@@ -26,7 +26,7 @@ pub fn AppHeader(
     let busy = sign_out.pending();
     let controls = view! {
             <div class="app-user">
-                <span>{t("Signed in as")} " " <strong>{user.name}</strong></span>
+                <span>{[t("Signed in as"), " "].concat()}<strong>{user.name}</strong></span>
                 {move || dev_login.get().then(|| view! { <SwitchUser on_session_changed /> })}
                 <button type="button" class="button button-transparent" aria-disabled=move || busy.get().to_string() on:click=move |_| {
                     if !busy.get_untracked() {

@@ -19,9 +19,9 @@ pub fn StatusTabs(view: TableQuery, counts: Option<CountsByStatus>) -> impl Into
         let count = counts.map(|counts| status.map_or_else(|| counts.total(), |status| counts.of(status)));
         view! {
             <li>
-                <a href=href aria-current=current class="status-tab">
+                // The count is drawn by the stylesheet and is part of the link's name.
+                <a href=href aria-current=current class="status-tab" data-count=count.map(number)>
                     {label}
-                    {count.map(|count| view! { <span class="count">{number(count)}</span> })}
                 </a>
             </li>
         }
