@@ -148,6 +148,22 @@ fn the_table_marks_its_sorted_column_and_names_its_rows() {
     assert!(text.contains("Pending approval"), "{text}");
 }
 
+#[wasm_bindgen_test]
+fn valid_credentials_have_their_expiry_drawn_and_heard_with_no_element() {
+    let parent = container();
+    let requests = vec![request("EU Production Portal", "alice", Status::PendingApproval)];
+    // 60 days before the credentials expire.
+    let now = 1_795_190_591 + 5 * 86_400 - 60 * 86_400;
+    let _mounted = leptos::mount::mount_to(parent.clone(), move || {
+        view! {
+            <RequestTable requests=requests.clone() view=TableQuery::default() user=user("alice", &[]) now on_sort=|_| () on_action=|_| () />
+        }
+    });
+    let credentials = find(&parent, "td[data-label='Credentials']");
+    assert_eq!(credentials.get_attribute("data-expiry").as_deref(), Some("Valid for 60 days"));
+    assert_eq!(credentials.child_element_count(), 0, "one text, the ID; the stylesheet draws the rest");
+}
+
 mod edit_credentials {
     use super::*;
     use portal_connections::components::edit_credentials::EditCredentialsDialog;

@@ -10,8 +10,15 @@
 //! that moves; and it stays on any doubt:
 //!
 //! - if the first module's code or data that stays points to it, or it starts a segment;
-//! - if the piece before it stays and is not text: kept code may index a table past where moved
-//!   code points into it (text is read by its length; a table can be read anywhere in it);
+//! - if it starts inside a word of the data that looks like an address;
+//! - if the piece before it stays and is not text (or is shorter than a word, and the bytes
+//!   around the start are not all text: it may be part of a word): kept code may index a table
+//!   past where moved code points into it (text is read by its length; a table can be read
+//!   anywhere in it);
+//!
+//! (Numbers in code that are no addresses point into the data too: 0x110000 and up, the
+//! niches of `char`, fall among its addresses. The last two rules keep them from cutting a
+//! table in two, a word of it left in the first module and the rest of it zeros.)
 //! - if it is not text and kept code points right after it: kept code may read a table down
 //!   from its end (a loop counting up to zero does).
 //!
@@ -138,6 +145,16 @@ impl<'a> Image<'a> {
         self.segments.iter().any(|(at, bytes)| (*at..*at + bytes.len() as u32).contains(&address))
     }
 
+    /// Whether the 3 bytes before `at` and the 3 from it (those its segment has) are text: no
+    /// word that holds the byte before `at` and the one at it is anything else.
+    fn text_around(&self, at: u32) -> bool {
+        let Some((start, bytes)) = self.segments.iter().find(|(start, bytes)| (*start..*start + bytes.len() as u32).contains(&at)) else { return false };
+        let from = (at - start).saturating_sub(3) as usize;
+        let to = ((at - start + 3) as usize).min(bytes.len());
+        // Byte by byte: the window may cut a character of more than one byte.
+        bytes[from..to].iter().all(|&byte| byte >= b' ' || byte == b'\n' || byte == b'\t')
+    }
+
     fn bytes(&self, from: u32, to: u32) -> &'a [u8] {
         let (at, bytes) = self.segments.iter().find(|(at, bytes)| (*at..*at + bytes.len() as u32).contains(&from)).expect("inside a segment");
         &bytes[(from - at) as usize..(to - at) as usize]
@@ -165,20 +182,19 @@ impl<'a> Image<'a> {
             .collect();
         let starts: Vec<u32> = starts.into_iter().collect();
         let piece_of = |address: u32| starts[starts.partition_point(|&start| start <= address) - 1];
-        let is_text = |from: u32, to: u32| std::str::from_utf8(self.bytes(from, to)).is_ok_and(|text| text.chars().all(|c| c >= ' ' || c == '\n' || c == '\t'));
+        let is_text = |from: u32, to: u32| is_text(self.bytes(from, to));
+        // Text before a piece: fewer bytes than a word may be part of a word, unless the bytes
+        // around where the piece starts are text too.
+        let is_text_before = |from: u32, to: u32| is_text(from, to) && (to - from >= 4 || self.text_around(to));
         let index: HashMap<u32, usize> = starts.iter().enumerate().map(|(index, &start)| (start, index)).collect();
         let mut pointers_in: HashMap<u32, Vec<u32>> = HashMap::new();
         for &(at, target) in &pointers {
             pointers_in.entry(piece_of(at)).or_default().push(target);
         }
-        // Starts inside a word of the data that looks like an address. Numbers in code that
-        // are no addresses land there too (0x110000 and up, the niches of `char`, fall among
-        // the data's addresses): a table of pointers is not cut in two by them.
+        // Starts inside a word of the data that looks like an address.
         let inside_pointers: HashSet<u32> = pointers.iter().flat_map(|&(at, _)| at + 1..at + 4).filter(|start| index.contains_key(start)).collect();
         // A piece inside a segment, not where it starts, that kept code does not point to.
-        let may_move = |start: u32| {
-            self.contains(start) && !segment_edges.contains(&start) && !kept_refs.contains(&start) && !inside_pointers.contains(&start)
-        };
+        let may_move = |start: u32| self.contains(start) && !segment_edges.contains(&start) && !kept_refs.contains(&start) && !inside_pointers.contains(&start);
 
         let mut staying: HashSet<u32> = HashSet::new();
         loop {
@@ -205,7 +221,7 @@ impl<'a> Image<'a> {
                 // Right after a table that stays (kept code may index it past where moved code
                 // points into it), or a table right before where kept code points (which it may
                 // read down from, as a loop counting up to zero does).
-                if (!moving.contains(&previous) && !is_text(previous, start)) || (kept_refs.contains(&next) && !is_text(start, next)) {
+                if (!moving.contains(&previous) && !is_text_before(previous, start)) || (kept_refs.contains(&next) && !is_text(start, next)) {
                     staying.insert(start);
                 }
             }
@@ -232,6 +248,11 @@ impl<'a> Image<'a> {
     }
 }
 
+/// Whether `bytes` read as text: UTF-8 with no control character but line breaks and tabs.
+fn is_text(bytes: &[u8]) -> bool {
+    std::str::from_utf8(bytes).is_ok_and(|text| text.chars().all(|c| c >= ' ' || c == '\n' || c == '\t'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -255,21 +276,21 @@ mod tests {
 
     #[test]
     fn what_kept_data_points_to_stays_and_what_moving_data_points_to_moves() {
-        // A table at 1000 (kept code) points to "abc" at 1008; a table at 1011 (moved code)
-        // points to "xyz" at 1019.
+        // A table at 1000 (kept code) points to "abcd" at 1008; a table at 1012 (moved code)
+        // points to "xyz" at 1020. (Tables are aligned, as the compiler aligns them.)
         let mut data = Vec::new();
         data.extend_from_slice(&(AT + 8).to_le_bytes());
-        data.extend_from_slice(&3u32.to_le_bytes());
-        data.extend_from_slice(b"abc");
-        data.extend_from_slice(&(AT + 19).to_le_bytes());
+        data.extend_from_slice(&4u32.to_le_bytes());
+        data.extend_from_slice(b"abcd");
+        data.extend_from_slice(&(AT + 20).to_le_bytes());
         data.extend_from_slice(&3u32.to_le_bytes());
         data.extend_from_slice(b"xyz");
-        // The moved table follows text ("abc"), so it may move; "xyz" moves with it.
-        let moved = pieces(&data, &[AT], &[AT + 11]);
+        // The moved table follows text ("abcd"), so it may move; "xyz" moves with it.
+        let moved = pieces(&data, &[AT], &[AT + 12]);
         assert_eq!(moved.len(), 1);
-        assert_eq!(moved[0].0, AT + 11);
+        assert_eq!(moved[0].0, AT + 12);
         assert!(moved[0].1.ends_with("xyz"));
-        assert!(!pieces(&data, &[AT], &[AT + 8]).iter().any(|(at, _)| *at == AT + 8), "abc is pointed to by kept data");
+        assert!(!pieces(&data, &[AT], &[AT + 8]).iter().any(|(at, _)| *at == AT + 8), "abcd is pointed to by kept data");
     }
 
     #[test]
@@ -310,6 +331,21 @@ mod tests {
         let image = Image::new(vec![(BASE, &data[..])]);
         let moving = image.moving_pieces(&[BASE, table].into(), &[table + 2].into());
         assert_eq!(moving, []);
+    }
+
+    #[test]
+    fn a_table_of_numbers_is_not_cut_inside_a_word_either() {
+        // A kept table of three numbers (say a vtable: a function's index, a size, an
+        // alignment), its first byte 0x41 ("A"); moved code's number points 1 byte into it.
+        // The piece before is "A": too short to tell text from a part of a word.
+        let mut data = b"head".to_vec();
+        for number in [0x41u32, 8, 4] {
+            data.extend_from_slice(&number.to_le_bytes());
+        }
+        assert_eq!(pieces(&data, &[AT, AT + 4], &[AT + 5]), []);
+        // Text moves after text: a word of it, or less among more text.
+        assert_eq!(pieces(b"headtextsome", &[AT, AT + 4], &[AT + 8]), [(AT + 8, "some".to_owned())]);
+        assert_eq!(pieces(b"headtextsome", &[AT, AT + 4], &[AT + 5]), [(AT + 5, "extsome".to_owned())]);
     }
 
     #[test]
