@@ -125,7 +125,8 @@ test('row actions are plain, and a row is at most two tab stops', async ({ page 
 
 // A page's rows are most of its DOM (the budget is 800 nodes for 25 rows): a row is its cells'
 // elements and text, with no marker or placeholder node, and carol's rows, which have the most
-// actions (Approve and Reject), stay within 31 nodes. What the stylesheet draws (labels, icons)
+// actions (Approve and Reject), stay within 33 nodes (with its last test and its expiry each on
+// a line of its own, as the demo's Finance Integration Portal has them). What the stylesheet draws (labels, icons)
 // is no node of the row, and screen readers still hear it.
 test('a row is its cells and their text, nothing more', async ({ page }) => {
   await signInAs(page, 'Carol Chen');
@@ -144,7 +145,7 @@ test('a row is its cells and their text, nothing more', async ({ page }) => {
   }));
   expect(rows.length).toBeGreaterThan(10);
   expect(rows.map((counted) => counted.other)).toEqual(rows.map(() => 0));
-  expect(Math.max(...rows.map((counted) => counted.nodes))).toBeLessThanOrEqual(31);
+  expect(Math.max(...rows.map((counted) => counted.nodes))).toBeLessThanOrEqual(33);
   // The status cell is the badge itself: its words, its icon drawn by the stylesheet, no element.
   const status = row(page, 'EU Production Portal').getByRole('cell', { name: 'Submitted', exact: true });
   await expect(status).toHaveAttribute('data-icon', 'sent');

@@ -4,7 +4,9 @@ use rand::Rng;
 use rusqlite::Connection;
 use time::{Duration, OffsetDateTime};
 
-use contract::{Status, ROLE_HUB_ADMIN, ROLE_PORTAL_REGISTRATION};
+use contract::{HistoryAction, HistoryDetails, Status, User, ROLE_HUB_ADMIN, ROLE_PORTAL_REGISTRATION};
+
+use crate::connection_requests::history;
 use crate::connection_requests::store::new_request_id;
 use crate::secrets::SecretBox;
 use crate::time_format::format;
@@ -34,24 +36,33 @@ struct DemoRequest {
     updated_days_ago: i64,
     /// Days until the credentials expire; negative when they have expired.
     expires_in_days: i64,
-    x509: bool,
+    key: DemoKey,
+}
+
+/// What a demo request's credentials are. X.509 keys may carry a client ID or not, as real ones
+/// do; the table shows either, and so the app's start (its code split) sees both.
+#[derive(Clone, Copy, PartialEq)]
+enum DemoKey {
+    ClientSecret,
+    X509WithClientId,
+    X509,
 }
 
 const REQUESTS: &[DemoRequest] = &[
-    DemoRequest { alias: "EU Production Portal", app: "eu10apiportal", region: "eu10", status: Status::Submitted, requester: "alice", comment: "Publish the order and invoice APIs of our EU production tenant to the central catalog.", requested_days_ago: 62, updated_days_ago: 3, expires_in_days: 12, x509: false },
-    DemoRequest { alias: "EU Quality Portal", app: "eu10qaportal", region: "eu10", status: Status::PendingApproval, requester: "alice", comment: "Quality tenant, so that partner developers can try APIs before they go live.", requested_days_ago: 41, updated_days_ago: 9, expires_in_days: 324, x509: false },
-    DemoRequest { alias: "US Sales Portal", app: "us10salesportal", region: "us10", status: Status::Approved, requester: "alice", comment: "Sales APIs for the US subsidiaries.", requested_days_ago: 180, updated_days_ago: 150, expires_in_days: 215, x509: false },
-    DemoRequest { alias: "Partner Sandbox", app: "sandboxportal", region: "eu20", status: Status::Rejected, requester: "alice", comment: "Sandbox for the partner onboarding pilot.", requested_days_ago: 120, updated_days_ago: 110, expires_in_days: 245, x509: false },
-    DemoRequest { alias: "AP Logistics Portal", app: "ap10logistics", region: "ap10", status: Status::Submitted, requester: "alice", comment: "Logistics tracking APIs for the Singapore hub.", requested_days_ago: 95, updated_days_ago: 70, expires_in_days: -5, x509: true },
-    DemoRequest { alias: "Finance Integration Portal", app: "finportal-prod", region: "eu10-004", status: Status::PendingApproval, requester: "alice", comment: "General ledger and payment APIs for the shared service center.", requested_days_ago: 28, updated_days_ago: 28, expires_in_days: 337, x509: false },
-    DemoRequest { alias: "US East Production", app: "us21prodportal", region: "us21", status: Status::Approved, requester: "bob", comment: "Production portal for the US East data center.", requested_days_ago: 240, updated_days_ago: 200, expires_in_days: 125, x509: false },
-    DemoRequest { alias: "Canada Test Portal", app: "ca10testportal", region: "ca10", status: Status::Submitted, requester: "bob", comment: "Test tenant for the Canadian rollout.", requested_days_ago: 14, updated_days_ago: 1, expires_in_days: 351, x509: false },
-    DemoRequest { alias: "Brazil Retail Portal", app: "br10retail", region: "br10", status: Status::PendingApproval, requester: "bob", comment: "Retail store APIs, requested by the Sao Paulo team.", requested_days_ago: 345, updated_days_ago: 20, expires_in_days: 20, x509: false },
-    DemoRequest { alias: "Japan Manufacturing", app: "jp10mfgportal", region: "jp10", status: Status::Rejected, requester: "bob", comment: "Plant maintenance APIs.", requested_days_ago: 300, updated_days_ago: 290, expires_in_days: -30, x509: false },
-    DemoRequest { alias: "China Operations Portal", app: "cn40opsportal.cfapps.cn40.platform.sapcloud.cn", region: "cn40", status: Status::Submitted, requester: "bob", comment: "Operations APIs for the Shanghai entity, on the China region.", requested_days_ago: 7, updated_days_ago: 7, expires_in_days: 358, x509: false },
-    DemoRequest { alias: "Australia Field Service", app: "au10fieldservice", region: "ap20", status: Status::PendingApproval, requester: "bob", comment: "Field service scheduling APIs.", requested_days_ago: 55, updated_days_ago: 4, expires_in_days: 310, x509: true },
-    DemoRequest { alias: "Central HR Portal", app: "hrportal", region: "eu10", status: Status::PendingApproval, requester: "carol", comment: "HR master data APIs for every subsidiary.", requested_days_ago: 400, updated_days_ago: 380, expires_in_days: 28, x509: false },
-    DemoRequest { alias: "Germany Procurement", app: "deprocurement", region: "eu10", status: Status::Rejected, requester: "carol", comment: "Purchasing APIs; replaced by the EU Production Portal.", requested_days_ago: 90, updated_days_ago: 85, expires_in_days: 275, x509: false },
+    DemoRequest { alias: "EU Production Portal", app: "eu10apiportal", region: "eu10", status: Status::Submitted, requester: "alice", comment: "Publish the order and invoice APIs of our EU production tenant to the central catalog.", requested_days_ago: 62, updated_days_ago: 3, expires_in_days: 12, key: DemoKey::ClientSecret },
+    DemoRequest { alias: "EU Quality Portal", app: "eu10qaportal", region: "eu10", status: Status::PendingApproval, requester: "alice", comment: "Quality tenant, so that partner developers can try APIs before they go live.", requested_days_ago: 41, updated_days_ago: 9, expires_in_days: 324, key: DemoKey::ClientSecret },
+    DemoRequest { alias: "US Sales Portal", app: "us10salesportal", region: "us10", status: Status::Approved, requester: "alice", comment: "Sales APIs for the US subsidiaries.", requested_days_ago: 180, updated_days_ago: 150, expires_in_days: 215, key: DemoKey::ClientSecret },
+    DemoRequest { alias: "Partner Sandbox", app: "sandboxportal", region: "eu20", status: Status::Rejected, requester: "alice", comment: "Sandbox for the partner onboarding pilot.", requested_days_ago: 120, updated_days_ago: 110, expires_in_days: 245, key: DemoKey::ClientSecret },
+    DemoRequest { alias: "AP Logistics Portal", app: "ap10logistics", region: "ap10", status: Status::Submitted, requester: "alice", comment: "Logistics tracking APIs for the Singapore hub.", requested_days_ago: 95, updated_days_ago: 70, expires_in_days: -5, key: DemoKey::X509WithClientId },
+    DemoRequest { alias: "Finance Integration Portal", app: "finportal-prod", region: "eu10-004", status: Status::PendingApproval, requester: "alice", comment: "General ledger and payment APIs for the shared service center.", requested_days_ago: 28, updated_days_ago: 28, expires_in_days: 337, key: DemoKey::ClientSecret },
+    DemoRequest { alias: "US East Production", app: "us21prodportal", region: "us21", status: Status::Approved, requester: "bob", comment: "Production portal for the US East data center.", requested_days_ago: 240, updated_days_ago: 200, expires_in_days: 125, key: DemoKey::ClientSecret },
+    DemoRequest { alias: "Canada Test Portal", app: "ca10testportal", region: "ca10", status: Status::Submitted, requester: "bob", comment: "Test tenant for the Canadian rollout.", requested_days_ago: 14, updated_days_ago: 1, expires_in_days: 351, key: DemoKey::ClientSecret },
+    DemoRequest { alias: "Brazil Retail Portal", app: "br10retail", region: "br10", status: Status::PendingApproval, requester: "bob", comment: "Retail store APIs, requested by the Sao Paulo team.", requested_days_ago: 345, updated_days_ago: 20, expires_in_days: 20, key: DemoKey::ClientSecret },
+    DemoRequest { alias: "Japan Manufacturing", app: "jp10mfgportal", region: "jp10", status: Status::Rejected, requester: "bob", comment: "Plant maintenance APIs.", requested_days_ago: 300, updated_days_ago: 290, expires_in_days: -30, key: DemoKey::ClientSecret },
+    DemoRequest { alias: "China Operations Portal", app: "cn40opsportal.cfapps.cn40.platform.sapcloud.cn", region: "cn40", status: Status::Submitted, requester: "bob", comment: "Operations APIs for the Shanghai entity, on the China region.", requested_days_ago: 7, updated_days_ago: 7, expires_in_days: 358, key: DemoKey::ClientSecret },
+    DemoRequest { alias: "Australia Field Service", app: "au10fieldservice", region: "ap20", status: Status::PendingApproval, requester: "bob", comment: "Field service scheduling APIs.", requested_days_ago: 55, updated_days_ago: 4, expires_in_days: 310, key: DemoKey::X509 },
+    DemoRequest { alias: "Central HR Portal", app: "hrportal", region: "eu10", status: Status::PendingApproval, requester: "carol", comment: "HR master data APIs for every subsidiary.", requested_days_ago: 400, updated_days_ago: 380, expires_in_days: 28, key: DemoKey::ClientSecret },
+    DemoRequest { alias: "Germany Procurement", app: "deprocurement", region: "eu10", status: Status::Rejected, requester: "carol", comment: "Purchasing APIs; replaced by the EU Production Portal.", requested_days_ago: 90, updated_days_ago: 85, expires_in_days: 275, key: DemoKey::ClientSecret },
 ];
 
 /// Writes the demo data set, in one transaction, unless the database already has users.
@@ -79,7 +90,8 @@ pub fn seed_demo(db: &mut Connection, secrets: &SecretBox) -> rusqlite::Result<b
         } else {
             format!("{}.cfapps.{}.hana.ondemand.com", request.app, request.region)
         };
-        let auth_host = if request.x509 { "authentication.cert" } else { "authentication" };
+        let x509 = request.key != DemoKey::ClientSecret;
+        let auth_host = if x509 { "authentication.cert" } else { "authentication" };
         let auth_domain = if host.ends_with(".platform.sapcloud.cn") {
             format!("{}.{auth_host}.{}.platform.sapcloud.cn", request.app.split('.').next().unwrap_or(request.app), request.region)
         } else {
@@ -109,11 +121,11 @@ pub fn seed_demo(db: &mut Connection, secrets: &SecretBox) -> rusqlite::Result<b
                 request.requester,
                 format(requested_at),
                 format(updated_at),
-                if request.x509 { "x509" } else { "clientSecret" },
+                if x509 { "x509" } else { "clientSecret" },
                 format!("https://{host}"),
                 format!("https://{auth_domain}/oauth/token"),
-                request.x509.then(|| format!("https://{auth_domain}")),
-                client_id,
+                x509.then(|| format!("https://{auth_domain}")),
+                (request.key != DemoKey::X509).then_some(client_id),
                 format(updated_at),
                 format(now + Duration::days(request.expires_in_days)),
                 rng.random_range(1..6),
@@ -122,8 +134,33 @@ pub fn seed_demo(db: &mut Connection, secrets: &SecretBox) -> rusqlite::Result<b
         )?;
     }
     record_seeded_history(&transaction)?;
+    record_seeded_tests(&transaction, now)?;
     transaction.commit()?;
     Ok(true)
+}
+
+/// Tests of stored credentials ("Test Connection") by the requests' requesters: (alias, passed,
+/// what failed, days ago). The table shows the last one of each request: the demo, and the
+/// app's start that the code split measures with it, have one that passed and one that failed.
+const SEEDED_TESTS: [(&str, bool, Option<&str>, i64); 2] =
+    [("Finance Integration Portal", true, None, 2), ("US East Production", false, Some("INVALID_CLIENT"), 3)];
+
+fn record_seeded_tests(db: &Connection, now: OffsetDateTime) -> rusqlite::Result<()> {
+    for (alias, ok, code, days_ago) in SEEDED_TESTS {
+        let at = format(now - Duration::days(days_ago));
+        let (id, tester): (String, User) = db.query_row(
+            "SELECT id, requested_by, requester_name FROM connection_requests WHERE api_portal_alias = ?1",
+            [alias],
+            |row| Ok((row.get(0)?, User { id: row.get(1)?, name: row.get(2)?, roles: Vec::new() })),
+        )?;
+        db.execute(
+            "UPDATE connection_requests SET last_test_ok = ?2, last_test_code = ?3, last_test_at = ?4 WHERE id = ?1",
+            rusqlite::params![id, ok, code, at],
+        )?;
+        let details = HistoryDetails { ok: Some(ok), code: code.map(str::to_owned), ..HistoryDetails::default() };
+        history::record(db, &id, &at, &tester, HistoryAction::ConnectionTested, &details)?;
+    }
+    Ok(())
 }
 
 /// The history of seeded requests: each submitted by its requester; the decided ones decided
@@ -153,6 +190,9 @@ mod tests {
         assert!(REQUESTS.iter().filter(|request| request.status == Status::Approved).count() <= 3);
         assert!(REQUESTS.iter().any(|request| request.expires_in_days < 0));
         assert!(REQUESTS.iter().any(|request| (0..30).contains(&request.expires_in_days)));
+        for key in [DemoKey::ClientSecret, DemoKey::X509WithClientId, DemoKey::X509] {
+            assert!(REQUESTS.iter().any(|request| request.key == key), "a key of each kind");
+        }
     }
 
     #[test]
