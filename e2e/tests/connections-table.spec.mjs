@@ -126,8 +126,8 @@ test('row actions are plain, and a row is at most two tab stops', async ({ page 
 // A page's rows are most of its DOM (the budget is 800 nodes for 25 rows): a row is its cells'
 // elements and text, with no marker or placeholder node, and carol's rows, which have the most
 // actions (Approve and Reject), stay within 33 nodes (with its last test and its expiry each on
-// a line of its own, as the demo's Finance Integration Portal has them). What the stylesheet draws (labels, icons)
-// is no node of the row, and screen readers still hear it.
+// a line of its own, as the demo's Finance Integration Portal has them). What the stylesheet
+// draws (labels, icons) is no node of the row, and screen readers still hear it.
 test('a row is its cells and their text, nothing more', async ({ page }) => {
   await signInAs(page, 'Carol Chen');
   await expect(row(page, 'EU Production Portal').getByRole('button', { name: 'Approve EU Production Portal' })).toBeVisible();

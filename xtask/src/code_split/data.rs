@@ -15,12 +15,12 @@
 //!   around the start are not all text: it may be part of a word): kept code may index a table
 //!   past where moved code points into it (text is read by its length; a table can be read
 //!   anywhere in it);
-//!
-//! (Numbers in code that are no addresses point into the data too: 0x110000 and up, the
-//! niches of `char`, fall among its addresses. The last two rules keep them from cutting a
-//! table in two, a word of it left in the first module and the rest of it zeros.)
 //! - if it is not text and kept code points right after it: kept code may read a table down
 //!   from its end (a loop counting up to zero does).
+//!
+//! (Numbers in code that are no addresses point into the data too: 0x110000 and up, the
+//! niches of `char`, fall among its addresses. The second and third rules keep them from
+//! cutting a table in two, a word of it left in the first module and the rest of it zeros.)
 //!
 //! What the first page shows without the rest is checked against the whole app by the
 //! end-to-end test "the first page is the same without the rest of the code".
@@ -141,14 +141,19 @@ impl<'a> Image<'a> {
         Self { segments }
     }
 
+    /// The segment that holds `address`: where it starts, and its bytes.
+    fn segment_of(&self, address: u32) -> Option<(u32, &'a [u8])> {
+        self.segments.iter().copied().find(|(at, bytes)| (*at..*at + bytes.len() as u32).contains(&address))
+    }
+
     fn contains(&self, address: u32) -> bool {
-        self.segments.iter().any(|(at, bytes)| (*at..*at + bytes.len() as u32).contains(&address))
+        self.segment_of(address).is_some()
     }
 
     /// Whether the 3 bytes before `at` and the 3 from it (those its segment has) are text: no
     /// word that holds the byte before `at` and the one at it is anything else.
     fn text_around(&self, at: u32) -> bool {
-        let Some((start, bytes)) = self.segments.iter().find(|(start, bytes)| (*start..*start + bytes.len() as u32).contains(&at)) else { return false };
+        let Some((start, bytes)) = self.segment_of(at) else { return false };
         let from = (at - start).saturating_sub(3) as usize;
         let to = ((at - start + 3) as usize).min(bytes.len());
         // Byte by byte: the window may cut a character of more than one byte.
@@ -156,7 +161,7 @@ impl<'a> Image<'a> {
     }
 
     fn bytes(&self, from: u32, to: u32) -> &'a [u8] {
-        let (at, bytes) = self.segments.iter().find(|(at, bytes)| (*at..*at + bytes.len() as u32).contains(&from)).expect("inside a segment");
+        let (at, bytes) = self.segment_of(from).expect("inside a segment");
         &bytes[(from - at) as usize..(to - at) as usize]
     }
 
