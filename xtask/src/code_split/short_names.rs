@@ -31,14 +31,16 @@ pub fn shorten(first: &[u8], glue: &str, js_module: &str) -> Result<(Vec<u8>, St
         import.name = short;
     }
     for export in module.exports.iter_mut() {
-        let calls = calls_of(&glue, &export.name);
-        // Only a name that the glue says nowhere else (`wasm?.name`, say) is renamed.
-        if calls.is_empty() || calls.len() != mentions_of(&glue, &export.name).len() {
+        let calls: HashSet<usize> = calls_of(&glue, &export.name).into_iter().map(|at| at + "wasm.".len()).collect();
+        let mentions = mentions_of(&glue, &export.name);
+        // Only a name that the glue says nowhere else (`wasm?.name`, say) is renamed, or else as
+        // the name of the glue's own function that calls it (a closure's `invoke`), renamed too.
+        if calls.is_empty() || !mentions.iter().all(|at| calls.contains(at) || is_local_function(&glue, *at)) {
             continue;
         }
         let short = names.next().expect("endless");
-        for &at in calls.iter().rev() {
-            glue.replace_range(at + "wasm.".len()..at + "wasm.".len() + export.name.len(), &short);
+        for &at in mentions.iter().rev() {
+            glue.replace_range(at..at + export.name.len(), &short);
         }
         export.name = short;
     }
@@ -145,6 +147,14 @@ fn calls_of(glue: &str, name: &str) -> Vec<usize> {
     mentions_of(glue, &format!("wasm.{name}"))
 }
 
+/// Whether the name at `at` in `glue` is that of a function of the glue's own, not exported
+/// from it: where it is declared (`function name(`), called (`return name(`) or passed
+/// (`makeClosure(arg0, arg1, name)`).
+fn is_local_function(glue: &str, at: usize) -> bool {
+    let before = &glue[..at];
+    (before.ends_with("function ") && !before.ends_with("export function ")) || before.ends_with("return ") || before.ends_with(", ") || before.ends_with('(')
+}
+
 /// Where `glue` says `word`, and not as part of a longer name.
 fn mentions_of(glue: &str, word: &str) -> Vec<usize> {
     let is_name_char = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '$';
@@ -204,6 +214,29 @@ mod tests {
         let exports: Vec<&str> = module.exports.iter().map(|export| export.name.as_str()).collect();
         assert_eq!(exports, ["_2", "__wbindgen_start", "_0", "f12"]);
         assert!(glue.contains("wasm.__wbindgen_start(); wasm?.__wbindgen_start;"), "{glue}");
+    }
+
+    #[test]
+    fn renames_a_closures_invoke_with_the_glues_function_that_calls_it() {
+        let glue = GLUE.replace(
+            "wasm.__wbindgen_malloc_extra;",
+            "const ret = makeClosure(arg0, arg1, __wbindgen_malloc);\nfunction __wbindgen_malloc(arg0) {\n    return wasm.__wbindgen_malloc(arg0);\n}\n",
+        );
+        let (wasm, glue) = shorten(&module(), &glue, "./app_bg.js").unwrap();
+        let module = super::super::modules::parse(&wasm).unwrap();
+        let exports: Vec<&str> = module.exports.iter().map(|export| export.name.as_str()).collect();
+        assert_eq!(exports, ["_2", "_3", "_0", "f12"]);
+        assert!(glue.contains("makeClosure(arg0, arg1, _2);\nfunction _2(arg0) {\n    return wasm._2(arg0);\n}"), "{glue}");
+        assert!(!glue.contains("__wbindgen_malloc"), "{glue}");
+    }
+
+    #[test]
+    fn keeps_the_name_of_an_export_the_glue_exports_a_function_of() {
+        let glue = GLUE.replace("wasm.__wbindgen_start();", "wasm.__wbindgen_start();\nexport function __wbindgen_start() { wasm.__wbindgen_start(); }");
+        let (wasm, glue) = shorten(&module(), &glue, "./app_bg.js").unwrap();
+        let module = super::super::modules::parse(&wasm).unwrap();
+        assert!(module.exports.iter().any(|export| export.name == "__wbindgen_start"));
+        assert!(glue.contains("export function __wbindgen_start() { wasm.__wbindgen_start(); }"), "{glue}");
     }
 
     #[test]
