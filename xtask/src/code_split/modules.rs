@@ -21,6 +21,9 @@ use walrus::{
     ImportKind, MemoryId, Module, ModuleConfig, RefType, TableId,
 };
 
+/// How the first module's stubs are named (`order` puts them together).
+pub const STUB_NAME_PREFIX: &str = "split stub";
+
 /// A moved function whose body has at most this many instructions costs more as a stub (and a
 /// stub is all the first module would save): it stays.
 const SMALLEST_MOVED: u64 = 12;
@@ -129,7 +132,9 @@ pub fn split(wasm: &[u8], ran: &HashSet<u32>) -> Result<SplitModules, String> {
             body.local_get(arg);
         }
         body.i32_const(slot as i32).call_indirect(ty, table);
-        first.funcs.get_mut(id).kind = FunctionKind::Local(stub.local_func(args));
+        let function = first.funcs.get_mut(id);
+        function.kind = FunctionKind::Local(stub.local_func(args));
+        function.name = Some(format!("{STUB_NAME_PREFIX} {slot}"));
     }
     let taken: HashSet<String> = first.exports.iter().map(|export| export.name.clone()).collect();
     let mut for_the_rest: Vec<(String, ExportItem)> = Vec::new();
@@ -226,8 +231,24 @@ pub(super) const FIRST_MODULE: &str = "primary";
 
 pub(super) fn parse(wasm: &[u8]) -> Result<Module, String> {
     let mut config = ModuleConfig::new();
-    config.generate_name_section(false).generate_producers_section(false);
-    config.parse(wasm).map_err(|error| format!("cannot read the wasm module: {error:#}"))
+    // Function names, where the module has them, stay (see `code_split::named_twin`); no others
+    // (wasm-opt refuses two data segments of one name).
+    config.generate_name_section(true).generate_producers_section(false);
+    let mut module = config.parse(wasm).map_err(|error| format!("cannot read the wasm module: {error:#}"))?;
+    module.name = None;
+    for id in module.data.iter().map(|data| data.id()).collect::<Vec<_>>() {
+        module.data.get_mut(id).name = None;
+    }
+    for id in module.globals.iter().map(|global| global.id()).collect::<Vec<_>>() {
+        module.globals.get_mut(id).name = None;
+    }
+    for id in module.locals.iter().map(|local| local.id()).collect::<Vec<_>>() {
+        module.locals.get_mut(id).name = None;
+    }
+    module.elements.iter_mut().for_each(|element| element.name = None);
+    module.memories.iter_mut().for_each(|memory| memory.name = None);
+    module.tables.iter_mut().for_each(|table| table.name = None);
+    Ok(module)
 }
 
 /// Function ids in index order: imports first, then the module's own, as parsed.
