@@ -43,23 +43,16 @@ impl Breakdown {
 /// Builds the named copy of the release wasm that `trunk build --release` compiled last, in
 /// `target/wasm-bytes/`, and breaks it down: the copy and its breakdown.
 pub fn release_breakdown(tools: &BuildTools) -> Result<(Vec<u8>, Breakdown), String> {
-    let bytes = named_release_wasm(tools, &workspace_root().join("target/wasm-bytes"))?;
-    let breakdown = breakdown(&bytes)?;
-    Ok((bytes, breakdown))
-}
-
-/// The release wasm that `trunk build --release` compiled last, made again as Trunk makes it
-/// (wasm-bindgen, then wasm-opt with index.html's `data-wasm-opt="z"` and its parameters) but
-/// keeping function names: `named.wasm` in `folder`. The same module as Trunk's, with a names
-/// section.
-pub fn named_release_wasm(tools: &BuildTools, folder: &Path) -> Result<Vec<u8>, String> {
-    let compiled = workspace_root().join("target/wasm32-unknown-unknown/release/portal-connections.wasm");
+    let root = workspace_root();
+    let compiled = root.join("target/wasm32-unknown-unknown/release/portal-connections.wasm");
+    let folder = root.join("target/wasm-bytes");
     run(tools
         .command("wasm-bindgen")
         .args(["--target", "web", "--out-dir"])
-        .arg(folder)
+        .arg(&folder)
         .arg(&compiled))?;
     let named = folder.join("named.wasm");
+    // As Trunk runs it (index.html's `data-wasm-opt="z"` and its parameters), plus the names.
     run(tools
         .command("wasm-opt")
         .arg("-Oz")
@@ -67,7 +60,9 @@ pub fn named_release_wasm(tools: &BuildTools, folder: &Path) -> Result<Vec<u8>, 
         .args(["--debuginfo", "--output"])
         .arg(&named)
         .arg(folder.join("portal-connections_bg.wasm")))?;
-    std::fs::read(&named).map_err(|error| format!("cannot read {}: {error}", named.display()))
+    let bytes = std::fs::read(&named).map_err(|error| format!("cannot read {}: {error}", named.display()))?;
+    let breakdown = breakdown(&bytes)?;
+    Ok((bytes, breakdown))
 }
 
 /// Counts each function body of `wasm` to the crate of its name.

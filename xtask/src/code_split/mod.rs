@@ -43,10 +43,7 @@ pub fn split_release(dist: &Path, hub_binary: &Path, tools: &BuildTools) -> Resu
     let glue = String::from_utf8(read(&dist.join(&js_name))?).map_err(|_| format!("{js_name} is not UTF-8"))?;
 
     let ran = profile::functions_run_at_start(dist, hub_binary)?;
-    // Split with the functions' names, so that wasm-opt can order each module's functions by
-    // name: like code then lies together, which compresses better. Stripped at the end.
-    let named = named_twin(&wasm, tools)?;
-    let split = modules::split(&named, &ran)?;
+    let split = modules::split(&wasm, &ran)?;
     let glue = glue::with_rest(&glue)?;
     let (first, glue) = short_names::shorten(&split.first, &glue, &format!("./{app}_bg.js"))?;
     let first = optimise(&first, tools)?;
@@ -126,17 +123,6 @@ pub fn only_file(dist: &Path, suffix: &str) -> Result<String, String> {
     }
 }
 
-/// Trunk's release `wasm` with the names of its functions: made again with them, and checked to
-/// be the same module otherwise.
-fn named_twin(wasm: &[u8], tools: &BuildTools) -> Result<Vec<u8>, String> {
-    let folder = tempfile::tempdir().map_err(|error| error.to_string())?;
-    let named = crate::wasm_bytes::named_release_wasm(tools, folder.path())?;
-    if binary::without_custom_sections(&named)? != binary::without_custom_sections(wasm)? {
-        return Err("the release wasm made again with names differs from Trunk's: does wasm_bytes make it as Trunk does?".into());
-    }
-    Ok(named)
-}
-
 /// `wasm` through `wasm-opt` again, with the features the Rust compiler's wasm target uses, and
 /// its functions put in the order that compresses best (`order`).
 fn optimise(wasm: &[u8], tools: &BuildTools) -> Result<Vec<u8>, String> {
@@ -147,7 +133,7 @@ fn optimise(wasm: &[u8], tools: &BuildTools) -> Result<Vec<u8>, String> {
     // As index.html has Trunk run it, but inlining functions with one caller again: each module
     // now holds only its own. Then, twice, the control flow flattened and rebuilt by binaryen's
     // relooper and optimised twice more: 1.7 KiB and 0.4 KiB less brotli in the first module,
-    // measured (a third time gained nothing). The names stay, for `order` to know the stubs.
+    // measured (a third time gained nothing). The stubs' names stay, for `order` to know them.
     let wasm_opt = |args: &[&str], from: &Path, to: &Path| {
         crate::process::run(tools.command("wasm-opt").args(args).args(FEATURES).arg(from).arg("-o").arg(to))
     };
@@ -155,8 +141,8 @@ fn optimise(wasm: &[u8], tools: &BuildTools) -> Result<Vec<u8>, String> {
     let passes: Vec<&str> = ["-Oz"].into_iter().chain(relooped).chain(relooped).chain(["--low-memory-unused", "--debuginfo"]).collect();
     wasm_opt(&passes, &input, &optimised)?;
     write(&named, &order::named_in_order(&read(&optimised)?)?)?;
-    // Without --debuginfo: the names go.
-    wasm_opt(&["--reorder-functions-by-name"], &named, &output)?;
+    // Without --debuginfo: the names go. At -Oz's levels, for how the code is written out.
+    wasm_opt(&["--reorder-functions-by-name", "--optimize-level=2", "--shrink-level=2"], &named, &output)?;
     read(&output)
 }
 

@@ -231,8 +231,8 @@ pub(super) const FIRST_MODULE: &str = "primary";
 
 pub(super) fn parse(wasm: &[u8]) -> Result<Module, String> {
     let mut config = ModuleConfig::new();
-    // Function names, where the module has them, stay (see `code_split::named_twin`); no others
-    // (wasm-opt refuses two data segments of one name).
+    // Function names stay (the stubs', which `order` knows them by); no others (wasm-opt refuses
+    // two data segments of one name).
     config.generate_name_section(true).generate_producers_section(false);
     let mut module = config.parse(wasm).map_err(|error| format!("cannot read the wasm module: {error:#}"))?;
     module.name = None;

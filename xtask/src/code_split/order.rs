@@ -13,8 +13,9 @@ use super::binary::{self, Section, CUSTOM_SECTION};
 use super::modules::STUB_NAME_PREFIX;
 
 /// `wasm` with its custom sections replaced by a names section that names each of its own
-/// functions by its place in the order (`000000`, `000001`, …). Stubs are known by the names
-/// that `wasm` gives them.
+/// functions by its place in the order (`000000`, `000001`, …), and its imported functions by
+/// their index, which keeps them in their order too. Stubs are known by the names that `wasm`
+/// gives them.
 pub fn named_in_order(wasm: &[u8]) -> Result<Vec<u8>, String> {
     let mut imported = 0u32;
     let mut types = Vec::new();
@@ -66,7 +67,11 @@ pub fn named_in_order(wasm: &[u8]) -> Result<Vec<u8>, String> {
     // The names section with its function names subsection (id 1): each function's index and
     // name, by index.
     let mut function_names = Vec::new();
-    binary::push_leb(&mut function_names, ranks.len() as u64);
+    binary::push_leb(&mut function_names, u64::from(imported) + ranks.len() as u64);
+    for index in 0..imported {
+        binary::push_leb(&mut function_names, u64::from(index));
+        push_name(&mut function_names, &format!("import {index:06}"));
+    }
     for (local, rank) in ranks.iter().enumerate() {
         binary::push_leb(&mut function_names, u64::from(imported) + local as u64);
         push_name(&mut function_names, &format!("{rank:06}"));
@@ -134,9 +139,11 @@ mod tests {
         assert!(wasmparser::Validator::new().validate_all(&ordered).is_ok());
         let mut renamed = names_of(&ordered);
         renamed.sort_by(|a, b| a.1.cmp(&b.1));
-        let order: Vec<&str> = renamed.iter().map(|(index, _)| by_index[index].as_str()).collect();
+        let (imports, own): (Vec<_>, Vec<_>) = renamed.iter().partition(|(_, name)| name.starts_with("import"));
+        assert_eq!(imports, [&(0, "import 000000".to_owned())]);
+        let order: Vec<&str> = own.iter().map(|(index, _)| by_index[index].as_str()).collect();
         // The type of () -> () was added first, so it comes first.
         assert_eq!(order, ["small", "big", "other type", "split stub 0"]);
-        assert_eq!(renamed.iter().map(|(_, name)| name.as_str()).collect::<Vec<_>>(), ["000000", "000001", "000002", "000003"]);
+        assert_eq!(own.iter().map(|(_, name)| name.as_str()).collect::<Vec<_>>(), ["000000", "000001", "000002", "000003"]);
     }
 }

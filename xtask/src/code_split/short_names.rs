@@ -51,8 +51,8 @@ pub fn shorten(first: &[u8], glue: &str, js_module: &str) -> Result<(Vec<u8>, St
 /// code) with each item that the rest imports from the first exported and imported as `0`, `1`,
 /// … in the order of the items (functions, then tables, memories, globals and tags, each by
 /// index), those exports last. Only the first module's export section changes: emitting it
-/// anew would reorder its functions (walrus orders them by size), and wasm-opt's order is
-/// 0.9 KiB smaller. Fails if the first module does not export an item the rest imports.
+/// anew would undo the order that `order` gave its functions (walrus orders them by size).
+/// Fails if the first module does not export an item the rest imports.
 pub fn shorten_links(first: &[u8], rest: &[u8]) -> Result<(Vec<u8>, Vec<u8>), String> {
     let mut rest = super::modules::parse(rest)?;
     let imported: HashSet<String> =
