@@ -132,7 +132,7 @@ fn optimise(wasm: &[u8], tools: &BuildTools) -> Result<Vec<u8>, String> {
     write(&input, wasm)?;
     // As index.html has Trunk run it, but inlining functions with one caller again: each module
     // now holds only its own. Then, twice, the control flow flattened and rebuilt by binaryen's
-    // relooper and optimised twice more: 1.7 KiB and 0.4 KiB less brotli in the first module,
+    // relooper and optimised twice more: 1.7 KiB and 0.1 KiB less brotli in the first module,
     // measured (a third time gained nothing). The stubs' names stay, for `order` to know them.
     let wasm_opt = |args: &[&str], from: &Path, to: &Path| {
         crate::process::run(tools.command("wasm-opt").args(args).args(FEATURES).arg(from).arg("-o").arg(to))
