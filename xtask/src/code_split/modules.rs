@@ -231,24 +231,9 @@ pub(super) const FIRST_MODULE: &str = "primary";
 
 pub(super) fn parse(wasm: &[u8]) -> Result<Module, String> {
     let mut config = ModuleConfig::new();
-    // Function names stay (the stubs', which `order` knows them by); no others (wasm-opt refuses
-    // two data segments of one name).
+    // The stubs' names stay, which `order` knows them by (Trunk's wasm has no names of its own).
     config.generate_name_section(true).generate_producers_section(false);
-    let mut module = config.parse(wasm).map_err(|error| format!("cannot read the wasm module: {error:#}"))?;
-    module.name = None;
-    for id in module.data.iter().map(|data| data.id()).collect::<Vec<_>>() {
-        module.data.get_mut(id).name = None;
-    }
-    for id in module.globals.iter().map(|global| global.id()).collect::<Vec<_>>() {
-        module.globals.get_mut(id).name = None;
-    }
-    for id in module.locals.iter().map(|local| local.id()).collect::<Vec<_>>() {
-        module.locals.get_mut(id).name = None;
-    }
-    module.elements.iter_mut().for_each(|element| element.name = None);
-    module.memories.iter_mut().for_each(|memory| memory.name = None);
-    module.tables.iter_mut().for_each(|table| table.name = None);
-    Ok(module)
+    config.parse(wasm).map_err(|error| format!("cannot read the wasm module: {error:#}"))
 }
 
 /// Function ids in index order: imports first, then the module's own, as parsed.
