@@ -3,12 +3,17 @@
 //! (`appEarly`), each taken once and only for exactly the URL the app would ask for (anything
 //! else is asked for anew).
 
-use gloo_net::http::Response;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// Where `index.html` leaves the early answers to API requests.
 const EARLY_ANSWERS: &str = "appEarly";
+
+/// An answer `index.html` read to its end: its HTTP status and its text.
+pub(super) struct EarlyAnswer {
+    pub status: u16,
+    pub text: String,
+}
 
 /// What the promise `index.html` left at `window[name]` settled to; None when it left none or
 /// the promise failed.
@@ -29,13 +34,16 @@ pub fn forget_early_answers() {
 }
 
 /// The early answer under `name` (`user` or `page`) if it was asked for at `url`; gone after.
-pub(super) async fn take(name: &str, url: &str) -> Option<Response> {
-    let field = |value: &JsValue, key: &str| js_sys::Reflect::get(value, &JsValue::from_str(key)).ok().filter(|found| found.is_object());
+pub(super) async fn take(name: &str, url: &str) -> Option<EarlyAnswer> {
+    let field = |value: &JsValue, key: &str| js_sys::Reflect::get(value, &JsValue::from_str(key)).ok();
     let early = page_promise(EARLY_ANSWERS).await.filter(JsValue::is_object)?;
-    let entry = field(&early, name)?;
+    let entry = field(&early, name).filter(JsValue::is_object)?;
     let _ = js_sys::Reflect::delete_property(early.unchecked_ref::<js_sys::Object>(), &JsValue::from_str(name));
     let answer = field(&entry, "answer")?.dyn_into::<js_sys::Promise>().ok()?;
-    let asked_for = js_sys::Reflect::get(&entry, &JsValue::from_str("url")).ok()?.as_string();
-    let response = JsFuture::from(answer).await.ok()?.dyn_into::<web_sys::Response>().ok()?;
-    (asked_for.as_deref() == Some(url)).then(|| Response::from(response))
+    if field(&entry, "url")?.as_string().as_deref() != Some(url) {
+        return None;
+    }
+    let answer = JsFuture::from(answer).await.ok().filter(JsValue::is_object)?;
+    let status = field(&answer, "status")?.as_f64().filter(|status| (100.0..600.0).contains(status))? as u16;
+    Some(EarlyAnswer { status, text: field(&answer, "text")?.as_string()? })
 }

@@ -202,7 +202,8 @@ async fn get_text(url: &str) -> Result<String, ApiError> {
 /// `get_json`, or the answer `index.html` asked for under `name`, if that was for `url`.
 async fn get_json_or_early<T: DeserializeOwned>(name: &str, url: &str) -> Result<T, ApiError> {
     let text = match early::take(name, url).await {
-        Some(response) => answer_text(response).await?,
+        Some(answer) if (200..300).contains(&answer.status) => answer.text,
+        Some(answer) => return Err(error_of(answer.status, &answer.text)),
         None => get_text(url).await?,
     };
     parse(&text)
@@ -218,12 +219,15 @@ async fn answer_text(response: Response) -> Result<String, ApiError> {
     Err(answer_error(response).await)
 }
 
-/// The contract's error an answer that is not a success carries (its status, and the error body
-/// if it has one).
+/// The contract's error an answer that is not a success carries.
 async fn answer_error(response: Response) -> ApiError {
-    let status = response.status();
-    let body = response.json::<ErrorBody>().await.ok();
-    ApiError::from_response(status, body)
+    error_of(response.status(), &response.text().await.unwrap_or_default())
+}
+
+/// The contract's error an answer that is not a success carries: its status, and the error body
+/// if its text is one.
+fn error_of(status: u16, text: &str) -> ApiError {
+    ApiError::from_response(status, serde_json::from_str::<ErrorBody>(text).ok())
 }
 
 /// An answer's JSON as `T`.
