@@ -166,7 +166,7 @@ fn valid_credentials_have_their_expiry_drawn_and_heard_with_no_element() {
 
 mod edit_credentials {
     use super::*;
-    use portal_connections::components::edit_credentials::EditCredentialsDialog;
+    use portal_connections::components::edit_credentials::{warm_up, EditCredentialsDialog};
 
     fn mount_dialog() -> (web_sys::HtmlElement, impl Sized) {
         let parent = container();
@@ -308,6 +308,33 @@ mod edit_credentials {
         leptos::task::tick().await;
         assert_eq!(find(&parent, "#credentials-clientSecret").get_attribute("type").as_deref(), Some("text"));
         assert!(value(&parent, "#credentials-json").contains("s3cr3t-value$Zx9="));
+    }
+
+    /// The next animation frame (the dialog's clean-up hands focus back in one).
+    async fn next_frame() {
+        let frame = js_sys::Promise::new(&mut |resolve, _| {
+            window().request_animation_frame(&resolve).unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+    }
+
+    /// Before a first Edit, the app builds the dialog off the page so that its code is compiled:
+    /// nothing of it may show or take focus, and it leaves its styles in place, once.
+    #[wasm_bindgen_test]
+    async fn warming_up_builds_the_dialog_off_the_page_and_changes_nothing_there() {
+        let parent = container();
+        parent.set_inner_html("<label>Search <input id='warm-up-search'></label>");
+        find(&parent, "input").unchecked_into::<web_sys::HtmlElement>().focus().unwrap();
+        let page_before = document().body().unwrap().inner_html();
+
+        warm_up(request("EU Production Portal", "alice", Status::Submitted), user("alice", &["AuthGroup.APIPortalRegistration"]));
+        leptos::task::tick().await;
+        next_frame().await;
+        next_frame().await;
+
+        assert_eq!(document().body().unwrap().inner_html(), page_before, "nothing added to the page");
+        assert_eq!(document().active_element().map(|active| active.id()).as_deref(), Some("warm-up-search"), "focus stays where it was");
+        assert_eq!(document().adopted_style_sheets().length(), 1, "the dialogs' styles, once");
     }
 }
 

@@ -63,6 +63,26 @@ test('config.json, the user and the first page are asked for while the app\'s co
   expect(asked.filter((path) => path === '/api/1.0/user')).toHaveLength(1);
 });
 
+test('once the first page is shown, the Edit Credentials dialog is built off the page: nothing shows, is asked for or moves', async ({ page }) => {
+  await page.request.post('/api/1.0/session', { data: { user: 'alice' } });
+  const asked = [];
+  page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+  await page.goto('/connections');
+  await expect(page.getByRole('row', { name: /^EU Production Portal\b/ })).toBeVisible();
+  // Only a dialog brings the dialogs' styles: with none opened, they are there once it was built.
+  await expect.poll(() => page.evaluate(() => document.adoptedStyleSheets.length)).toBe(1);
+  await page.waitForTimeout(200); // the frame in which a dialog's clean-up would hand focus back
+  await expect(page.locator('dialog')).toHaveCount(0);
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+  expect(new URL(page.url()).pathname).toBe('/connections');
+  await expect(page).toHaveTitle(/^Connection requests\b/);
+  expect(asked.filter((path) => /^\/api\/1\.0\/connectionRequests\/./.test(path)), 'nothing asked about one request').toEqual([]);
+  // And the dialog itself opens as ever.
+  await page.getByRole('link', { name: /^Edit Credentials for EU Production Portal/ }).first().click();
+  await expect(page.getByRole('dialog', { name: /^Edit Credentials for EU Production Portal/ })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'API Portal Access Credentials' })).toBeFocused();
+});
+
 test('an app that cannot load says so on the page', async ({ page }) => {
   await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto('/connections');

@@ -28,7 +28,7 @@ use crate::components::status_tabs::StatusTabs;
 use crate::components::test_connection_dialog::TestConnectionDialog;
 use crate::startup::login::{self, LoginStep};
 use crate::i18n::{t, tf};
-use crate::permissions::can_submit;
+use crate::permissions::{can_edit_credentials, can_submit};
 use crate::table_query::{SortField, TableQuery};
 
 mod table_focus;
@@ -319,6 +319,26 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
         rows: StoredValue::new(Vec::new()),
     };
     provide_context(table);
+    // The Edit Credentials dialog, built off the page once the first page has come and with it
+    // the whole app's code, while the browser is idle: its first opening is then quicker.
+    let warmed_up = StoredValue::new(false);
+    let warm_up_edit_credentials = move || {
+        if warmed_up.get_value() {
+            return;
+        }
+        warmed_up.set_value(true);
+        leptos::task::spawn_local(async move {
+            if crate::startup::whole_code().await {
+                request_idle_callback(move || {
+                    let Some(user) = table.user.try_get_value() else { return };
+                    let editable = |rows: &Vec<ConnectionRequest>| rows.iter().find(|row| can_edit_credentials(row, &user).is_ok()).cloned();
+                    if let Some(request) = table.rows.try_with_value(editable).flatten() {
+                        crate::components::edit_credentials::warm_up(request, user);
+                    }
+                });
+            }
+        });
+    };
     // A test started when its dialog opened, and the hub keeps its outcome even if the dialog
     // closed before it was known: the table is reloaded either way.
     let tested = move |id: String, _ran: bool| {
@@ -385,6 +405,7 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
                         request_animation_frame(move || {
                             crate::startup::page_shown();
                             ask_dev_login();
+                            warm_up_edit_credentials();
                         });
                         match page {
                             Ok(result) if result.count == 0 => view! { <EmptyState view=current on_clear=go /> }.into_any(),

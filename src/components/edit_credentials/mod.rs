@@ -134,6 +134,18 @@ pub fn EditCredentialsDialog(
     }
 }
 
+/// Builds the dialog for `request` once, off the page, and throws it away, so that its code is
+/// compiled before the first Edit Credentials: V8 compiles WebAssembly a function at a time, the
+/// first time it runs, and on a slow device that was about half of the time the first dialog
+/// took to open. Nothing of it is shown, asked for or focused (the dialog never opens).
+pub fn warm_up(request: ConnectionRequest, user: User) {
+    use leptos::tachys::view::Render;
+    let owner = Owner::new();
+    let built = owner.with(|| view! { <EditCredentialsDialog request user on_close=|()| {} on_saved=|_| {} /> }.build());
+    drop(built);
+    owner.cleanup();
+}
+
 /// Shows a failed save; where the hub said the request changed, loads it first, so that the
 /// current credentials and the change summary show it as it is now.
 fn show_failure(after: AfterFailure, state: DialogState, current: RwSignal<ConnectionRequest>) {
