@@ -10,6 +10,9 @@
 //! this code, which the release build loads after the first page (or at once, for a link
 //! straight to a dialog), and are given to the document before a dialog first shows.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
 use leptos::html::Dialog;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -46,8 +49,15 @@ pub fn Modal(
     // better place, or that element is gone too). The browser itself puts it back on the opener
     // element; an opener with an id is found again by that id, since rows redrawn in place under
     // the dialog may have given its element to another request.
+    // (Only after a dialog that opened: one built off the page, or gone before it was attached,
+    // took focus from nobody.)
     let opener = SendWrapper::new(document().active_element().map(|opener| (opener.id(), opener)));
+    let opened = Arc::new(AtomicBool::new(false));
+    let was_opened = Arc::clone(&opened);
     on_cleanup(move || {
+        if !was_opened.load(Ordering::Relaxed) {
+            return;
+        }
         let Some((id, opener)) = opener.take() else { return };
         request_animation_frame(move || {
             let on_opener = document().active_element().is_some_and(|active| active == opener);
@@ -70,7 +80,7 @@ pub fn Modal(
     });
     Effect::new(move |_| {
         if let Some(dialog) = dialog.get() {
-            show_modal_when_attached(dialog);
+            show_modal_when_attached(dialog, Arc::clone(&opened));
         }
     });
     view! {
@@ -101,18 +111,21 @@ pub fn Modal(
 /// Calls `showModal()` on `dialog` as soon as it is connected to the document: a dialog that a
 /// suspended view renders may be attached a frame or more after it is created, and
 /// `showModal()` refuses a detached one.
-fn show_modal_when_attached(dialog: HtmlDialogElement) {
-    try_open(dialog, MAX_FRAMES);
+/// `opened` is set once it has opened.
+fn show_modal_when_attached(dialog: HtmlDialogElement, opened: Arc<AtomicBool>) {
+    try_open(dialog, opened, MAX_FRAMES);
 }
 
-fn try_open(dialog: HtmlDialogElement, frames_left: u32) {
+fn try_open(dialog: HtmlDialogElement, opened: Arc<AtomicBool>, frames_left: u32) {
     if dialog.open() {
         return;
     }
     if dialog.is_connected() {
-        let _ = dialog.show_modal();
+        if dialog.show_modal().is_ok() {
+            opened.store(true, Ordering::Relaxed);
+        }
     } else if frames_left > 0 {
-        request_animation_frame(move || try_open(dialog, frames_left - 1));
+        request_animation_frame(move || try_open(dialog, opened, frames_left - 1));
     }
 }
 
