@@ -45,8 +45,13 @@ pub fn next_step() -> LoginStep {
     LoginStep::Redirect(address)
 }
 
-/// Signed in: a later sign-out starts afresh.
+/// Signed in: a later sign-out starts afresh. Only a deployment with a login marks anything, and
+/// the start of every other leaves the session storage alone (its first use costs a browser a
+/// few milliseconds).
 pub fn forget_sent() {
+    if super::environment().config.login_url.is_none() {
+        return;
+    }
     if let Some(storage) = window().session_storage().ok().flatten() {
         let _ = storage.remove_item(SENT_AT);
     }
