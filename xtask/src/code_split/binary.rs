@@ -71,6 +71,12 @@ pub fn push_leb(bytes: &mut Vec<u8>, mut value: u64) {
     }
 }
 
+/// A name as wasm writes one: its length in bytes, then its UTF-8.
+pub fn push_name(bytes: &mut Vec<u8>, name: &str) {
+    push_leb(bytes, name.len() as u64);
+    bytes.extend_from_slice(name.as_bytes());
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

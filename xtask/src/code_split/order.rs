@@ -70,14 +70,14 @@ pub fn named_in_order(wasm: &[u8]) -> Result<Vec<u8>, String> {
     binary::push_leb(&mut function_names, u64::from(imported) + ranks.len() as u64);
     for index in 0..imported {
         binary::push_leb(&mut function_names, u64::from(index));
-        push_name(&mut function_names, &format!("import {index:06}"));
+        binary::push_name(&mut function_names, &format!("import {index:06}"));
     }
     for (local, rank) in ranks.iter().enumerate() {
         binary::push_leb(&mut function_names, u64::from(imported) + local as u64);
-        push_name(&mut function_names, &format!("{rank:06}"));
+        binary::push_name(&mut function_names, &format!("{rank:06}"));
     }
     let mut names = Vec::new();
-    push_name(&mut names, "name");
+    binary::push_name(&mut names, "name");
     names.push(1);
     binary::push_leb(&mut names, function_names.len() as u64);
     names.extend_from_slice(&function_names);
@@ -85,11 +85,6 @@ pub fn named_in_order(wasm: &[u8]) -> Result<Vec<u8>, String> {
     let mut sections: Vec<Section<'_>> = binary::sections(wasm)?.into_iter().filter(|section| section.id != CUSTOM_SECTION).collect();
     sections.push(Section { id: CUSTOM_SECTION, contents: &names });
     Ok(binary::module(&sections))
-}
-
-fn push_name(bytes: &mut Vec<u8>, name: &str) {
-    binary::push_leb(bytes, name.len() as u64);
-    bytes.extend_from_slice(name.as_bytes());
 }
 
 #[cfg(test)]

@@ -112,8 +112,7 @@ fn export_section(exports: &[Export]) -> Vec<u8> {
     let mut section = Vec::new();
     binary::push_leb(&mut section, exports.len() as u64);
     for export in exports {
-        binary::push_leb(&mut section, export.name.len() as u64);
-        section.extend_from_slice(export.name.as_bytes());
+        binary::push_name(&mut section, &export.name);
         section.push(export.kind);
         binary::push_leb(&mut section, export.index);
     }
