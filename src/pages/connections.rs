@@ -321,34 +321,31 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
     provide_context(table);
     // The Edit Credentials dialog, built off the page once a page has come and with it the whole
     // app's code, while the browser is idle, for the first row the user may edit: its first
-    // opening is then quicker (see edit_credentials::warm_up). Until it has been done, each page
-    // that comes may give it its moment; one waits at a time. (A browser without
+    // opening is then quicker (see edit_credentials::warm_up). It is due until it has been done:
+    // each page that comes may give it its moment, one at a time. (A browser without
     // requestIdleCallback, such as Safari, goes without.)
-    let warm_up_done = StoredValue::new(false);
-    let warm_up_waiting = StoredValue::new(false);
+    let warm_up_due = StoredValue::new(true);
     let warm_up_edit_credentials = move || {
-        if warm_up_done.try_get_value() != Some(false) || warm_up_waiting.try_get_value() != Some(false) {
+        if warm_up_due.try_get_value() != Some(true) {
             return;
         }
-        warm_up_waiting.set_value(true);
+        warm_up_due.set_value(false);
         leptos::task::spawn_local(async move {
             if !crate::startup::whole_code().await {
-                let _ = warm_up_waiting.try_set_value(false);
+                let _ = warm_up_due.try_set_value(true);
                 return;
             }
             request_idle_callback(move || {
-                if warm_up_waiting.try_set_value(false).is_some() {
-                    return; // the page is gone
-                }
-                // A dialog open already: its own code has run, and this is no idle moment.
-                if document().query_selector("dialog[open]").ok().flatten().is_some() {
-                    return;
-                }
+                // The page is gone.
                 let Some(user) = table.user.try_get_value() else { return };
+                // A dialog open already: its own code has run, and this is no idle moment.
+                let dialog_open = document().query_selector("dialog[open]").ok().flatten().is_some();
                 let editable = |rows: &Vec<ConnectionRequest>| rows.iter().find(|row| can_edit_credentials(row, &user).is_ok()).cloned();
-                if let Some(request) = table.rows.try_with_value(editable).flatten() {
-                    crate::components::edit_credentials::warm_up(request, user);
-                    warm_up_done.set_value(true);
+                match table.rows.try_with_value(editable).flatten().filter(|_| !dialog_open) {
+                    Some(request) => crate::components::edit_credentials::warm_up(request, user),
+                    None => {
+                        let _ = warm_up_due.try_set_value(true);
+                    }
                 }
             });
         });
