@@ -1,6 +1,6 @@
 // What the page says before the app runs: never a white page.
 import { test, expect, chromium } from '@playwright/test';
-import { signInAs } from './support.mjs';
+import { holdListPage, signInAs } from './support.mjs';
 
 test('once the app has started, the start-up message is gone', async ({ page }) => {
   await page.goto('/connections');
@@ -61,6 +61,48 @@ test('config.json, the user and the first page are asked for while the app\'s co
   await expect(page.getByRole('link', { name: /^Approved\s*2/ })).toBeVisible();
   expect(asked.filter((path) => path === '/api/1.0/connectionRequests')).toHaveLength(1);
   expect(asked.filter((path) => path === '/api/1.0/user')).toHaveLength(1);
+});
+
+test('with the user and the first page already here when its code arrives, the app draws that page in one go', async ({ page }) => {
+  await page.request.post('/api/1.0/session', { data: { user: 'alice' } });
+  // Whether the shell ever gave way to a page without its rows (drawn in steps).
+  await page.addInitScript(() => {
+    let shellSeen = false;
+    window.drawnInSteps = false;
+    new MutationObserver(() => {
+      if (document.getElementById('app-shell')) shellSeen = true;
+      else if (shellSeen && !document.querySelector('tbody th[scope=row]')) window.drawnInSteps = true;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  // Hold the wasm until both answers are in, and a moment more for their events.
+  const answered = [];
+  page.on('requestfinished', (request) => answered.push(new URL(request.url()).pathname));
+  const bothIn = () => ['/api/1.0/user', '/api/1.0/connectionRequests'].every((path) => answered.includes(path));
+  let inBeforeCode = false;
+  await page.route('**/*_bg.wasm', async (route) => {
+    while (!bothIn()) await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    inBeforeCode = bothIn();
+    await route.continue();
+  });
+  await page.goto('/connections');
+  await expect(page.getByRole('row', { name: /^EU Production Portal\b/ })).toBeVisible();
+  expect(inBeforeCode).toBe(true);
+  expect(await page.evaluate(() => window.drawnInSteps)).toBe(false);
+});
+
+test('a first page still on its way is waited for behind the page\'s frame and placeholder rows', async ({ page }) => {
+  await page.request.post('/api/1.0/session', { data: { user: 'alice' } });
+  const { asked, release } = await holdListPage(page);
+  await page.goto('/connections?status=SUBMITTED');
+  await asked;
+  await expect(page.getByRole('heading', { level: 1, name: 'Connection requests' })).toBeVisible();
+  await expect(page.getByRole('search')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Loading connection requests…' })).toBeAttached();
+  await expect(page.getByText('Starting API Portal Connections')).toHaveCount(0);
+  release();
+  await expect(page.getByRole('row', { name: /^EU Production Portal\b/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Loading connection requests…' })).toHaveCount(0);
 });
 
 test('once the first page is shown, the Edit Credentials dialog is built off the page: nothing shows, is asked for or moves', async ({ page }) => {

@@ -18,7 +18,22 @@ pub(super) struct EarlyAnswer {
 /// What the promise `index.html` left at `window[name]` settled to; None when it left none or
 /// the promise failed.
 pub async fn page_promise(name: &str) -> Option<JsValue> {
-    JsFuture::from(window_promise(name)?).await.ok()
+    settled(window_promise(name)?).await
+}
+
+/// What `promise` settled to: at once if `index.html` has marked it settled (`settled`,
+/// `value`), with no await, so that a start whose answers are all here builds its first page in
+/// one go; else once it settles. None if it failed.
+async fn settled(promise: js_sys::Promise) -> Option<JsValue> {
+    if field(&promise, "settled").is_some_and(|settled| settled.is_truthy()) {
+        return field(&promise, "value");
+    }
+    JsFuture::from(promise).await.ok()
+}
+
+/// `value[key]` (undefined if it has no such key); None if `value` is no object.
+fn field(value: &JsValue, key: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(value, &JsValue::from_str(key)).ok()
 }
 
 /// The promise the page left at `window[name]`, if it left one.
@@ -35,7 +50,6 @@ pub fn forget_early_answers() {
 
 /// The early answer under `name` (`user` or `page`) if it was asked for at `url`; gone after.
 pub(super) async fn take(name: &str, url: &str) -> Option<EarlyAnswer> {
-    let field = |value: &JsValue, key: &str| js_sys::Reflect::get(value, &JsValue::from_str(key)).ok();
     let early = page_promise(EARLY_ANSWERS).await.filter(JsValue::is_object)?;
     let entry = field(&early, name).filter(JsValue::is_object)?;
     let _ = js_sys::Reflect::delete_property(early.unchecked_ref::<js_sys::Object>(), &JsValue::from_str(name));
@@ -43,7 +57,7 @@ pub(super) async fn take(name: &str, url: &str) -> Option<EarlyAnswer> {
     if field(&entry, "url")?.as_string().as_deref() != Some(url) {
         return None;
     }
-    let answer = JsFuture::from(answer).await.ok().filter(JsValue::is_object)?;
+    let answer = settled(answer).await.filter(JsValue::is_object)?;
     let status = field(&answer, "status")?.as_f64().filter(|status| (100.0..600.0).contains(status))? as u16;
     Some(EarlyAnswer { status, text: field(&answer, "text")?.as_string()? })
 }

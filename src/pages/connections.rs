@@ -2,7 +2,9 @@
 //! sign-in choice and the table; the table's view (filter, search, sort, page) lives in the URL.
 
 use std::cell::RefCell;
+use std::future::Future;
 use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -10,7 +12,7 @@ use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
-use crate::api::{self, ApiError, ConnectionRequest, Decision, ListParams, Page, User};
+use crate::api::{self, ApiError, ConnectionRequest, CountsByStatus, Decision, ListParams, Page, User};
 use crate::components::action_cell::{action_id, edit_link_id, settle_tab_stops, RowAction};
 use crate::components::decision_dialog::DecisionDialog;
 use crate::components::app_header::AppHeader;
@@ -42,7 +44,11 @@ const SAVED_NOTICE: Duration = Duration::from_secs(8);
 pub fn ConnectionsPage() -> impl IntoView {
     // Bumped after signing in or out, so that the user (and with it the page) is loaded again.
     let (session_changes, set_session_changes) = signal(0u32);
-    let user = LocalResource::new(move || {
+    // An `AsyncDerived`, not a `LocalResource` (which always waits an executor tick first, for
+    // hydration, which this app has none of): it polls its future once when created, so when
+    // index.html's early answer is already here, the user is known at once and the page is
+    // built in one go, without building placeholder rows and tearing them down first.
+    let user = AsyncDerived::new_unsync(move || {
         session_changes.track();
         api::current_user()
     });
@@ -212,20 +218,28 @@ type PageAnswer = Result<Page<ConnectionRequest>, ApiError>;
 struct FirstPage {
     params: ListParams,
     answer: Rc<RefCell<Option<PageAnswer>>>,
-    arrived: js_sys::Promise,
+    /// Settles when the answer is in; none if it was there at once.
+    arrived: Option<js_sys::Promise>,
 }
 
 impl FirstPage {
-    /// Asks for the page of `params` at once.
+    /// Asks for the page of `params` at once: taken there and then if index.html's early answer
+    /// is already here, else when it comes.
     fn ask(params: ListParams) -> Self {
         let answer = Rc::new(RefCell::new(None));
-        let arrived = wasm_bindgen_futures::future_to_promise({
+        let mut asking = Box::pin({
             let (params, answer) = (params.clone(), Rc::clone(&answer));
             async move {
                 *answer.borrow_mut() = Some(api::connection_requests(&params).await);
                 Ok(wasm_bindgen::JsValue::UNDEFINED)
             }
         });
+        // Polled once here with no waker, then (if pending) by `future_to_promise`, whose polls
+        // bring theirs: each `JsFuture` on the way keeps the waker of its latest poll.
+        let arrived = match asking.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+            Poll::Ready(_) => None,
+            Poll::Pending => Some(wasm_bindgen_futures::future_to_promise(asking)),
+        };
         Self { params, answer, arrived }
     }
 
@@ -235,7 +249,9 @@ impl FirstPage {
         if self.params != *params {
             return None;
         }
-        let _ = wasm_bindgen_futures::JsFuture::from(self.arrived.clone()).await;
+        if let Some(arrived) = &self.arrived {
+            let _ = wasm_bindgen_futures::JsFuture::from(arrived.clone()).await;
+        }
         self.answer.borrow_mut().take().and_then(Result::ok)
     }
 }
@@ -264,7 +280,8 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
 
     let user_id = user.id.clone();
     let params = Memo::new(move |_| view.with(|view| view.list_params(&user_id)));
-    let page = LocalResource::new(move || {
+    // As the user above: an early first page that is already here is drawn at once.
+    let page = AsyncDerived::new_unsync(move || {
         refreshes.track();
         let params = params.get();
         let asked_view = view.get_untracked();
@@ -277,10 +294,13 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
             LoadedPage { view: asked_view, result }
         }
     });
-    let count = Signal::derive(move || page.with(|page| page.as_ref().and_then(|page| page.result.as_ref().ok()).map(|page| page.count)));
-    // The tabs count what the search and "Requested by me" leave, whatever the status tab: the
-    // page brings those counts along (the last page's, while the next one loads).
-    let status_counts = Memo::new(move |_| page.with(|page| page.as_ref().and_then(|page| page.result.as_ref().ok()).and_then(|page| page.counts_by_status)));
+    // How many requests match, and how many of each status (the tabs count what the search and
+    // "Requested by me" leave, whatever the status tab): as the last page that came says, while
+    // the next one loads. Set as a page comes (below; the tabs, drawn before it, take theirs a
+    // moment later), not read from `page`: out of the table's `Transition`, a read of a page
+    // still on its way would hold back the whole view's first drawing, not the table's only.
+    let count = RwSignal::new(None::<u64>);
+    let status_counts = RwSignal::new(None::<CountsByStatus>);
     // "Switch user" is there while the development login is on: asked once the first page has
     // come and with it the whole app's code, so that it never delays the rows.
     let dev_login = RwSignal::new(false);
@@ -406,6 +426,8 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
                     Suspend::new(async move {
                         let LoadedPage { view: current, result: page } = page.await;
                         table.rows.set_value(page.as_ref().map(|page| page.results.clone()).unwrap_or_default());
+                        set_if_changed(count, page.as_ref().ok().map(|page| page.count));
+                        set_if_changed(status_counts, page.as_ref().ok().and_then(|page| page.counts_by_status));
                         // The table's focused control, as the old rows are about to give way.
                         let kept = KeptFocus::now();
                         // After the frame that shows the rows.
@@ -457,6 +479,13 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
                 {move || toast.get().map(|message| view! { <p class="message tone-positive">{message}</p> })}
             </div>
         </main>
+    }
+}
+
+/// Sets `signal` to `value` unless it holds that already (so that what shows it is not drawn again).
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.with_untracked(|current| *current != value) {
+        signal.set(value);
     }
 }
 
