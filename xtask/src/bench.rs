@@ -73,8 +73,10 @@ fn peers_folder() -> Option<PathBuf> {
 
 /// Our app beside the same screen written by hand (`measure.mjs` of the peers folder, as its
 /// README says): two hubs of the server build on one database, the demo data, 10 runs of each
-/// page interleaved, then the same on a slow device and network. Every run is kept in
-/// `target/peers/` (`unthrottled.json`, `throttled.json`); the targets are judged from them.
+/// page interleaved, our app first in each round, then the hand-written page first; then the
+/// same on a slow device and network. Every run is kept in `target/peers/` (`unthrottled-*.json`,
+/// `throttled-*.json`); the targets are judged from the runs of both orders together
+/// (`speed_targets`: a page's place in the round moves its times).
 fn beside_the_hand_written_page(peers: &Path) -> Result<(), String> {
     let binary = build::hub(Profile::Server)?;
     let chromium = crate::process::find_on_path("chromium").ok_or("chromium is not on PATH")?;
@@ -96,42 +98,55 @@ fn beside_the_hand_written_page(peers: &Path) -> Result<(), String> {
             .map(str::to_owned)
             .collect();
         let vanilla = crate::hub::Hub::start_quietly(&binary, &args, Some(&work.path().join("vanilla-hub.log")))?;
-        for throttled in [false, true] {
-            let mut command = Command::new("node");
-            command
-                .arg("measure.mjs")
-                .arg(format!("ours={}/", ours.url))
-                .arg(format!("vanilla={}/", vanilla.url))
-                .args(["--login", "alice", "--ignore-marks", "--runs", "10", "--chromium"])
-                .arg(&chromium)
-                .arg("--out")
-                .arg(results.join(if throttled { "throttled.json" } else { "unthrottled.json" }))
-                .current_dir(work.path());
-            if throttled {
-                println!("\nslow device and network (CPU 4x slower, 150 ms latency, 1.6 Mbit/s down, 750 kbit/s up):");
-                command.args(["--cpu", "4", "--net", "150,1600,750"]);
+        for (condition, throttled) in [("unthrottled", false), ("throttled", true)] {
+            for (order, pages) in PAGE_ORDERS {
+                let slow = if throttled { ", CPU 4x slower, 150 ms latency, 1.6 Mbit/s down, 750 kbit/s up" } else { "" };
+                println!("\n{} first in each round{slow}:", if pages[0] == "ours" { "our app" } else { "the hand-written page" });
+                let mut command = Command::new("node");
+                command.arg("measure.mjs");
+                for page in pages {
+                    command.arg(format!("{page}={}/", if page == "ours" { &ours.url } else { &vanilla.url }));
+                }
+                command
+                    .args(["--login", "alice", "--ignore-marks", "--runs", "10", "--chromium"])
+                    .arg(&chromium)
+                    .arg("--out")
+                    .arg(results.join(format!("{condition}-{order}.json")))
+                    .current_dir(work.path());
+                if throttled {
+                    command.args(["--cpu", "4", "--net", "150,1600,750"]);
+                }
+                run_command(&mut command)?;
             }
-            run_command(&mut command)?;
         }
         Ok(())
     })?;
-    let read = |name: &str| -> Result<serde_json::Value, String> {
-        let path = results.join(name);
-        let text = std::fs::read_to_string(&path).map_err(|error| format!("cannot read {}: {error}", path.display()))?;
-        serde_json::from_str(&text).map_err(|error| format!("{} is not JSON: {error}", path.display()))
+    let read = |condition: &str| -> Result<Vec<serde_json::Value>, String> {
+        PAGE_ORDERS
+            .iter()
+            .map(|(order, _)| {
+                let path = results.join(format!("{condition}-{order}.json"));
+                let text = std::fs::read_to_string(&path).map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+                serde_json::from_str(&text).map_err(|error| format!("{} is not JSON: {error}", path.display()))
+            })
+            .collect()
     };
-    let unthrottled = read("unthrottled.json")?;
+    let unthrottled = read("unthrottled")?;
     let first_load = build::first_load_brotli(&dist_folder())? as f64 / 1024.0;
-    let verdicts = crate::speed_targets::judge(first_load, &unthrottled, &read("throttled.json")?)?;
-    println!("\ntargets beside the hand-written page (medians of this run; ratios are ours / hand-written):");
+    let verdicts = crate::speed_targets::judge(first_load, &unthrottled, &read("throttled")?)?;
+    println!("\ntargets beside the hand-written page (medians of the 20 runs of each page in both orders; ratios are ours / hand-written,");
+    println!("then in brackets each order's own: our app first / the hand-written page first):");
     for line in crate::speed_targets::lines(&verdicts) {
         println!("  {line}");
     }
-    if let Some(settled) = unthrottled["medians"]["ours"]["staticBrotli"].as_f64() {
+    if let Some(settled) = unthrottled[0]["medians"]["ours"]["staticBrotli"].as_f64() {
         println!("  (measure.mjs's static bytes until the page settled, the rest of the code included: {settled:.1} KiB brotli)");
     }
     Ok(())
 }
+
+/// The two orders of the pages in measure.mjs's rounds, each named for its output file.
+const PAGE_ORDERS: [(&str, [&str; 2]); 2] = [("ours-first", ["ours", "vanilla"]), ("hand-written-first", ["vanilla", "ours"])];
 
 /// Copies the files of `from` (one level, as the hand-written page is) into a new folder `to`.
 fn copy_folder(from: &Path, to: &Path) -> Result<(), String> {
