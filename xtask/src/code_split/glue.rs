@@ -34,15 +34,6 @@ pub fn name_rest(glue: &str, rest_file: &str) -> Result<String, String> {
     }
 }
 
-/// `glue` (minified: no comment of its own left) marked for V8 to compile all its functions
-/// while it streams in, on a background thread, instead of each on its first call on the main
-/// thread, in the middle of the app's start, which calls over a hundred of them (explicit compile
-/// hints, Chromium 136 and later; to other engines a comment). The comment must open the file.
-/// Measured in traces up to the first row: the main thread compiled 6 of its functions, not 126.
-pub fn compiled_on_load(glue: &str) -> String {
-    format!("//# allFunctionsCalledOnLoad\n{glue}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,13 +48,6 @@ mod tests {
         assert!(glue.contains("imports);\n    await restAtStart;\n\n    return __wbg_finalize_init(instance, module);"), "{glue}");
         assert!(glue.contains("new URL('app-rest-1a2b3c4d5e6f7a8.wasm', import.meta.url)"), "{glue}");
         assert!(!glue.contains("REST_FILE"));
-    }
-
-    #[test]
-    fn the_compile_hint_opens_the_file() {
-        let glue = compiled_on_load("export function f(){}");
-        assert!(glue.starts_with("//# allFunctionsCalledOnLoad\n"), "{glue}");
-        assert!(glue.ends_with("\nexport function f(){}"), "{glue}");
     }
 
     #[test]

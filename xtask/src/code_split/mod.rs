@@ -53,7 +53,7 @@ pub fn split_release(dist: &Path, hub_binary: &Path, tools: &BuildTools) -> Resu
     let rest = optimise(&rest, tools)?;
     let rest_name = format!("{app}-rest-{}.wasm", content_hash(&rest));
     debug_assert!(is_rest(&rest_name));
-    let glue = glue::compiled_on_load(&minify(&glue::name_rest(&glue, &rest_name)?, tools)?);
+    let glue = minify(&glue::name_rest(&glue, &rest_name)?, tools)?;
     let first_name = format!("{app}-{}_bg.wasm", content_hash(&first));
     let new_js_name = format!("{app}-{}.js", content_hash(glue.as_bytes()));
     write(&dist.join(&first_name), &first)?;
