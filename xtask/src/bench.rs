@@ -76,7 +76,7 @@ fn peers_folder() -> Option<PathBuf> {
 /// page interleaved, our app first in each round, then the hand-written page first; then the
 /// same on a slow device and network. Every run is kept in `target/peers/` (`unthrottled-*.json`,
 /// `throttled-*.json`); the targets are judged from the runs of both orders together
-/// (`speed_targets`: a page's place in the round moves its times).
+/// (`speed_targets` says why).
 fn beside_the_hand_written_page(peers: &Path) -> Result<(), String> {
     let binary = build::hub(Profile::Server)?;
     let chromium = crate::process::find_on_path("chromium").ok_or("chromium is not on PATH")?;
