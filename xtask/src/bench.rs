@@ -89,7 +89,7 @@ fn beside_the_hand_written_page(peers: &Path) -> Result<(), String> {
         .map_err(|error| format!("cannot link node_modules: {error}"))?;
     let results = workspace_root().join("target/peers");
     std::fs::create_dir_all(&results).map_err(|error| format!("cannot create {}: {error}", results.display()))?;
-    println!("\n==> beside the hand-written page ({}): our app's first load, first row and Edit, in one run", peers.display());
+    println!("\n==> beside the hand-written page ({}): our app's first load, first row and Edit, in both orders", peers.display());
     with_throwaway_hub(&binary, "peers", &crate::hub::app_with_demo_data(), |ours| {
         let database = crate::hub::throwaway_folder("peers").join("hub.sqlite3");
         let args: Vec<String> = ["--addr", "127.0.0.1:0", "--dev-login", "--db", &database.display().to_string()]
