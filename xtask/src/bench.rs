@@ -99,8 +99,8 @@ fn beside_the_hand_written_page(peers: &Path) -> Result<(), String> {
             .collect();
         let vanilla = crate::hub::Hub::start_quietly(&binary, &args, Some(&work.path().join("vanilla-hub.log")))?;
         for (condition, throttled) in [("unthrottled", false), ("throttled", true)] {
+            let slow = if throttled { ", CPU 4x slower, 150 ms latency, 1.6 Mbit/s down, 750 kbit/s up" } else { "" };
             for (order, pages) in PAGE_ORDERS {
-                let slow = if throttled { ", CPU 4x slower, 150 ms latency, 1.6 Mbit/s down, 750 kbit/s up" } else { "" };
                 println!("\n{} first in each round{slow}:", if pages[0] == "ours" { "our app" } else { "the hand-written page" });
                 let mut command = Command::new("node");
                 command.arg("measure.mjs");
@@ -108,7 +108,7 @@ fn beside_the_hand_written_page(peers: &Path) -> Result<(), String> {
                     command.arg(format!("{page}={}/", if page == "ours" { &ours.url } else { &vanilla.url }));
                 }
                 command
-                    .args(["--login", "alice", "--ignore-marks", "--runs", "10", "--chromium"])
+                    .args(["--login", "alice", "--ignore-marks", "--runs", &RUNS_PER_ORDER.to_string(), "--chromium"])
                     .arg(&chromium)
                     .arg("--out")
                     .arg(results.join(format!("{condition}-{order}.json")))
@@ -134,7 +134,10 @@ fn beside_the_hand_written_page(peers: &Path) -> Result<(), String> {
     let unthrottled = read("unthrottled")?;
     let first_load = build::first_load_brotli(&dist_folder())? as f64 / 1024.0;
     let verdicts = crate::speed_targets::judge(first_load, &unthrottled, &read("throttled")?)?;
-    println!("\ntargets beside the hand-written page (medians of the 20 runs of each page in both orders; ratios are ours / hand-written,");
+    println!(
+        "\ntargets beside the hand-written page (medians of the {} runs of each page in both orders; ratios are ours / hand-written,",
+        RUNS_PER_ORDER * PAGE_ORDERS.len()
+    );
     println!("then in brackets each order's own: our app first / the hand-written page first):");
     for line in crate::speed_targets::lines(&verdicts) {
         println!("  {line}");
@@ -144,6 +147,9 @@ fn beside_the_hand_written_page(peers: &Path) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// How many times measure.mjs loads each page in each order (after its warm-up).
+const RUNS_PER_ORDER: usize = 10;
 
 /// The two orders of the pages in measure.mjs's rounds, each named for its output file.
 const PAGE_ORDERS: [(&str, [&str; 2]); 2] = [("ours-first", ["ours", "vanilla"]), ("hand-written-first", ["vanilla", "ours"])];
