@@ -1,6 +1,6 @@
 //! Splits one wasm module in two by what ran at the start: the first module keeps every
-//! function that ran (and the small ones), the second holds the rest, which the first loads
-//! when one of them is first called, or earlier (see `loader.js`).
+//! function that ran (and the small ones, and the allocator whole), the second holds the rest,
+//! which the first loads when one of them is first called, or earlier (see `loader.js`).
 //!
 //! - In the first module each moved function keeps its index and type, and its body becomes a
 //!   stub: if the second module is not there yet, call the import `split.load` (which
@@ -42,9 +42,9 @@ pub struct SplitModules {
 }
 
 /// Splits `wasm`: functions whose index (imports counted, as engines number them) is in `ran`
-/// stay in the first module, with the start function, wasm-bindgen's own exports, those that
-/// initialise memory or tables from passive segments, and the small ones that these call or the
-/// function table holds; the others move.
+/// stay in the first module, with the start function, wasm-bindgen's own exports and all they
+/// call, those that initialise memory or tables from passive segments, and the small ones that
+/// these call or the function table holds; the others move.
 pub fn split(wasm: &[u8], ran: &HashSet<u32>) -> Result<SplitModules, String> {
     let mut first = parse(wasm)?;
     let first_memories: Vec<MemoryId> = first.memories.iter().map(|memory| memory.id()).collect();
@@ -90,6 +90,20 @@ pub fn split(wasm: &[u8], ran: &HashSet<u32>) -> Result<SplitModules, String> {
                 if small(called) && kept.insert(called) {
                     reached.push(called);
                 }
+            }
+        }
+    }
+    // What wasm-bindgen's own exports call, at any depth, stays too: above all the allocator
+    // (`__wbindgen_malloc` and the like), whose paths depend on the state of the heap, not on
+    // what the user does, so that no profile can be sure to have run them all.
+    let local = |id: FunctionId| matches!(first.funcs.get(id).kind, FunctionKind::Local(_));
+    let mut reached: Vec<FunctionId> = bindgen_own.iter().copied().collect();
+    let mut seen: HashSet<FunctionId> = reached.iter().copied().collect();
+    while let Some(id) = reached.pop() {
+        for called in Uses::of(&first, &[id]).functions {
+            if local(called) && seen.insert(called) {
+                kept.insert(called);
+                reached.push(called);
             }
         }
     }
@@ -469,6 +483,48 @@ pub(super) mod tests {
         // start(4) = 4 + 1 + 'k'; main(10) = sum(10) + twice(10) = 145 + (145 · 2 + 2 calls of
         // sum so far + 7).
         assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "[112,444]");
+    }
+
+    #[test]
+    fn what_wasm_bindgens_own_exports_call_stays_though_it_did_not_run() {
+        // __wbindgen_malloc → grow → search: all three stay, though search never ran, behind a
+        // function that did; lonely, which only the page would call and did not, moves.
+        let mut module = Module::default();
+        let function = |module: &mut Module, calls: Option<FunctionId>| {
+            let mut builder = FunctionBuilder::new(&mut module.types, &[I32], &[I32]);
+            let x = module.locals.add(I32);
+            let mut body = builder.func_body();
+            body.local_get(x);
+            if let Some(called) = calls {
+                body.call(called);
+            }
+            // Past the size that stays wherever it is called from.
+            for _ in 0..SMALLEST_MOVED {
+                body.i32_const(1).binop(BinaryOp::I32Add);
+            }
+            builder.finish(vec![x], &mut module.funcs)
+        };
+        let search = function(&mut module, None);
+        let grow = function(&mut module, Some(search));
+        let malloc = function(&mut module, Some(grow));
+        let lonely = function(&mut module, None);
+        for (id, name) in [(search, "search"), (grow, "grow"), (malloc, "malloc"), (lonely, "lonely")] {
+            module.funcs.get_mut(id).name = Some(name.to_owned());
+        }
+        module.exports.add("__wbindgen_malloc", malloc);
+        module.exports.add("lonely", lonely);
+        let wasm = module.emit_wasm();
+        let parsed = parse(&wasm).unwrap();
+        let index_of = |name: &str| {
+            let position = function_ids(&parsed).iter().position(|&id| parsed.funcs.get(id).name.as_deref() == Some(name));
+            u32::try_from(position.expect("defined")).unwrap()
+        };
+        // The profile saw malloc and grow run.
+        let split = split(&wasm, &HashSet::from([index_of("malloc"), index_of("grow")])).unwrap();
+        let mut stay = vec![index_of("search"), index_of("grow"), index_of("malloc")];
+        stay.sort_unstable();
+        assert_eq!(split.kept, stay, "search, grow and malloc stay");
+        assert_eq!(split.moved, 1, "lonely moves");
     }
 
     #[test]
