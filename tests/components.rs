@@ -4,9 +4,10 @@
 
 use leptos::prelude::*;
 use portal_connections::api::{ConnectionRequest, CredentialsSummary, Status, User, UserRef};
-use portal_connections::components::action_cell::ActionCell;
+use portal_connections::api::Decision;
+use portal_connections::components::action_cell::RowAction;
 use portal_connections::components::request_table::RequestTable;
-use portal_connections::components::status_badge::{StatusBadge, StatusCell};
+use portal_connections::components::status_badge::StatusBadge;
 use portal_connections::table_query::TableQuery;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -54,6 +55,21 @@ fn find(parent: &web_sys::HtmlElement, selector: &str) -> web_sys::Element {
     parent.query_selector(selector).unwrap().unwrap_or_else(|| panic!("nothing matches {selector}"))
 }
 
+/// The table with `requests` as `viewer` sees them, in a fresh element; what it asked the page
+/// to do goes to `asked`.
+fn table(requests: Vec<ConnectionRequest>, viewer: User, view: TableQuery, asked: std::sync::Arc<std::sync::Mutex<Vec<RowAction>>>) -> (web_sys::HtmlElement, impl Sized) {
+    let parent = container();
+    let now = 1_795_190_591 + 3 * 86_400;
+    let mounted = leptos::mount::mount_to(parent.clone(), move || {
+        let asked = asked.clone();
+        view! {
+            <RequestTable requests=requests.clone() view=view.clone() user=viewer.clone() now on_sort=|_| ()
+                on_action=move |action| asked.lock().unwrap().push(action) />
+        }
+    });
+    (parent, mounted)
+}
+
 #[wasm_bindgen_test]
 fn a_status_badge_says_its_status_in_words_with_a_decorative_icon() {
     for (status, text, tone) in [
@@ -71,8 +87,7 @@ fn a_status_badge_says_its_status_in_words_with_a_decorative_icon() {
         assert_eq!(parent.query_selector_all("svg, img").unwrap().length(), 0, "the icon is drawn by the stylesheet, not read out");
 
         // In the table, the cell itself is the badge: the same words, tone and icon, no element inside.
-        let parent = container();
-        let _mounted = leptos::mount::mount_to(parent.clone(), move || view! { <StatusCell status /> });
+        let (parent, _mounted) = table(vec![request("EU Production Portal", "alice", status)], user("alice", &[]), TableQuery::default(), Default::default());
         let cell = find(&parent, "td.col-status");
         assert_eq!(cell.text_content().unwrap(), text);
         assert!(cell.class_list().contains(tone), "{text} has {tone}");
@@ -83,15 +98,12 @@ fn a_status_badge_says_its_status_in_words_with_a_decorative_icon() {
 
 #[wasm_bindgen_test]
 fn the_submitter_gets_an_edit_link_and_a_view_button() {
-    let parent = container();
     let alice = user("alice", &["AuthGroup.APIPortalRegistration"]);
-    let _mounted = leptos::mount::mount_to(parent.clone(), move || {
-        view! { <ActionCell request=request("EU Production Portal", "alice", Status::Submitted) user=alice.clone() view=TableQuery::default().with_page(2) on_action=|_| () /> }
-    });
-    let edit = find(&parent, "a");
+    let (parent, _mounted) = table(vec![request("EU Production Portal", "alice", Status::Submitted)], alice, TableQuery::default().with_page(2), Default::default());
+    let edit = find(&parent, "[role=toolbar] a");
     assert_eq!(edit.get_attribute("aria-label").as_deref(), Some("Edit Credentials for EU Production Portal"));
     assert_eq!(edit.get_attribute("href").as_deref(), Some("/connections/cr-20/credentials?page=2"));
-    assert_eq!(find(&parent, "button").get_attribute("aria-label").as_deref(), Some("View EU Production Portal"));
+    assert_eq!(find(&parent, "[role=toolbar] button").get_attribute("aria-label").as_deref(), Some("View EU Production Portal"));
 }
 
 #[wasm_bindgen_test]
@@ -102,11 +114,7 @@ fn anyone_else_sees_the_action_unavailable_with_why_and_what_to_do() {
         ("dave", Status::PendingApproval, &[][..], "Needs the role AuthGroup.APIPortalRegistration: ask your subaccount administrator"),
     ];
     for (viewer, status, roles, reason) in cases {
-        let parent = container();
-        let viewer = user(viewer, roles);
-        let _mounted = leptos::mount::mount_to(parent.clone(), move || {
-            view! { <ActionCell request=request("EU Production Portal", "alice", status) user=viewer.clone() view=TableQuery::default() on_action=|_| () /> }
-        });
+        let (parent, _mounted) = table(vec![request("EU Production Portal", "alice", status)], user(viewer, roles), TableQuery::default(), Default::default());
         let edit = find(&parent, "button[disabled]");
         assert_eq!(edit.get_attribute("aria-label").as_deref(), Some("Edit Credentials for EU Production Portal"));
         assert_eq!(edit.get_attribute("data-icon").as_deref(), Some("lock"), "a lock, not only grey");
@@ -114,9 +122,27 @@ fn anyone_else_sees_the_action_unavailable_with_why_and_what_to_do() {
         let description = find(&parent, &format!("#{described_by}"));
         assert_eq!(description.text_content().unwrap(), reason, "the reason is on screen, not in a tooltip");
         assert!(parent.query_selector("a").unwrap().is_none(), "no edit link");
-        assert_eq!(parent.query_selector_all("[tabindex='0']").unwrap().length(), 1, "one tab stop");
-        assert_eq!(find(&parent, "[tabindex='0']").get_attribute("aria-label").as_deref(), Some("View EU Production Portal"));
+        assert_eq!(parent.query_selector_all("tbody [tabindex='0']").unwrap().length(), 1, "one tab stop");
+        assert_eq!(find(&parent, "tbody [tabindex='0']").get_attribute("aria-label").as_deref(), Some("View EU Production Portal"));
     }
+}
+
+#[wasm_bindgen_test]
+fn a_rows_action_asks_the_page_for_it_with_its_request() {
+    let asked = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let carol = user("carol", &["AuthGroup.API.Admin", "AuthGroup.APIPortalRegistration"]);
+    let requests = vec![request("EU Production Portal", "alice", Status::PendingApproval), request("AP Logistics", "bob", Status::Submitted)];
+    let (parent, _mounted) = table(requests.clone(), carol, TableQuery::default(), asked.clone());
+    let press = |name: &str| find(&parent, &format!("button[aria-label='{name}']")).unchecked_into::<web_sys::HtmlElement>().click();
+    press("Approve EU Production Portal");
+    press("View AP Logistics");
+    // Not an action: a row's text, and an unavailable Edit Credentials.
+    find(&parent, "tbody th").unchecked_into::<web_sys::HtmlElement>().click();
+    find(&parent, "button[disabled]").unchecked_into::<web_sys::HtmlElement>().click();
+    assert_eq!(
+        *asked.lock().unwrap(),
+        [RowAction::Decide(requests[0].clone(), Decision::Approve), RowAction::View(requests[1].clone())]
+    );
 }
 
 #[wasm_bindgen_test]
@@ -322,6 +348,9 @@ mod edit_credentials {
     /// nothing of it may show or take focus, and it leaves its styles in place, once.
     #[wasm_bindgen_test]
     async fn warming_up_builds_the_dialog_off_the_page_and_changes_nothing_there() {
+        // The app's mount starts the executor that the warm-up's effects run on. Whichever test
+        // runs first, this one must not depend on another having mounted something.
+        let _app = leptos::mount::mount_to(container(), || ());
         let parent = container();
         parent.set_inner_html("<label>Search <input id='warm-up-search'></label>");
         let search = find(&parent, "input").unchecked_into::<web_sys::HtmlElement>();

@@ -267,6 +267,21 @@ test('focus the user moves while the next page loads stays where they put it', a
   await expect(page.getByRole('dialog', { name: 'AP Logistics Portal' })).toBeVisible();
 });
 
+// The rows are HTML, their actions handled by the table: while the next page loads, the table
+// that is still on screen still does what its buttons say.
+test('a row\'s action pressed while the next page loads does what it says', async ({ page }) => {
+  await signInAs(page, 'Alice Andersen');
+  await expect(row(page, 'AP Logistics Portal')).toBeVisible();
+  const { asked, release } = await holdListPage(page);
+  await requestTable(page).getByRole('columnheader', { name: /API Portal Alias Name/ }).getByRole('button').click();
+  await asked;
+  await page.getByRole('button', { name: 'View AP Logistics Portal' }).click();
+  await expect(page.getByRole('dialog', { name: 'AP Logistics Portal' })).toBeVisible();
+  release();
+  await expect(requestTable(page).getByRole('columnheader', { name: /API Portal Alias Name/ })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(page.getByRole('dialog', { name: 'AP Logistics Portal' })).toBeVisible();
+});
+
 test('a view chosen while the last one is still loading: the table shows it, headers and rows alike', async ({ page }) => {
   await signInAs(page, 'Alice Andersen');
   await expect(row(page, 'EU Production Portal')).toBeVisible();

@@ -1,17 +1,12 @@
-//! The actions of one row: "Edit Credentials" (or, unmistakably unavailable, why not and what
-//! to do instead), "View", and for those who may, "Test Connection", "Approve" and "Reject".
-//! Row actions are plain; the page's one emphasised action is elsewhere.
+//! What the actions of a row do: their ids, the row action a click asks for, and their keys
+//! (a toolbar with one tab stop, arrow keys between its actions). The table's rows are HTML
+//! (`request_table::row_cells` writes the actions); the table handles their events for all rows.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::api::{ConnectionRequest, Decision, User};
-use crate::components::icon::Icon;
-use crate::components::siblings::siblings;
+use crate::api::{ConnectionRequest, Decision};
 use crate::dom::elements;
-use crate::i18n::{t, tf};
-use crate::permissions::{can_decide, can_edit_credentials, can_test_stored};
-use crate::table_query::TableQuery;
 
 /// What a row asks the page to do.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,68 +28,33 @@ pub fn action_id(action: &str, request_id: &str) -> String {
 
 /// The request whose action (or Edit Credentials link) has the id `id`.
 pub fn request_of_action_id(id: &str) -> Option<&str> {
-    ["edit", "view", "test", "approve", "reject"].iter().find_map(|action| id.strip_prefix(action)?.strip_prefix('-'))
+    action_of_id(id).map(|(_, request)| request)
 }
 
-#[component]
-pub fn ActionCell(
-    request: ConnectionRequest,
-    user: User,
-    /// The table's view, kept when following the edit link.
-    view: TableQuery,
-    #[prop(into)] on_action: Callback<RowAction>,
-) -> impl IntoView {
-    let alias = request.api_portal_alias.clone();
-    let edit_label = tf("Edit Credentials for {alias}", &[("alias", &alias)]);
-    let blocked = can_edit_credentials(&request, &user).err();
-    let reason_id = format!("edit-blocked-{}", request.id);
-    // The toolbar's one tab stop is its first action that can be used.
-    let first_stop = |is_first: bool| if is_first { "0" } else { "-1" };
-    let edit = match &blocked {
-        None => view! {
-            <a id=edit_link_id(&request.id) class="button button-transparent" href=crate::startup::href(&view.edit_href(&request.id)) tabindex="0"
-                aria-label=edit_label>
-                {t("Edit Credentials")}
-            </a>
-        }
-        .into_any(),
-        Some(_) => view! {
-            <button type="button" class="button button-unavailable" disabled data-icon=Icon::Lock.name()
-                aria-label=edit_label aria-describedby=reason_id.clone()>
-                {t("Edit Credentials")}
-            </button>
-        }
-        .into_any(),
-    };
-    // The visible label, and the accessible name that says which request it acts on.
-    let button = |action: &'static str, label: &'static str, name: String, row_action: RowAction| {
-        view! {
-            <button type="button" id=action_id(action, &request.id) class="button button-transparent"
-                tabindex=first_stop(action == "view" && blocked.is_some())
-                aria-label=name on:click=move |_| on_action.run(row_action.clone())>
-                {label}
-            </button>
-        }
-    };
-    // Side by side with no placeholder for a missing action, nor a marker for the list's end.
-    // Drawn again for another request, the row's elements are reused where they can be: focus
-    // and tab stops are put right afterwards (`PendingFocus::after_render`, `settle_tab_stops`).
-    let mut actions = vec![edit, button("view", t("View"), tf("View {alias}", &[("alias", &alias)]), RowAction::View(request.clone())).into_any()];
-    if can_test_stored(&request, &user) {
-        actions.push(button("test", t("Test Connection"), tf("Test Connection {alias}", &[("alias", &alias)]), RowAction::Test(request.clone())).into_any());
+/// The action (`edit` for the Edit Credentials link) and the request of the id `id`.
+fn action_of_id(id: &str) -> Option<(&'static str, &str)> {
+    ["edit", "view", "test", "approve", "reject"].into_iter().find_map(|action| Some((action, id.strip_prefix(action)?.strip_prefix('-')?)))
+}
+
+/// What a click in the table asks for: the row action whose button was pressed, for its
+/// request (one of `requests`, the rows shown); nothing for a click anywhere else.
+pub fn clicked_action(event: &leptos::ev::MouseEvent, requests: &[ConnectionRequest]) -> Option<RowAction> {
+    let button = closest(event.target(), "[role=toolbar] button[id]")?;
+    let id = button.id();
+    let (action, request_id) = action_of_id(&id)?;
+    let request = requests.iter().find(|request| request.id == request_id)?.clone();
+    match action {
+        "view" => Some(RowAction::View(request)),
+        "test" => Some(RowAction::Test(request)),
+        "approve" => Some(RowAction::Decide(request, Decision::Approve)),
+        "reject" => Some(RowAction::Decide(request, Decision::Reject)),
+        _ => None,
     }
-    if can_decide(&request, &user) {
-        actions.push(button("approve", t("Approve"), tf("Approve {alias}", &[("alias", &alias)]), RowAction::Decide(request.clone(), Decision::Approve)).into_any());
-        actions.push(button("reject", t("Reject"), tf("Reject {alias}", &[("alias", &alias)]), RowAction::Decide(request.clone(), Decision::Reject)).into_any());
-    }
-    if let Some(blocked) = blocked {
-        actions.push(view! { <span id=reason_id class="action-reason">{blocked.reason()}</span> }.into_any());
-    }
-    view! {
-        <div class="actions" role="toolbar" aria-label=tf("Actions for {alias}", &[("alias", &alias)]) on:keydown=move_along on:focusin=make_tab_stop>
-            {siblings(actions)}
-        </div>
-    }
+}
+
+/// The element that is or holds the event's target and matches `selector`.
+fn closest(target: Option<web_sys::EventTarget>, selector: &str) -> Option<web_sys::Element> {
+    target?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok().flatten()
 }
 
 /// The actions of the toolbar that can take focus, in order.
@@ -103,9 +63,9 @@ fn toolbar_actions(toolbar: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
     elements(found).collect()
 }
 
-/// The arrow keys, Home and End move focus between the toolbar's actions.
-fn move_along(event: leptos::ev::KeyboardEvent) {
-    let Some(toolbar) = event.current_target().and_then(|target| target.dyn_into::<web_sys::Element>().ok()) else { return };
+/// In a row's toolbar, the arrow keys, Home and End move focus between its actions.
+pub fn move_along(event: leptos::ev::KeyboardEvent) {
+    let Some(toolbar) = closest(event.target(), "[role=toolbar]") else { return };
     let actions = toolbar_actions(&toolbar);
     let Some(current) = document().active_element() else { return };
     let Some(position) = actions.iter().position(|action| action.is_same_node(Some(&current))) else { return };
@@ -120,30 +80,12 @@ fn move_along(event: leptos::ev::KeyboardEvent) {
     let _ = actions[next].focus();
 }
 
-/// Whichever action has focus is the toolbar's tab stop from now on.
-fn make_tab_stop(event: leptos::ev::FocusEvent) {
-    let Some(toolbar) = event.current_target().and_then(|target| target.dyn_into::<web_sys::Element>().ok()) else { return };
+/// Whichever action of a row's toolbar has focus is its tab stop from now on.
+pub fn make_tab_stop(event: leptos::ev::FocusEvent) {
+    let Some(toolbar) = closest(event.target(), "[role=toolbar]") else { return };
     let Some(focused) = event.target().and_then(|target| target.dyn_into::<web_sys::Element>().ok()) else { return };
     let actions = toolbar_actions(&toolbar);
     if let Some(stop) = actions.iter().position(|action| action.is_same_node(Some(&focused))) {
-        set_tab_stop(&actions, stop);
-    }
-}
-
-/// One tab stop in each row's actions, once rows are drawn: the action with focus, else the
-/// first that is a tab stop already (where the user last was), else the first. Rows are drawn
-/// anew in place, so a row's elements may now act on another request and keep a tab stop that
-/// was set for the old one beside the one the new row asks for.
-pub fn settle_tab_stops() {
-    let Ok(toolbars) = document().query_selector_all(".requests [role=toolbar]") else { return };
-    let focused = document().active_element();
-    for toolbar in elements::<web_sys::Element>(toolbars) {
-        let actions = toolbar_actions(&toolbar);
-        let stop = actions
-            .iter()
-            .position(|action| action.is_same_node(focused.as_ref().map(|focused| focused.as_ref())))
-            .or_else(|| actions.iter().position(|action| action.tab_index() >= 0))
-            .unwrap_or(0);
         set_tab_stop(&actions, stop);
     }
 }
@@ -167,5 +109,6 @@ mod tests {
         assert_eq!(request_of_action_id(&edit_link_id("cr-0a1b")), Some("cr-0a1b"));
         assert_eq!(request_of_action_id("sort-alias"), None);
         assert_eq!(request_of_action_id("viewer-1"), None);
+        assert_eq!(action_of_id(&action_id("approve", "cr-0a1b")), Some(("approve", "cr-0a1b")));
     }
 }

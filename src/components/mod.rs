@@ -16,7 +16,6 @@ pub mod request_details;
 pub mod request_history;
 pub mod request_table;
 pub mod search_box;
-pub mod siblings;
 pub mod sign_in;
 pub mod sort_select;
 pub mod status_badge;

@@ -35,17 +35,6 @@ pub fn StatusBadge(status: Status) -> impl IntoView {
     }
 }
 
-/// The status as a table's cell: the cell itself is the badge (its tone and icon), with no
-/// element inside it; a page of rows stays small. Its label, where the window is too narrow for
-/// the column, is `data-label` like any other cell's.
-#[component]
-pub fn StatusCell(status: Status) -> impl IntoView {
-    let (tone, icon) = presentation(status);
-    view! {
-        <td class=format!("col-status {}", tone.class()) data-label=t("Status") data-icon=icon.name()>{status_label(status)}</td>
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

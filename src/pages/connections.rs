@@ -13,7 +13,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
 use crate::api::{self, ApiError, ConnectionRequest, CountsByStatus, Decision, ListParams, Page, User};
-use crate::components::action_cell::{action_id, edit_link_id, settle_tab_stops, RowAction};
+use crate::components::action_cell::{action_id, edit_link_id, RowAction};
 use crate::components::decision_dialog::DecisionDialog;
 use crate::components::app_header::AppHeader;
 use crate::components::empty_state::EmptyState;
@@ -431,10 +431,7 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
                         // The table's focused control, as the old rows are about to give way.
                         let kept = KeptFocus::now();
                         // After the frame that shows the rows.
-                        request_animation_frame(move || {
-                            focus_after_render.after_render(kept);
-                            settle_tab_stops();
-                        });
+                        request_animation_frame(move || focus_after_render.after_render(kept));
                         request_animation_frame(move || {
                             crate::startup::page_shown();
                             ask_dev_login();

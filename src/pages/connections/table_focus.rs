@@ -1,10 +1,10 @@
-//! Where focus goes once the table shows a fresh page of rows. Rows are drawn anew in place:
-//! the element that had focus stays, but after rows came in another order it may now act on
-//! another request. And a page can take a while to come: if the user moved on meanwhile, their
-//! focus is left alone.
+//! Where focus goes once the table shows a fresh page of rows. Rows are drawn in place: a row
+//! in the same place whose cells did not change keeps its elements, and the one with focus
+//! keeps it; a row whose cells did (another request in its place, or the same one changed) is
+//! drawn anew, and its focused control with it, so focus falls to the page. And a page can take a while to come: if
+//! the user moved on meanwhile, their focus is left alone.
 
 use leptos::prelude::{document, GetValue, LocalStorage, SetValue, StoredValue, WithValue};
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::components::action_cell::{action_id, request_of_action_id};
@@ -51,32 +51,27 @@ impl PendingFocus {
 
     /// Once a page of rows is drawn (`kept`: the table's focused control just before):
     /// focus goes where it was asked for (tried once) if it fell to the page or is still where
-    /// it was when asked. Otherwise focus stays with the request whose control had it: if that
-    /// element now acts on another request, focus moves to the kept request's control, or its
-    /// View if that control is gone, or leaves the table if the request is no longer on the page.
+    /// it was when asked. Otherwise, if it fell to the page with its control's row (drawn anew),
+    /// it stays with the request whose control had it: on that request's control, or its View
+    /// if that control is gone, or nowhere in the table if the request is no longer on the page.
     pub fn after_render(&self, kept: Option<KeptFocus>) {
         let lost = focus::focus_is_lost();
-        let active = document().active_element();
+        // Focus fell to the page because its control's row was drawn anew, not because the user
+        // left it.
+        let redrawn = kept.as_ref().is_some_and(|kept| !kept.element.is_connected());
         if let Some(id) = self.target.get_value() {
+            let active = document().active_element();
             let still_on_anchor = self.anchor.with_value(|anchor| anchor.is_some() && *anchor == active);
             self.clear();
-            if (lost || still_on_anchor) && focus::focus_id(&id) {
+            if ((lost && !redrawn) || still_on_anchor) && focus::focus_id(&id) {
                 return;
             }
         }
-        let Some(kept) = kept else { return };
-        let on_kept = active.as_ref() == Some(&kept.element);
-        if (!lost && !on_kept) || (on_kept && kept.element.id() == kept.id) {
-            // The user moved on, or the element still acts on the same request.
-            return;
-        }
+        // Not lost: the user moved on, or focus is still on its control, which acts on the same
+        // request as before (a row's controls are never given to another request in place).
+        let Some(kept) = kept.filter(|_| lost) else { return };
         let view = request_of_action_id(&kept.id).map(|request| action_id("view", request));
-        if focus::focus_id(&kept.id) || view.is_some_and(|view| focus::focus_id(&view)) {
-            return;
-        }
-        if let Some(element) = active.filter(is_in_table).and_then(|active| active.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = element.blur();
-        }
+        let _ = focus::focus_id(&kept.id) || view.is_some_and(|view| focus::focus_id(&view));
     }
 }
 
