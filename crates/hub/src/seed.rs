@@ -1,6 +1,6 @@
 //! The demo data set: four users and connection requests in every status.
 
-use rand::Rng;
+use rand::{Rng, SeedableRng};
 use rusqlite::Connection;
 use time::{Duration, OffsetDateTime};
 
@@ -177,43 +177,15 @@ fn record_seeded_history(db: &Connection) -> rusqlite::Result<()> {
     )
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn demo_data_covers_every_status_with_at_most_three_approved() {
-        for status in Status::ALL {
-            assert!(REQUESTS.iter().any(|request| request.status == status), "{status:?} missing");
-        }
-        assert!(REQUESTS.len() >= 12);
-        assert!(REQUESTS.iter().filter(|request| request.status == Status::Approved).count() <= 3);
-        assert!(REQUESTS.iter().any(|request| request.expires_in_days < 0));
-        assert!(REQUESTS.iter().any(|request| (0..30).contains(&request.expires_in_days)));
-        for key in [DemoKey::ClientSecret, DemoKey::X509WithClientId, DemoKey::X509] {
-            assert!(REQUESTS.iter().any(|request| request.key == key), "a key of each kind");
-        }
-    }
-
-    #[test]
-    fn seeds_once() {
-        let mut db = Connection::open_in_memory().unwrap();
-        crate::db::migrate(&mut db).unwrap();
-        let secrets = SecretBox::new(&[1; 32]);
-        assert!(seed_demo(&mut db, &secrets).unwrap());
-        assert!(!seed_demo(&mut db, &secrets).unwrap());
-        let count: usize = db.query_row("SELECT COUNT(*) FROM connection_requests", [], |row| row.get(0)).unwrap();
-        assert_eq!(count, REQUESTS.len());
-    }
-}
-
-/// The demo data set plus generated requests up to `total`, for load tests.
+/// The demo data set plus generated requests up to `total`, for load tests. The generated part
+/// is the same in every run (a fixed seed), relative to now: each run's benchmarks see the same
+/// first pages, with as many expiring credentials in them, and their figures can be compared.
 pub fn seed_bench(db: &mut Connection, secrets: &SecretBox, total: usize) -> rusqlite::Result<bool> {
     if !seed_demo(db, secrets)? {
         return Ok(false);
     }
     let now = OffsetDateTime::now_utc();
-    let mut rng = rand::rng();
+    let mut rng = rand::rngs::StdRng::seed_from_u64(BENCH_SEED);
     let transaction = db.transaction()?;
     {
         let mut insert = transaction.prepare(
@@ -247,6 +219,9 @@ pub fn seed_bench(db: &mut Connection, secrets: &SecretBox, total: usize) -> rus
     Ok(true)
 }
 
+/// The seed of the bench data set's generated requests.
+const BENCH_SEED: u64 = 10_000;
+
 /// Events the longest history of the bench data set has, for the history benchmark.
 pub const BENCH_LONG_HISTORY: usize = 1000;
 /// The request of the bench data set with the long history.
@@ -273,4 +248,63 @@ fn record_long_history(db: &Connection, events: usize) -> rusqlite::Result<()> {
         insert.execute((&id, format(start + Duration::days(index as i64)), &requester, &name, details))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demo_data_covers_every_status_with_at_most_three_approved() {
+        for status in Status::ALL {
+            assert!(REQUESTS.iter().any(|request| request.status == status), "{status:?} missing");
+        }
+        assert!(REQUESTS.len() >= 12);
+        assert!(REQUESTS.iter().filter(|request| request.status == Status::Approved).count() <= 3);
+        assert!(REQUESTS.iter().any(|request| request.expires_in_days < 0));
+        assert!(REQUESTS.iter().any(|request| (0..30).contains(&request.expires_in_days)));
+        for key in [DemoKey::ClientSecret, DemoKey::X509WithClientId, DemoKey::X509] {
+            assert!(REQUESTS.iter().any(|request| request.key == key), "a key of each kind");
+        }
+    }
+
+    #[test]
+    fn the_bench_data_set_is_the_same_in_every_run() {
+        /// A generated request: its id, when it was last updated, when its credentials expire.
+        type Row = (String, String, String);
+        let generated = || {
+            let mut db = Connection::open_in_memory().unwrap();
+            crate::db::migrate(&mut db).unwrap();
+            assert!(seed_bench(&mut db, &SecretBox::new(&[1; 32]), REQUESTS.len() + 50).unwrap());
+            let mut rows = db
+                .prepare("SELECT id, updated_at, credentials_expire_at FROM connection_requests WHERE api_portal_alias LIKE 'Load Portal %' ORDER BY api_portal_alias")
+                .unwrap();
+            let rows: Vec<Row> = rows.query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?))).unwrap().map(Result::unwrap).collect();
+            rows
+        };
+        let (first, second) = (generated(), generated());
+        assert_eq!(first.len(), 50);
+        let ids = |rows: &[Row]| rows.iter().map(|(id, ..)| id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&first), ids(&second), "the same requests");
+        // The same times relative to the moment each was seeded: the same order by update, the
+        // same spread of expiry dates.
+        let order = |rows: &[Row], column: fn(&Row) -> &String| {
+            let mut sorted: Vec<&Row> = rows.iter().collect();
+            sorted.sort_by(|a, b| column(a).cmp(column(b)));
+            sorted.into_iter().map(|(id, ..)| id.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(order(&first, |row| &row.1), order(&second, |row| &row.1), "updated in the same order");
+        assert_eq!(order(&first, |row| &row.2), order(&second, |row| &row.2), "expiring in the same order");
+    }
+
+    #[test]
+    fn seeds_once() {
+        let mut db = Connection::open_in_memory().unwrap();
+        crate::db::migrate(&mut db).unwrap();
+        let secrets = SecretBox::new(&[1; 32]);
+        assert!(seed_demo(&mut db, &secrets).unwrap());
+        assert!(!seed_demo(&mut db, &secrets).unwrap());
+        let count: usize = db.query_row("SELECT COUNT(*) FROM connection_requests", [], |row| row.get(0)).unwrap();
+        assert_eq!(count, REQUESTS.len());
+    }
 }
