@@ -82,31 +82,12 @@ pub fn split(wasm: &[u8], ran: &HashSet<u32>) -> Result<SplitModules, String> {
         })
         .collect();
     let small = |id: FunctionId| matches!(&first.funcs.get(id).kind, FunctionKind::Local(body) if body.size() <= SMALLEST_MOVED);
-    let mut reached: Vec<FunctionId> = kept.iter().copied().chain(in_table.iter().copied().filter(|&id| small(id))).collect();
-    kept.extend(reached.iter().copied().filter(|&id| small(id)));
-    while let Some(id) = reached.pop() {
-        if let FunctionKind::Local(_) = first.funcs.get(id).kind {
-            for called in Uses::of(&first, &[id]).functions {
-                if small(called) && kept.insert(called) {
-                    reached.push(called);
-                }
-            }
-        }
-    }
+    let roots: Vec<FunctionId> = kept.iter().copied().chain(in_table.iter().copied().filter(|&id| small(id))).collect();
+    kept.extend(called_from(&first, roots, small));
     // What wasm-bindgen's own exports call, at any depth, stays too: above all the allocator
     // (`__wbindgen_malloc` and the like), whose paths depend on the state of the heap, not on
     // what the user does, so that no profile can be sure to have run them all.
-    let local = |id: FunctionId| matches!(first.funcs.get(id).kind, FunctionKind::Local(_));
-    let mut reached: Vec<FunctionId> = bindgen_own.iter().copied().collect();
-    let mut seen: HashSet<FunctionId> = reached.iter().copied().collect();
-    while let Some(id) = reached.pop() {
-        for called in Uses::of(&first, &[id]).functions {
-            if local(called) && seen.insert(called) {
-                kept.insert(called);
-                reached.push(called);
-            }
-        }
-    }
+    kept.extend(called_from(&first, bindgen_own.iter().copied(), |_| true));
     let moved: Vec<FunctionId> = first.funcs.iter_local().map(|(id, _)| id).filter(|id| !kept.contains(id)).collect();
     if moved.is_empty() {
         return Err("nothing to move: every function ran at the start".into());
@@ -321,6 +302,22 @@ impl Visitor<'_> for Uses {
     fn visit_memory_id(&mut self, id: &MemoryId) {
         self.memories.insert(*id);
     }
+}
+
+/// `roots` and the functions of `module` they call, directly or through others, following
+/// only calls to functions for which `follow` holds (and never into imports).
+fn called_from(module: &Module, roots: impl IntoIterator<Item = FunctionId>, follow: impl Fn(FunctionId) -> bool) -> HashSet<FunctionId> {
+    let local = |id: FunctionId| matches!(module.funcs.get(id).kind, FunctionKind::Local(_));
+    let mut reached: Vec<FunctionId> = roots.into_iter().filter(|&id| local(id)).collect();
+    let mut seen: HashSet<FunctionId> = reached.iter().copied().collect();
+    while let Some(id) = reached.pop() {
+        for called in Uses::of(module, &[id]).functions {
+            if local(called) && follow(called) && seen.insert(called) {
+                reached.push(called);
+            }
+        }
+    }
+    seen
 }
 
 #[cfg(test)]
