@@ -87,7 +87,7 @@ fn actions(html: &mut Html, request: &ConnectionRequest, user: &User, view: &Tab
     let alias: &[(&str, &dyn std::fmt::Display)] = &[("alias", &request.api_portal_alias)];
     html.open("div", &[("class", Some("actions")), ("role", Some("toolbar")), ("aria-label", Some(&tf("Actions for {alias}", alias)))]);
     let blocked = can_edit_credentials(request, user).err();
-    let reason_id = format!("edit-blocked-{}", request.id);
+    let reason_id = blocked.is_some().then(|| format!("edit-blocked-{}", request.id));
     let edit_label = tf("Edit Credentials for {alias}", alias);
     match blocked {
         None => {
@@ -108,7 +108,7 @@ fn actions(html: &mut Html, request: &ConnectionRequest, user: &User, view: &Tab
                 ("disabled", Some("")),
                 ("data-icon", Some(Icon::Lock.name())),
                 ("aria-label", Some(edit_label.as_str())),
-                ("aria-describedby", Some(reason_id.as_str())),
+                ("aria-describedby", reason_id.as_deref()),
             ];
             html.element("button", &attributes, t("Edit Credentials"));
         }
@@ -135,7 +135,7 @@ fn actions(html: &mut Html, request: &ConnectionRequest, user: &User, view: &Tab
         button("reject", t("Reject"), tf("Reject {alias}", alias));
     }
     if let Some(blocked) = blocked {
-        html.element("span", &[("id", Some(&reason_id)), ("class", Some("action-reason"))], &blocked.reason());
+        html.element("span", &[("id", reason_id.as_deref()), ("class", Some("action-reason"))], &blocked.reason());
     }
     html.close("div");
 }
