@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::hooks::use_location;
-use leptos_router::path;
+use leptos_router::{path, NavigateOptions};
 
 use crate::pages::connections::ConnectionsPage;
 use crate::pages::edit_credentials::EditCredentialsRoute;
@@ -25,9 +25,10 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The app's root address leads to the table, keeping the view and the launchpad's parameters.
+/// The app's root address, reached within the app, leads to the table, keeping the view and the
+/// launchpad's parameters; in place, as at the start (`startup::root_to_table`).
 #[component]
 fn ToTable() -> impl IntoView {
     let path = TableQuery::from_query_string(&use_location().search.get_untracked()).href();
-    view! { <Redirect path /> }
+    view! { <Redirect path options=NavigateOptions { replace: true, ..NavigateOptions::default() } /> }
 }
