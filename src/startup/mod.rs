@@ -63,24 +63,8 @@ pub async fn start() {
     crate::api::set_api_base(&absolute(&api_base));
     let _ = ENVIRONMENT.set(Environment { config, framed: is_framed() });
 
-    root_to_table(&location);
     // Mounted after index.html's shell, which stays until a page has something to show.
     leptos::mount::mount_to_body(crate::App);
-}
-
-/// The app's root address shows the table: before the router starts, the address becomes the
-/// table's, in place. (A new history entry would take Back to the root, and the root straight on
-/// to the table again; the router's own redirect, for a root reached within the app, replaces
-/// too.) The view and the launchpad's parameters stay.
-fn root_to_table(location: &web_sys::Location) {
-    if location.pathname().ok() != Some(format!("{}/", base_path())) {
-        return;
-    }
-    let table = crate::table_query::TableQuery::from_query_string(&location.search().unwrap_or_default()).href();
-    let address = format!("{}{}", href(&table), location.hash().unwrap_or_default());
-    if let Ok(history) = window().history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
-    }
 }
 
 /// The app takes the place of `index.html`'s shell (its frame, placeholder rows and "Starting…"
