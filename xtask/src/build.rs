@@ -21,7 +21,8 @@ pub const OWN_STD_ENV: [(&str, &str); 3] = [
     ("RUSTFLAGS", "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none"),
 ];
 
-/// `trunk build --release --offline`: the app as served in production, into `dist/`, its wasm
+/// `trunk build --release --offline`: the app as served in production, into `dist/`, the
+/// constant design tokens of its stylesheet written out (see [`crate::css_tokens`]), its wasm
 /// split in two by what runs at the start (measured with a hub of `hub_binary`, see
 /// [`crate::code_split`]), with its hashed files also compressed (see [`precompress`]).
 pub fn app_release(tools: &BuildTools, hub_binary: &std::path::Path) -> Result<(), String> {
@@ -32,6 +33,9 @@ pub fn app_release(tools: &BuildTools, hub_binary: &std::path::Path) -> Result<(
         .args(["build", "--release", "--offline", "--dist", &dist.display().to_string()])
         .envs(OWN_STD_ENV)
         .current_dir(workspace_root()))?;
+    let dialogs = workspace_root().join("style/dialogs.css");
+    let dialogs = std::fs::read_to_string(&dialogs).map_err(|error| format!("{}: {error}", dialogs.display()))?;
+    crate::css_tokens::write_out(&dist, &[&dialogs])?;
     crate::code_split::split_release(&dist, hub_binary, tools)?;
     precompress(&dist)
 }

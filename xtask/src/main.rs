@@ -8,6 +8,7 @@
 mod bench;
 mod build;
 mod code_split;
+mod css_tokens;
 mod drill;
 mod hub;
 mod load;
