@@ -36,32 +36,43 @@ fn inline_stylesheet(html: &str) -> Option<(usize, usize)> {
     Some((start, start + html[start..].find("</style>")?))
 }
 
-/// `css` with each `var(--token)` of a constant token replaced by its value.
+/// `css` with each `var(--token)` of a constant token replaced by its value, where a value
+/// may be: in a declaration, not in a string, a `url()` or an at-rule's prelude.
 fn with_constants_written_out(css: &str, other_sheets: &[&str]) -> String {
     let css = without_comments(css);
     let constants = constant_tokens(&css, other_sheets);
     let mut written = String::with_capacity(css.len());
-    let mut rest = css.as_str();
-    while let Some(at) = rest.find("var(--") {
-        let name_end = at + 4 + rest[at + 4..].find(|c: char| !is_name_char(c)).unwrap_or(rest.len() - at - 4);
-        let value = rest[name_end..].starts_with(')').then(|| constants.get(&rest[at + 4..name_end])).flatten();
-        let Some(value) = value else {
-            written.push_str(&rest[..name_end]);
-            rest = &rest[name_end..];
-            continue;
+    let mut at = 0;
+    while let Some(c) = css[at..].chars().next() {
+        let rest = &css[at..];
+        let copied = match c {
+            '"' | '\'' => string_length(rest),
+            '\\' => 1 + rest[1..].chars().next().map_or(0, char::len_utf8),
+            'u' if rest.starts_with("url(") && !rest[4..].starts_with(['"', '\'']) => rest.find(')').map_or(rest.len(), |close| close + 1),
+            'v' if rest.starts_with("var(--") => {
+                let name_end = 4 + rest[4..].find(|c: char| !is_name_char(c)).unwrap_or(rest.len() - 4);
+                let value = constants.get(&rest[4..name_end]).filter(|_| rest[name_end..].starts_with(')'));
+                match value.filter(|_| statement_end(&rest[name_end + 1..]).1 != Some('{')) {
+                    Some(value) => {
+                        // Minified CSS has no blank where a `)` ends a value: `var(--a)var(--b)`.
+                        if written.ends_with(|c: char| !"(,:{;/ ".contains(c)) {
+                            written.push(' ');
+                        }
+                        written.push_str(value);
+                        if rest[name_end + 1..].starts_with(|c: char| !"),;}/! ".contains(c)) {
+                            written.push(' ');
+                        }
+                        at += name_end + 1;
+                        continue;
+                    }
+                    None => name_end,
+                }
+            }
+            _ => c.len_utf8(),
         };
-        written.push_str(&rest[..at]);
-        // Minified CSS has no blank between tokens where a `)` ends one: `var(--a)var(--b)`.
-        if written.ends_with(|c: char| !"(,:{;/ ".contains(c)) {
-            written.push(' ');
-        }
-        written.push_str(value);
-        rest = &rest[name_end + 1..];
-        if rest.starts_with(|c: char| !"),;}/! ".contains(c)) {
-            written.push(' ');
-        }
+        written.push_str(&rest[..copied]);
+        at += copied;
     }
-    written.push_str(rest);
     written
 }
 
@@ -75,8 +86,13 @@ fn constant_tokens(css: &str, other_sheets: &[&str]) -> HashMap<String, String> 
             *declared.entry(declaration.name.to_owned()).or_default() += 1;
         }
     }
+    // A registered property (`@property`) may not inherit, or may have a type: left as it is.
+    if std::iter::once(css).chain(other_sheets.iter().copied()).any(|sheet| sheet.contains("@property")) {
+        return HashMap::new();
+    }
     declarations(css)
-        .filter(|declaration| declaration.in_root && declared[declaration.name] == 1 && !declaration.value.contains("var("))
+        .filter(|declaration| declaration.in_root && declared[declaration.name] == 1)
+        .filter(|declaration| !declaration.value.contains("var(") && !declaration.value.contains('!'))
         .map(|declaration| (declaration.name.to_owned(), declaration.value.to_owned()))
         .collect()
 }
@@ -95,57 +111,74 @@ fn declarations(css: &str) -> impl Iterator<Item = Declaration<'_>> {
     // The selectors (or at-rules) of the blocks the scan is in.
     let mut blocks: Vec<&str> = Vec::new();
     let mut statement_start = 0;
-    let mut chars = css.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        match c {
-            '"' | '\'' => {
-                for (_, inner) in chars.by_ref() {
-                    if inner == c {
-                        break;
-                    }
-                }
-            }
+    let mut at = 0;
+    while let Some(c) = css[at..].chars().next() {
+        let rest = &css[at..];
+        at += match c {
+            '"' | '\'' => string_length(rest),
+            '\\' => 1 + rest[1..].chars().next().map_or(0, char::len_utf8),
             '{' => {
                 blocks.push(css[statement_start..at].trim());
                 statement_start = at + 1;
+                1
             }
             '}' => {
                 blocks.pop();
                 statement_start = at + 1;
+                1
             }
-            ';' => statement_start = at + 1,
-            '-' if css[statement_start..at].trim().is_empty() && css[at..].starts_with("--") && !blocks.is_empty() => {
-                let name_end = at + css[at..].find(|c: char| !is_name_char(c)).unwrap_or(css.len() - at);
-                let Some(colon) = css[name_end..].trim_start().strip_prefix(':') else { continue };
-                let value_start = css.len() - colon.len();
-                let value_end = value_start + value_length(&css[value_start..]);
-                found.push(Declaration {
-                    name: &css[at..name_end],
-                    value: css[value_start..value_end].trim(),
-                    in_root: blocks == [":root"],
-                });
-                while chars.peek().is_some_and(|&(next, _)| next < value_end) {
-                    chars.next();
+            ';' => {
+                statement_start = at + 1;
+                1
+            }
+            '-' if rest.starts_with("--") && !blocks.is_empty() && css[statement_start..at].trim().is_empty() => {
+                let name_end = rest.find(|c: char| !is_name_char(c)).unwrap_or(rest.len());
+                match rest[name_end..].trim_start().strip_prefix(':') {
+                    Some(value) => {
+                        let (length, _) = statement_end(value);
+                        found.push(Declaration { name: &rest[..name_end], value: value[..length].trim(), in_root: blocks == [":root"] });
+                        rest.len() - value.len() + length
+                    }
+                    None => name_end,
                 }
             }
-            _ => {}
-        }
+            _ => c.len_utf8(),
+        };
     }
     found.into_iter()
 }
 
-/// How long the value at the start of `text` is: up to its `;` or its block's `}`, outside
-/// brackets and strings.
-fn value_length(text: &str) -> usize {
-    let (mut depth, mut quote) = (0usize, None);
-    for (at, c) in text.char_indices() {
-        match (quote, c) {
-            (Some(open), _) if c == open => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'') => quote = Some(c),
-            (None, '(' | '[') => depth += 1,
-            (None, ')' | ']') => depth = depth.saturating_sub(1),
-            (None, ';' | '}') if depth == 0 => return at,
+/// How long the value or prelude at the start of `text` is, and what ends it: its `;`, its
+/// block's `}`, or the `{` of the block it is the prelude of (none at the end of `text`).
+/// Brackets, strings and escaped characters end nothing.
+fn statement_end(text: &str) -> (usize, Option<char>) {
+    let (mut depth, mut at) = (0usize, 0);
+    while let Some(c) = text[at..].chars().next() {
+        match c {
+            ';' | '}' | '{' if depth == 0 => return (at, Some(c)),
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        at += match c {
+            '"' | '\'' => string_length(&text[at..]),
+            '\\' => 1 + text[at + 1..].chars().next().map_or(0, char::len_utf8),
+            _ => c.len_utf8(),
+        };
+    }
+    (text.len(), None)
+}
+
+/// How long the string at the start of `text` is, quotes included (to the end of `text` if it
+/// is not closed).
+fn string_length(text: &str) -> usize {
+    let quote = text.chars().next().expect("a string starts with its quote");
+    let mut escaped = false;
+    for (at, c) in text.char_indices().skip(1) {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            _ if c == quote => return at + 1,
             _ => {}
         }
     }
@@ -156,15 +189,25 @@ fn is_name_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '-' || c == '_'
 }
 
-/// `css` without its `/* … */` comments (the built page's stylesheet has none).
+/// `css` without its `/* … */` comments (the built page's stylesheet has none); strings keep
+/// theirs.
 fn without_comments(css: &str) -> String {
     let mut text = String::with_capacity(css.len());
-    let mut rest = css;
-    while let Some(start) = rest.find("/*") {
-        text.push_str(&rest[..start]);
-        rest = rest[start + 2..].find("*/").map_or("", |end| &rest[start + 2 + end + 2..]);
+    let mut at = 0;
+    while let Some(c) = css[at..].chars().next() {
+        let rest = &css[at..];
+        if rest.starts_with("/*") {
+            at += rest[2..].find("*/").map_or(rest.len(), |end| end + 4);
+            continue;
+        }
+        let copied = match c {
+            '"' | '\'' => string_length(rest),
+            '\\' => 1 + rest[1..].chars().next().map_or(0, char::len_utf8),
+            _ => c.len_utf8(),
+        };
+        text.push_str(&rest[..copied]);
+        at += copied;
     }
-    text.push_str(rest);
     text
 }
 
@@ -206,6 +249,31 @@ mod tests {
     fn comments_and_strings_do_not_confuse_it() {
         let css = "/* :root{--a:9px} */:root{--a:1px}.q::after{content:\"--a:2px;{\"}.r{top:var(--a)}";
         assert_eq!(with_constants_written_out(css, &[]), ":root{--a:1px}.q::after{content:\"--a:2px;{\"}.r{top:1px}");
+    }
+
+    #[test]
+    fn strings_urls_escapes_and_at_rules_keep_their_text() {
+        let css = r#":root{--a:1px}q::after{content:"/* var(--a) \" var(--a)"}.u{background:url(x.svg#var(--a))}"#.to_owned()
+            + "@media (min-width:var(--a)){.m{top:var(--a)}}.x{--b:\\;}";
+        assert_eq!(
+            with_constants_written_out(&css, &[]),
+            r#":root{--a:1px}q::after{content:"/* var(--a) \" var(--a)"}.u{background:url(x.svg#var(--a))}"#.to_owned()
+                + "@media (min-width:var(--a)){.m{top:1px}}.x{--b:\\;}"
+        );
+    }
+
+    #[test]
+    fn an_escaped_quote_hides_no_declaration() {
+        let css = r#":root{--a:1px}q::after{content:"\""}.x{--a:2px}.y{top:var(--a)}"#;
+        assert_eq!(with_constants_written_out(css, &[]), css);
+    }
+
+    #[test]
+    fn important_tokens_and_registered_properties_stay() {
+        let important = ":root{--a:1px!important}.x{margin:var(--a) 0}";
+        assert_eq!(with_constants_written_out(important, &[]), important);
+        let registered = "@property --a{syntax:\"<length>\";inherits:false;initial-value:0px}:root{--a:1px}.x{top:var(--a)}";
+        assert_eq!(with_constants_written_out(registered, &[]), registered);
     }
 
     #[test]
