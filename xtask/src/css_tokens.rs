@@ -46,8 +46,6 @@ fn with_constants_written_out(css: &str, other_sheets: &[&str]) -> String {
     while let Some(c) = css[at..].chars().next() {
         let rest = &css[at..];
         let copied = match c {
-            '"' | '\'' => string_length(rest),
-            '\\' => 1 + rest[1..].chars().next().map_or(0, char::len_utf8),
             'u' if rest.starts_with("url(") && !rest[4..].starts_with(['"', '\'']) => rest.find(')').map_or(rest.len(), |close| close + 1),
             'v' if rest.starts_with("var(--") => {
                 let name_end = 4 + rest[4..].find(|c: char| !is_name_char(c)).unwrap_or(rest.len() - 4);
@@ -68,7 +66,7 @@ fn with_constants_written_out(css: &str, other_sheets: &[&str]) -> String {
                     None => name_end,
                 }
             }
-            _ => c.len_utf8(),
+            _ => unit_length(rest),
         };
         written.push_str(&rest[..copied]);
         at += copied;
@@ -79,18 +77,18 @@ fn with_constants_written_out(css: &str, other_sheets: &[&str]) -> String {
 /// The tokens declared once in all of the app's stylesheets, in the top-level `:root` rule of
 /// `css`, with a value of their own (no `var()`): their names and values.
 fn constant_tokens(css: &str, other_sheets: &[&str]) -> HashMap<String, String> {
-    let mut declared: HashMap<String, usize> = HashMap::new();
-    let others: Vec<String> = other_sheets.iter().map(|sheet| without_comments(sheet)).collect();
-    for sheet in std::iter::once(css).chain(others.iter().map(String::as_str)) {
-        for declaration in declarations(sheet) {
-            *declared.entry(declaration.name.to_owned()).or_default() += 1;
-        }
-    }
     // A registered property (`@property`) may not inherit, or may have a type: left as it is.
     if std::iter::once(css).chain(other_sheets.iter().copied()).any(|sheet| sheet.contains("@property")) {
         return HashMap::new();
     }
-    declarations(css)
+    let own = declarations(css);
+    let mut declared: HashMap<&str, usize> = HashMap::new();
+    let others: Vec<String> = other_sheets.iter().map(|sheet| without_comments(sheet)).collect();
+    let names = others.iter().flat_map(|sheet| declarations(sheet)).map(|declaration| declaration.name);
+    for name in own.iter().map(|declaration| declaration.name).chain(names) {
+        *declared.entry(name).or_default() += 1;
+    }
+    own.iter()
         .filter(|declaration| declaration.in_root && declared[declaration.name] == 1)
         .filter(|declaration| !declaration.value.contains("var(") && !declaration.value.contains('!'))
         .map(|declaration| (declaration.name.to_owned(), declaration.value.to_owned()))
@@ -106,7 +104,7 @@ struct Declaration<'a> {
 }
 
 /// Every custom property declared in `css` (without comments).
-fn declarations(css: &str) -> impl Iterator<Item = Declaration<'_>> {
+fn declarations(css: &str) -> Vec<Declaration<'_>> {
     let mut found = Vec::new();
     // The selectors (or at-rules) of the blocks the scan is in.
     let mut blocks: Vec<&str> = Vec::new();
@@ -115,8 +113,6 @@ fn declarations(css: &str) -> impl Iterator<Item = Declaration<'_>> {
     while let Some(c) = css[at..].chars().next() {
         let rest = &css[at..];
         at += match c {
-            '"' | '\'' => string_length(rest),
-            '\\' => 1 + rest[1..].chars().next().map_or(0, char::len_utf8),
             '{' => {
                 blocks.push(css[statement_start..at].trim());
                 statement_start = at + 1;
@@ -142,10 +138,10 @@ fn declarations(css: &str) -> impl Iterator<Item = Declaration<'_>> {
                     None => name_end,
                 }
             }
-            _ => c.len_utf8(),
+            _ => unit_length(rest),
         };
     }
-    found.into_iter()
+    found
 }
 
 /// How long the value or prelude at the start of `text` is, and what ends it: its `;`, its
@@ -160,19 +156,21 @@ fn statement_end(text: &str) -> (usize, Option<char>) {
             ')' | ']' => depth = depth.saturating_sub(1),
             _ => {}
         }
-        at += match c {
-            '"' | '\'' => string_length(&text[at..]),
-            '\\' => 1 + text[at + 1..].chars().next().map_or(0, char::len_utf8),
-            _ => c.len_utf8(),
-        };
+        at += unit_length(&text[at..]);
     }
     (text.len(), None)
 }
 
-/// How long the string at the start of `text` is, quotes included (to the end of `text` if it
-/// is not closed).
-fn string_length(text: &str) -> usize {
-    let quote = text.chars().next().expect("a string starts with its quote");
+/// How long what starts `text` is, as the scans step over it: a string, quotes included (to the
+/// end of `text` if it is not closed), an escaped character, or one character. Nothing inside
+/// a string or after a `\\` means anything to them.
+fn unit_length(text: &str) -> usize {
+    let Some(quote) = text.chars().next() else { return 0 };
+    match quote {
+        '"' | '\'' => {}
+        '\\' => return 1 + text[1..].chars().next().map_or(0, char::len_utf8),
+        _ => return quote.len_utf8(),
+    }
     let mut escaped = false;
     for (at, c) in text.char_indices().skip(1) {
         match c {
@@ -194,17 +192,13 @@ fn is_name_char(c: char) -> bool {
 fn without_comments(css: &str) -> String {
     let mut text = String::with_capacity(css.len());
     let mut at = 0;
-    while let Some(c) = css[at..].chars().next() {
+    while at < css.len() {
         let rest = &css[at..];
         if rest.starts_with("/*") {
             at += rest[2..].find("*/").map_or(rest.len(), |end| end + 4);
             continue;
         }
-        let copied = match c {
-            '"' | '\'' => string_length(rest),
-            '\\' => 1 + rest[1..].chars().next().map_or(0, char::len_utf8),
-            _ => c.len_utf8(),
-        };
+        let copied = unit_length(rest);
         text.push_str(&rest[..copied]);
         at += copied;
     }
