@@ -12,6 +12,21 @@ pub fn dist_folder() -> PathBuf {
     workspace_root().join("dist")
 }
 
+/// Rewrites each page of the release build in `dist`: `index.html`, and `404.html`, its copy for
+/// static hosts (`Trunk.toml`), where the build has one. `rewrite` gets the page's name and text.
+pub fn rewrite_pages(dist: &std::path::Path, mut rewrite: impl FnMut(&str, String) -> Result<String, String>) -> Result<(), String> {
+    for page in ["index.html", "404.html"] {
+        let path = dist.join(page);
+        if !path.exists() {
+            continue;
+        }
+        let html = std::fs::read_to_string(&path).map_err(|error| format!("{}: {error}", path.display()))?;
+        let html = rewrite(page, html)?;
+        std::fs::write(&path, html).map_err(|error| format!("{}: {error}", path.display()))?;
+    }
+    Ok(())
+}
+
 /// The standard library compiled with the app, where a panic stops the app at once: without the
 /// formatting and the file names of panic messages, the wasm is 6% smaller (cargo's unstable
 /// build-std, which RUSTC_BOOTSTRAP opens to the stable compiler).

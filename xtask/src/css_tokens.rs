@@ -15,18 +15,11 @@ use std::path::Path;
 /// `other_sheets` are the app's stylesheets that do not come with the page (the dialogs'): a
 /// token they declare too is no constant.
 pub fn write_out(dist: &Path, other_sheets: &[&str]) -> Result<(), String> {
-    for page in ["index.html", "404.html"] {
-        let path = dist.join(page);
-        if !path.exists() {
-            continue;
-        }
-        let html = std::fs::read_to_string(&path).map_err(|error| format!("{}: {error}", path.display()))?;
+    crate::build::rewrite_pages(dist, |page, html| {
         let (start, end) = inline_stylesheet(&html).ok_or_else(|| format!("{page} has no inline stylesheet"))?;
         let css = with_constants_written_out(&html[start..end], other_sheets);
-        let html = format!("{}{css}{}", &html[..start], &html[end..]);
-        std::fs::write(&path, html).map_err(|error| format!("{}: {error}", path.display()))?;
-    }
-    Ok(())
+        Ok(format!("{}{css}{}", &html[..start], &html[end..]))
+    })
 }
 
 /// Where the text of the page's one `<style>` element is.

@@ -62,17 +62,11 @@ pub fn split_release(dist: &Path, hub_binary: &Path, tools: &BuildTools) -> Resu
     for old in [&wasm_name, &js_name] {
         std::fs::remove_file(dist.join(old)).map_err(|error| format!("{old}: {error}"))?;
     }
-    for page in ["index.html", "404.html"] {
-        let path = dist.join(page);
-        if !path.exists() {
-            continue;
-        }
-        let html = String::from_utf8(read(&path)?).map_err(|_| format!("{page} is not UTF-8"))?;
+    crate::build::rewrite_pages(dist, |_, html| {
         let html = html.replace(&wasm_name, &first_name).replace(&js_name, &new_js_name);
         let html = with_integrity(&html, &first_name, &first)?;
-        let html = with_integrity(&html, &new_js_name, glue.as_bytes())?;
-        write(&path, html.as_bytes())?;
-    }
+        with_integrity(&html, &new_js_name, glue.as_bytes())
+    })?;
     write_first_functions(&split.kept, split.functions)?;
     let brotli = |bytes: &[u8]| crate::build::brotli_11(bytes).len() as f64 / 1024.0;
     println!(
