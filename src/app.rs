@@ -25,11 +25,9 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The app's root address leads to the table, keeping the view and the launchpad's parameters.
-/// In place: a new history entry would take Back to the root, and the root straight on to the
-/// table again. (Redirecting before the router starts, with no route change, made the start
-/// quicker but the first Edit Credentials as much slower: this route change is where the
-/// router's code for changing routes first runs.)
+/// The app's root address, reached within the app (Back to it), leads to the table, keeping the
+/// view and the launchpad's parameters; in place, as at the start, where `index.html` has put the
+/// table's address in its place before the app starts.
 #[component]
 fn ToTable() -> impl IntoView {
     let path = TableQuery::from_query_string(&use_location().search.get_untracked()).href();

@@ -14,6 +14,20 @@ test('the root opens the connection requests, which ask who signs in; Back leave
   await expect(page).toHaveTitle('Before the app');
 });
 
+test('the root reached within the app leads to the table in place too', async ({ page }) => {
+  await signInAs(page, 'Alice Andersen');
+  await page.goto('data:text/html,<title>Before the app</title>');
+  await page.goBack();
+  await expect(requestTable(page)).toBeVisible();
+  await page.evaluate(() => {
+    history.pushState(null, '', '/?status=APPROVED');
+    dispatchEvent(new PopStateEvent('popstate'));
+  });
+  await expect(page).toHaveURL(/\/connections\?status=APPROVED$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/connections$/);
+});
+
 test('alice signs in and sees her seeded requests in the table', async ({ page }) => {
   await signInAs(page, 'Alice Andersen', '/');
   await expect(requestTable(page)).toBeVisible();
