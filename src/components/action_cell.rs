@@ -82,8 +82,13 @@ pub fn move_along(event: leptos::ev::KeyboardEvent) {
 
 /// Whichever action of a row's toolbar has focus is its tab stop from now on.
 pub fn make_tab_stop(event: leptos::ev::FocusEvent) {
-    let Some(toolbar) = closest(event.target(), "[role=toolbar]") else { return };
-    let Some(focused) = event.target().and_then(|target| target.dyn_into::<web_sys::Element>().ok()) else { return };
+    let Some(focused) = event.target().and_then(|target| target.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
+    // Already the stop (a row's first action is, as drawn): nothing changes. Pressing Edit
+    // Credentials focuses it on the way to the dialog, which then opens without this work.
+    if focused.tab_index() == 0 {
+        return;
+    }
+    let Some(toolbar) = focused.closest("[role=toolbar]").ok().flatten() else { return };
     let actions = toolbar_actions(&toolbar);
     if let Some(stop) = actions.iter().position(|action| action.is_same_node(Some(&focused))) {
         set_tab_stop(&actions, stop);
