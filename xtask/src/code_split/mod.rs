@@ -8,7 +8,8 @@
 //! 4. `short_names`: short names for the first module's imports and the exports that this
 //!    JavaScript calls, and, once the first module is optimised, for what the rest imports from it.
 //! 5. here: both optimised again, their functions in the order that compresses best (`order`),
-//!    the JavaScript minified (terser), named by their content, and `index.html` pointed at them.
+//!    the JavaScript minified (terser) and marked to be compiled as it loads, named by their
+//!    content, and `index.html` pointed at them.
 
 mod binary;
 mod data;
@@ -53,7 +54,7 @@ pub fn split_release(dist: &Path, hub_binary: &Path, tools: &BuildTools) -> Resu
     let rest = optimise(&rest, tools)?;
     let rest_name = format!("{app}-rest-{}.wasm", content_hash(&rest));
     debug_assert!(is_rest(&rest_name));
-    let glue = minify(&glue::name_rest(&glue, &rest_name)?, tools)?;
+    let glue = compiled_at_load(&minify(&glue::name_rest(&glue, &rest_name)?, tools)?);
     let first_name = format!("{app}-{}_bg.wasm", content_hash(&first));
     let new_js_name = format!("{app}-{}.js", content_hash(glue.as_bytes()));
     write(&dist.join(&first_name), &first)?;
@@ -147,6 +148,15 @@ fn minify(javascript: &str, tools: &BuildTools) -> Result<String, String> {
     write(&input, javascript.as_bytes())?;
     crate::process::run(tools.command("terser").arg(&input).args(["--module", "--compress", "--mangle", "--ecma", "2020", "-o"]).arg(&output))?;
     String::from_utf8(read(&output)?).map_err(|_| "terser wrote no UTF-8".to_owned())
+}
+
+/// `javascript` marked for V8 (Chrome 136 on) to compile all of its functions as it loads,
+/// instead of each on the main thread the first time it is called. This file is mostly the
+/// functions through which the wasm calls the browser, and most of its 336 run early. Measured
+/// in Chromium's traces, functions of the page compiled on the main thread before the first row:
+/// 6 instead of 127; in the first Edit Credentials: 5 instead of 43. Other browsers read a comment.
+fn compiled_at_load(javascript: &str) -> String {
+    format!("//# allFunctionsCalledOnLoad\n{javascript}")
 }
 
 const FEATURES: [&str; 6] = [
