@@ -54,7 +54,10 @@ pub fn Modal(
     let opener = SendWrapper::new(document().active_element().map(|opener| (opener.id(), opener)));
     let opened = Arc::new(AtomicBool::new(false));
     let was_opened = Arc::clone(&opened);
+    let gone = Arc::new(AtomicBool::new(false));
+    let now_gone = Arc::clone(&gone);
     on_cleanup(move || {
+        now_gone.store(true, Ordering::Relaxed);
         if !was_opened.load(Ordering::Relaxed) {
             return;
         }
@@ -80,7 +83,7 @@ pub fn Modal(
     });
     Effect::new(move |_| {
         if let Some(dialog) = dialog.get() {
-            show_modal_when_attached(dialog, Arc::clone(&opened));
+            show_modal_when_attached(dialog, Arc::clone(&opened), Arc::clone(&gone));
         }
     });
     view! {
@@ -110,14 +113,14 @@ pub fn Modal(
 
 /// Calls `showModal()` on `dialog` as soon as it is connected to the document: a dialog that a
 /// suspended view renders may be attached a frame or more after it is created, and
-/// `showModal()` refuses a detached one.
-/// `opened` is set once it has opened.
-fn show_modal_when_attached(dialog: HtmlDialogElement, opened: Arc<AtomicBool>) {
-    try_open(dialog, opened, MAX_FRAMES);
+/// `showModal()` refuses a detached one. It stops waiting once the modal is `gone` (unmounted,
+/// or built off the page and thrown away). `opened` is set once it has opened.
+fn show_modal_when_attached(dialog: HtmlDialogElement, opened: Arc<AtomicBool>, gone: Arc<AtomicBool>) {
+    try_open(dialog, opened, gone, MAX_FRAMES);
 }
 
-fn try_open(dialog: HtmlDialogElement, opened: Arc<AtomicBool>, frames_left: u32) {
-    if dialog.open() {
+fn try_open(dialog: HtmlDialogElement, opened: Arc<AtomicBool>, gone: Arc<AtomicBool>, frames_left: u32) {
+    if dialog.open() || gone.load(Ordering::Relaxed) {
         return;
     }
     if dialog.is_connected() {
@@ -125,7 +128,7 @@ fn try_open(dialog: HtmlDialogElement, opened: Arc<AtomicBool>, frames_left: u32
             opened.store(true, Ordering::Relaxed);
         }
     } else if frames_left > 0 {
-        request_animation_frame(move || try_open(dialog, opened, frames_left - 1));
+        request_animation_frame(move || try_open(dialog, opened, gone, frames_left - 1));
     }
 }
 

@@ -134,16 +134,24 @@ pub fn EditCredentialsDialog(
     }
 }
 
-/// Builds the dialog for `request` once, off the page, and throws it away, so that its code is
-/// compiled before the first Edit Credentials: V8 compiles WebAssembly a function at a time, the
-/// first time it runs, and on a slow device that was about half of the time the first dialog
-/// took to open. Nothing of it is shown, asked for or focused (the dialog never opens).
+/// Builds the dialog for `request` once, mounts it in an element off the page, lets its effects
+/// run once, and throws it away, so that its code is compiled before the first Edit Credentials:
+/// V8 compiles WebAssembly a function at a time, the first time it runs, and on a slow device
+/// that was about half of the time the first dialog took to open. Nothing of it is shown, asked
+/// for or focused: off the page, the dialog never opens.
 pub fn warm_up(request: ConnectionRequest, user: User) {
-    use leptos::tachys::view::Render;
+    use leptos::tachys::view::{Mountable, Render};
     let owner = Owner::new();
-    let built = owner.with(|| view! { <EditCredentialsDialog request user on_close=|()| {} on_saved=|_| {} /> }.build());
-    drop(built);
-    owner.cleanup();
+    let mut built = owner.with(|| view! { <EditCredentialsDialog request user on_close=|()| {} on_saved=|_| {} /> }.build());
+    let Ok(off_the_page) = document().create_element("div") else { return };
+    built.mount(&off_the_page, None);
+    // Effects first run on the executor's next tick.
+    spawn_local(async move {
+        leptos::task::tick().await;
+        built.unmount();
+        drop(built);
+        owner.cleanup();
+    });
 }
 
 /// Shows a failed save; where the hub said the request changed, loads it first, so that the
