@@ -146,6 +146,35 @@ fn a_rows_action_asks_the_page_for_it_with_its_request() {
 }
 
 #[wasm_bindgen_test]
+fn edit_credentials_is_asked_of_the_page_and_its_link_left_to_the_browser_only_for_a_new_tab() {
+    let asked = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let alice = user("alice", &["AuthGroup.APIPortalRegistration"]);
+    let requests = vec![request("EU Production Portal", "alice", Status::Submitted)];
+    let (parent, _mounted) = table(requests.clone(), alice, TableQuery::default(), asked.clone());
+    // Past the table, whether it left the link to the browser; then the test keeps the page here.
+    let followed = std::rc::Rc::new(std::cell::Cell::new(None));
+    let seen = followed.clone();
+    let stop = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+        seen.set(Some(!event.default_prevented()));
+        event.prevent_default();
+    });
+    parent.add_event_listener_with_callback("click", stop.as_ref().unchecked_ref()).unwrap();
+    let click = |ctrl_key: bool| {
+        let init = web_sys::MouseEventInit::new();
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        init.set_ctrl_key(ctrl_key);
+        let event = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+        find(&parent, "[role=toolbar] a").dispatch_event(&event).unwrap();
+        followed.get()
+    };
+    assert_eq!(click(false), Some(false), "a click opens the dialog in the page, not the link's address");
+    assert_eq!(*asked.lock().unwrap(), [RowAction::Edit(requests[0].clone())]);
+    assert_eq!(click(true), Some(true), "Ctrl+click (a new tab) is the browser's");
+    assert_eq!(asked.lock().unwrap().len(), 1, "and asks the page for nothing");
+}
+
+#[wasm_bindgen_test]
 fn the_table_marks_its_sorted_column_and_names_its_rows() {
     let parent = container();
     let requests = vec![request("EU Production Portal", "alice", Status::PendingApproval)];

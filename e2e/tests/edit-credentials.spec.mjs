@@ -255,6 +255,36 @@ test('Cancel and Escape ask in the app before discarding; keeping returns to the
   await expect(row(page, 'EU Quality Portal').getByRole('link', { name: /Edit Credentials/ })).toBeFocused();
 });
 
+test('opened from its row, the dialog has its own address: Back closes it, Forward opens it again', async ({ page }) => {
+  await signInAs(page, 'Alice Andersen');
+  const table = page.url();
+  const dialog = await openEdit(page, 'EU Quality Portal');
+  await expect(page).toHaveURL(/\/connections\/cr-[^/]+\/credentials$/);
+  await expect(page).toHaveTitle(/^Edit Credentials for EU Quality Portal/);
+  await page.goBack();
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(table);
+  await expect(row(page, 'EU Quality Portal').getByRole('link', { name: /Edit Credentials/ })).toBeFocused();
+  await page.goForward();
+  await expect(dialog).toBeVisible();
+  // Closed before its address had come, it stays closed, at the table's address.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  const edit = row(page, 'EU Quality Portal').getByRole('link', { name: /Edit Credentials/ });
+  await edit.focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await page.waitForTimeout(300);
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(/\/connections(\?|$)/);
+  // A new tab is the browser's: Ctrl+click opens the address there, not the dialog here.
+  const [opened] = await Promise.all([page.context().waitForEvent('page'), edit.click({ modifiers: ['Control'] })]);
+  await expect(opened).toHaveURL(/\/credentials$/);
+  await opened.close();
+  await expect(dialog).toBeHidden();
+});
+
 test('someone else saved meanwhile (412): the dialog shows the new state and saves again on request', async ({ page, playwright, baseURL }) => {
   await page.setViewportSize({ width: 1280, height: 600 });
   await signInAs(page, 'Alice Andersen');

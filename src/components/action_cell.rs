@@ -11,6 +11,8 @@ use crate::dom::elements;
 /// What a row asks the page to do.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RowAction {
+    /// Edit Credentials, from the row's link (a plain click: others are the browser's).
+    Edit(ConnectionRequest),
     View(ConnectionRequest),
     Test(ConnectionRequest),
     Decide(ConnectionRequest, Decision),
@@ -36,14 +38,17 @@ fn action_of_id(id: &str) -> Option<(&'static str, &str)> {
     ["edit", "view", "test", "approve", "reject"].into_iter().find_map(|action| Some((action, id.strip_prefix(action)?.strip_prefix('-')?)))
 }
 
-/// What a click in the table asks for: the row action whose button was pressed, for its
-/// request (one of `requests`, the rows shown); nothing for a click anywhere else.
+/// What a click in the table asks for: the row action whose button (or Edit Credentials link)
+/// was pressed, for its request (one of `requests`, the rows shown); nothing for a click
+/// anywhere else, nor for a click on the link that asks the browser for a new tab or window.
 pub fn clicked_action(event: &leptos::ev::MouseEvent, requests: &[ConnectionRequest]) -> Option<RowAction> {
-    let button = closest(event.target(), "[role=toolbar] button[id]")?;
-    let id = button.id();
+    let control = closest(event.target(), "[role=toolbar] :is(button, a)[id]")?;
+    let id = control.id();
     let (action, request_id) = action_of_id(&id)?;
     let request = requests.iter().find(|request| request.id == request_id)?.clone();
+    let plain = event.button() == 0 && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key());
     match action {
+        "edit" if plain && control.tag_name().eq_ignore_ascii_case("a") => Some(RowAction::Edit(request)),
         "view" => Some(RowAction::View(request)),
         "test" => Some(RowAction::Test(request)),
         "approve" => Some(RowAction::Decide(request, Decision::Approve)),

@@ -1,5 +1,7 @@
-//! `/connections/{id}/credentials`: the Edit Credentials dialog over the table, as a deep link.
-//! Closing returns to the table with its view intact and focus on the row's Edit control.
+//! Edit Credentials over the table, at its own address, `/connections/{id}/credentials`: a
+//! deep link, Back and Forward open and close it. Opened from its row, it shows at once and the
+//! address follows (the table page does that); closing returns to the table with its view
+//! intact and focus on the row's Edit control.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map};
@@ -14,18 +16,33 @@ use crate::pages::connections::TablePage;
 use crate::permissions::can_edit_credentials;
 use crate::table_query::TableQuery;
 
+/// The route: while the address is the dialog's, the table page shows Edit Credentials for the
+/// request it names. It draws nothing itself: the table page draws the dialog, for its row's
+/// opening as for its address.
 #[component]
 pub fn EditCredentialsRoute() -> impl IntoView {
     let params = use_params_map();
     let table = expect_context::<TablePage>();
+    Effect::new(move |_| table.edit_address_reached(params.with(|params| params.get("id").unwrap_or_default())));
+    on_cleanup(move || table.edit_address_left());
+}
+
+/// The Edit Credentials dialog for request `id` (or why it cannot be used), over the table.
+#[component]
+pub fn EditCredentials(id: String) -> impl IntoView {
+    let table = expect_context::<TablePage>();
     let location = use_location();
     let navigate = use_navigate();
-    let id = Memo::new(move |_| params.with(|params| params.get("id").unwrap_or_default()));
     // Back to the table, keeping its view, with focus on the control that opened the dialog.
-    let leave = move |after_reload: bool| {
-        let view = TableQuery::from_query_string(&location.search.get_untracked());
-        navigate(&view.href(), NavigateOptions::default());
-        table.return_focus(&id.get_untracked(), after_reload);
+    let leave = {
+        let id = id.clone();
+        move |after_reload: bool| {
+            if table.close_edit() {
+                let view = TableQuery::from_query_string(&location.search.get_untracked());
+                navigate(&view.href(), NavigateOptions::default());
+            }
+            table.return_focus(&id, after_reload);
+        }
     };
     let close = Callback::new({
         let leave = leave.clone();
@@ -47,11 +64,11 @@ pub fn EditCredentialsRoute() -> impl IntoView {
         }
     };
     // Opened from its row, the dialog shows at once, from the row's data; a deep link asks the hub.
-    move || match table.shown_request(&id.get()) {
+    match table.shown_request(&id) {
         Some(request) => dialog_for(request),
         None => {
             let request = LocalResource::new(move || {
-                let id = id.get_untracked();
+                let id = id.clone();
                 async move { api::connection_request(&id).await }
             });
             view! {

@@ -71,6 +71,10 @@ pub fn RequestTable(
     // The rows' actions are handled here, for all rows: the rows are HTML with no handlers.
     let on_click = move |event: leptos::ev::MouseEvent| {
         if let Some(action) = clicked_action(&event, &requests) {
+            // The page opens Edit Credentials itself; the router would otherwise follow the link.
+            if matches!(action, RowAction::Edit(_)) {
+                event.prevent_default();
+            }
             on_action.run(action);
         }
     };
