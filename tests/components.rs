@@ -159,19 +159,29 @@ fn edit_credentials_is_asked_of_the_page_and_its_link_left_to_the_browser_only_f
         event.prevent_default();
     });
     parent.add_event_listener_with_callback("click", stop.as_ref().unchecked_ref()).unwrap();
-    let click = |ctrl_key: bool| {
+    let click = |with: fn(&web_sys::MouseEventInit)| {
         let init = web_sys::MouseEventInit::new();
         init.set_bubbles(true);
         init.set_cancelable(true);
-        init.set_ctrl_key(ctrl_key);
+        with(&init);
         let event = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
         find(&parent, "[role=toolbar] a").dispatch_event(&event).unwrap();
         followed.get()
     };
-    assert_eq!(click(false), Some(false), "a click opens the dialog in the page, not the link's address");
+    assert_eq!(click(|_| ()), Some(false), "a click opens the dialog in the page, not the link's address");
     assert_eq!(*asked.lock().unwrap(), [RowAction::Edit(requests[0].clone())]);
-    assert_eq!(click(true), Some(true), "Ctrl+click (a new tab) is the browser's");
+    let new_tab_or_window: [fn(&web_sys::MouseEventInit); 5] = [
+        |init| init.set_ctrl_key(true),
+        |init| init.set_meta_key(true),
+        |init| init.set_shift_key(true),
+        |init| init.set_alt_key(true),
+        |init| init.set_button(1),
+    ];
+    for with in new_tab_or_window {
+        assert_eq!(click(with), Some(true), "a click for a new tab or window (or a download) is the browser's");
+    }
     assert_eq!(asked.lock().unwrap().len(), 1, "and asks the page for nothing");
+    parent.remove_event_listener_with_callback("click", stop.as_ref().unchecked_ref()).unwrap();
 }
 
 #[wasm_bindgen_test]

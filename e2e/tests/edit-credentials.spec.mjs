@@ -256,30 +256,45 @@ test('Cancel and Escape ask in the app before discarding; keeping returns to the
 });
 
 test('opened from its row, the dialog has its own address: Back closes it, Forward opens it again', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 360 });
   await signInAs(page, 'Alice Andersen');
   const table = page.url();
+  const edit = row(page, 'EU Quality Portal').getByRole('link', { name: /Edit Credentials/ });
+  await edit.scrollIntoViewIfNeeded();
+  const scrolled = await page.evaluate(() => scrollY);
+  expect(scrolled).toBeGreaterThan(0);
   const dialog = await openEdit(page, 'EU Quality Portal');
   await expect(page).toHaveURL(/\/connections\/cr-[^/]+\/credentials$/);
   await expect(page).toHaveTitle(/^Edit Credentials for EU Quality Portal/);
+  // The table behind stays where it was, then and once the dialog has closed.
+  expect(await page.evaluate(() => scrollY)).toBe(scrolled);
   await page.goBack();
   await expect(dialog).toBeHidden();
   await expect(page).toHaveURL(table);
-  await expect(row(page, 'EU Quality Portal').getByRole('link', { name: /Edit Credentials/ })).toBeFocused();
+  await expect(edit).toBeFocused();
+  expect(await page.evaluate(() => scrollY)).toBe(scrolled);
   await page.goForward();
   await expect(dialog).toBeVisible();
-  // Closed before its address had come, it stays closed, at the table's address.
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
-  const edit = row(page, 'EU Quality Portal').getByRole('link', { name: /Edit Credentials/ });
-  await edit.focus();
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Escape');
-  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(table);
+
+  // Closed before its address has come (a frame after it opened), it stays closed, and the
+  // address stays the table's, with no entry added to the history.
+  const entries = await page.evaluate(() => history.length);
+  await page.evaluate(async () => {
+    document.querySelector('tbody a[href*="/credentials"]').click();
+    await new Promise(requestAnimationFrame);
+    document.querySelector('dialog[open]').dispatchEvent(new Event('cancel', { cancelable: true }));
+  });
+  await expect(page.getByRole('dialog')).toBeHidden();
   await page.waitForTimeout(300);
-  await expect(dialog).toBeHidden();
-  await expect(page).toHaveURL(/\/connections(\?|$)/);
-  // A new tab is the browser's: Ctrl+click opens the address there, not the dialog here.
-  const [opened] = await Promise.all([page.context().waitForEvent('page'), edit.click({ modifiers: ['Control'] })]);
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(page).toHaveURL(table);
+  expect(await page.evaluate(() => history.length)).toBe(entries);
+
+  // A new tab is the browser's: Ctrl+click (Cmd on a Mac) opens the address there, not the dialog here.
+  const [opened] = await Promise.all([page.context().waitForEvent('page'), edit.click({ modifiers: ['ControlOrMeta'] })]);
   await expect(opened).toHaveURL(/\/credentials$/);
   await opened.close();
   await expect(dialog).toBeHidden();

@@ -31,7 +31,7 @@ use crate::components::test_connection_dialog::TestConnectionDialog;
 use crate::startup::login::{self, LoginStep};
 use crate::i18n::{t, tf};
 use crate::permissions::{can_edit_credentials, can_submit};
-use crate::pages::edit_credentials::EditCredentials;
+use crate::pages::edit_credentials::{keeping_the_table_in_place, EditCredentials};
 use crate::table_query::{SortField, TableQuery};
 
 mod table_focus;
@@ -352,16 +352,27 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
     // reload) once the dialog is on screen. The route change is work the user does not see, and
     // it was about a tenth of the time to the dialog on a slow device (issue #13).
     let navigate_to_edit = use_navigate();
+    let address = {
+        let location = use_location();
+        move || location.pathname.try_get_untracked().zip(location.search.try_get_untracked())
+    };
     let open_edit_credentials = move |id: String| {
         editing.set(Some(id.clone()));
         let href = view.get_untracked().edit_href(&id);
+        let opened_at = address();
         let navigate = navigate_to_edit.clone();
         request_animation_frame(move || {
             set_timeout(
                 move || {
-                    // Unless it was closed in the meantime.
-                    if editing.try_with_untracked(|editing| editing.as_ref() == Some(&id)) == Some(true) {
-                        navigate(&href, NavigateOptions::default());
+                    // Unless it was closed in the meantime; if the address changed under it
+                    // (Back), it closes instead.
+                    if editing.try_with_untracked(|editing| editing.as_ref() == Some(&id)) != Some(true) {
+                        return;
+                    }
+                    if address() == opened_at {
+                        navigate(&href, keeping_the_table_in_place());
+                    } else {
+                        editing.set(None);
                     }
                 },
                 Duration::ZERO,

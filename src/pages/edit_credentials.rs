@@ -27,6 +27,12 @@ pub fn EditCredentialsRoute() -> impl IntoView {
     on_cleanup(move || table.edit_address_left());
 }
 
+/// How the app goes to the dialog's address and back: the table behind stays as it was
+/// scrolled (the router would scroll to the top), and focus finds its row's control on return.
+pub fn keeping_the_table_in_place() -> NavigateOptions {
+    NavigateOptions { scroll: false, ..NavigateOptions::default() }
+}
+
 /// The Edit Credentials dialog for request `id` (or why it cannot be used), over the table.
 #[component]
 pub fn EditCredentials(id: String) -> impl IntoView {
@@ -39,7 +45,7 @@ pub fn EditCredentials(id: String) -> impl IntoView {
         move |after_reload: bool| {
             if table.close_edit() {
                 let view = TableQuery::from_query_string(&location.search.get_untracked());
-                navigate(&view.href(), NavigateOptions::default());
+                navigate(&view.href(), keeping_the_table_in_place());
             }
             table.return_focus(&id, after_reload);
         }
