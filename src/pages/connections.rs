@@ -128,7 +128,8 @@ fn LoginElsewhere(address: String, round_trip_failed: bool) -> impl IntoView {
 #[derive(Clone, Copy)]
 pub struct TablePage {
     /// The request whose Edit Credentials dialog is open, if any: set by its row at once, and
-    /// by its address (a deep link, Back, Forward).
+    /// by its address (a deep link, Back, Forward). Set only to another value: each change
+    /// draws the dialog anew.
     editing: RwSignal<Option<String>>,
     /// Whether the address is the Edit Credentials dialog's own (its route is shown).
     at_edit_address: StoredValue<bool>,
@@ -161,7 +162,7 @@ impl TablePage {
 
     /// Closes Edit Credentials; true if the address is still the dialog's, to be left.
     pub fn close_edit(&self) -> bool {
-        self.editing.set(None);
+        set_if_changed(self.editing, None);
         self.at_edit_address.get_value()
     }
 
@@ -357,7 +358,7 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
         move || location.pathname.try_get_untracked().zip(location.search.try_get_untracked())
     };
     let open_edit_credentials = move |id: String| {
-        editing.set(Some(id.clone()));
+        set_if_changed(editing, Some(id.clone()));
         let href = view.get_untracked().edit_href(&id);
         let opened_at = address();
         let navigate = navigate_to_edit.clone();
@@ -462,9 +463,6 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
         table.return_focus_to(action_id("view", &decided.id), true);
     };
 
-    // Drawn again only for another request: its address reached after its row opened it, it stays.
-    let editing_shown = Memo::new(move |_| editing.get());
-
     view! {
         <AppHeader user=user.clone() dev_login=dev_login.into() on_session_changed />
         <main class="page">
@@ -536,12 +534,20 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
                 .into_any(),
             })}
             <Outlet />
-            {move || editing_shown.get().map(|id| view! { <EditCredentials id /> })}
+            {move || editing.get().map(edit_credentials)}
             <div class="toast" role="status" aria-live="polite">
                 {move || toast.get().map(|message| view! { <p class="message tone-positive">{message}</p> })}
             </div>
         </main>
     }
+}
+
+/// The Edit Credentials dialog for request `id`. A function of its own, its view type erased,
+/// so that the page's start, which never draws it, does not carry its code (the release build's
+/// code split moves what the start does not run).
+#[inline(never)]
+fn edit_credentials(id: String) -> AnyView {
+    view! { <EditCredentials id /> }.into_any()
 }
 
 /// Sets `signal` to `value` unless it holds that already (so that what shows it is not drawn again).
