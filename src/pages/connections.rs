@@ -417,19 +417,20 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
                 let _ = warm_up_due.try_set_value(true);
                 return;
             }
-            request_idle_callback(move || {
-                // The page is gone.
-                let Some(user) = table.user.try_get_value() else { return };
-                // A dialog open already: its own code has run, and this is no idle moment.
-                let dialog_open = document().query_selector("dialog[open]").ok().flatten().is_some();
-                let editable = |rows: &Vec<ConnectionRequest>| rows.iter().find(|row| can_edit_credentials(row, &user).is_ok()).cloned();
-                match table.rows.try_with_value(editable).flatten().filter(|_| !dialog_open) {
-                    Some(request) => crate::components::edit_credentials::warm_up(request, user),
-                    None => {
-                        let _ = warm_up_due.try_set_value(true);
-                    }
+            if !crate::idle::next_moment().await {
+                return;
+            }
+            // The page is gone.
+            let Some(user) = table.user.try_get_value() else { return };
+            // A dialog open already: its own code has run, and this is no idle moment.
+            let dialog_open = document().query_selector("dialog[open]").ok().flatten().is_some();
+            let editable = |rows: &Vec<ConnectionRequest>| rows.iter().find(|row| can_edit_credentials(row, &user).is_ok()).cloned();
+            match table.rows.try_with_value(editable).flatten().filter(|_| !dialog_open) {
+                Some(request) => crate::components::edit_credentials::warm_up(request, user).await,
+                None => {
+                    let _ = warm_up_due.try_set_value(true);
                 }
-            });
+            }
         });
     };
     // A test started when its dialog opened, and the hub keeps its outcome even if the dialog

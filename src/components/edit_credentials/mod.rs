@@ -138,20 +138,22 @@ pub fn EditCredentialsDialog(
 /// run once, and throws it away, so that its code is compiled before the first Edit Credentials:
 /// V8 compiles WebAssembly a function at a time, the first time it runs, and on a slow device
 /// that was about half of the time the first dialog took to open. Nothing of it is shown, asked
-/// for or focused: off the page, the dialog never opens.
-pub fn warm_up(request: ConnectionRequest, user: User) {
+/// for or focused: off the page, the dialog never opens. Done once it is thrown away.
+pub async fn warm_up(request: ConnectionRequest, user: User) {
     use leptos::tachys::view::{Mountable, Render};
     let owner = Owner::new();
     let mut built = owner.with(|| view! { <EditCredentialsDialog request user on_close=|()| {} on_saved=|_| {} /> }.build());
-    let Ok(off_the_page) = document().create_element("div") else { return };
-    built.mount(&off_the_page, None);
+    if let Ok(off_the_page) = document().create_element("div") {
+        built.mount(&off_the_page, None);
+    }
     // Effects first run on the executor's next tick.
-    spawn_local(async move {
-        leptos::task::tick().await;
-        built.unmount();
-        drop(built);
-        owner.cleanup();
-    });
+    leptos::task::tick().await;
+    // Thrown away in an idle moment of its own: building takes 10-37 ms at full speed, throwing
+    // away 1-9 ms more, and one task of over 50 ms would hold up a click that came meanwhile.
+    crate::idle::next_moment().await;
+    built.unmount();
+    drop(built);
+    owner.cleanup();
 }
 
 /// Shows a failed save; where the hub said the request changed, loads it first, so that the
