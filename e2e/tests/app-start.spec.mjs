@@ -22,11 +22,16 @@ test('before the app has arrived, the page shows its frame and placeholder rows'
   await expect(page.getByRole('heading', { level: 1, name: 'Verbindungsanfragen' })).toBeVisible();
   await expect(page.getByRole('status')).toHaveText('API-Portal-Verbindungen wird gestartet…');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'sap_horizon_dark');
+  // The client IDs' font is laid out already, unheard: not in the frame that first shows them.
+  const shellCodeFonts = await fontsOf(page, '#app-shell code');
+  expect(shellCodeFonts.length).toBeGreaterThan(0);
+  expect(await page.locator('body').ariaSnapshot()).not.toMatch(/sb-|code/);
   // The app takes the shell's place: one banner, one page heading.
   await page.unroute('**/*.wasm');
   await page.goto('/connections');
   await page.getByRole('button', { name: 'Sign in as Alice Andersen' }).click();
   await expect(page.getByRole('row', { name: /^EU Production Portal\b/ })).toBeVisible();
+  expect(await fontsOf(page, 'td[data-label="Credentials"]')).toEqual(expect.arrayContaining(shellCodeFonts));
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
   await expect(page.getByRole('banner')).toHaveCount(1);
   await expect(page.getByText('Starting API Portal Connections')).toHaveCount(0);
@@ -226,3 +231,15 @@ test('the title names the page: sign in, the table, the dialog of a deep link', 
   await page.keyboard.press('Escape');
   await expect(page).toHaveTitle('Connection requests – API Portal Connections');
 });
+
+/** The fonts the browser drew the text of the first element matching `selector` with. */
+async function fontsOf(page, selector) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const { root } = await cdp.send('DOM.getDocument');
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+  const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+  await cdp.detach();
+  return fonts.map((font) => font.familyName);
+}
