@@ -10,7 +10,7 @@ pub mod focus;
 pub mod format;
 pub mod hidden_secrets;
 pub mod i18n;
-mod idle;
+pub mod idle;
 pub mod lifecycle_text;
 pub mod page_title;
 pub mod pages;

@@ -404,16 +404,13 @@ mod edit_credentials {
             done.set(true);
         });
         leptos::task::tick().await;
+        assert!(!thrown_away.get(), "built, and kept until an idle moment");
         // The user leaves the search box meanwhile: a dialog that never opened hands nothing back.
         search.blur().unwrap();
         next_frame().await;
         next_frame().await;
         // Idle callbacks run in the order they were asked for: the warm-up's comes first.
-        let idle = js_sys::Promise::new(&mut |resolve, _| {
-            window().request_idle_callback(&resolve).unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(idle).await.unwrap();
-        leptos::task::tick().await;
+        assert!(portal_connections::idle::next_moment().await);
 
         assert!(thrown_away.get(), "thrown away in an idle moment");
         assert_eq!(document().body().unwrap().inner_html(), page_before, "nothing added to the page");

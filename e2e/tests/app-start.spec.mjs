@@ -25,6 +25,7 @@ test('before the app has arrived, the page shows its frame and placeholder rows'
   // The client IDs' font is laid out already, unheard: not in the frame that first shows them.
   const shellCodeFonts = await fontsOf(page, '#app-shell code');
   expect(shellCodeFonts.length).toBeGreaterThan(0);
+  expect(shellCodeFonts).not.toEqual(expect.arrayContaining(await fontsOf(page, '#app-shell h1')));
   expect(await page.locator('body').ariaSnapshot()).not.toMatch(/sb-|code/);
   // The app takes the shell's place: one banner, one page heading.
   await page.unroute('**/*.wasm');
@@ -119,7 +120,10 @@ test('once the first page is shown, the Edit Credentials dialog is built off the
   // Only a dialog brings the dialogs' styles: with none opened, they are there once it was built.
   await expect.poll(() => page.evaluate(() => document.adoptedStyleSheets
     .some((sheet) => [...sheet.cssRules].some((rule) => rule.selectorText === '.dialog')))).toBe(true);
-  await page.waitForTimeout(200); // the frame in which a dialog's clean-up would hand focus back
+  // Thrown away in a later idle moment; then the frame in which a dialog's clean-up would hand
+  // focus back.
+  await page.evaluate(() => new Promise((done) => requestIdleCallback(() => requestIdleCallback(() => requestAnimationFrame(() => done())))));
+  await page.waitForTimeout(100);
   await expect(page.locator('dialog')).toHaveCount(0);
   expect(new URL(page.url()).pathname).toBe('/connections');
   // The API was asked for the page's own needs only (the development login's users included).
@@ -235,11 +239,15 @@ test('the title names the page: sign in, the table, the dialog of a deep link', 
 /** The fonts the browser drew the text of the first element matching `selector` with. */
 async function fontsOf(page, selector) {
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('DOM.enable');
-  await cdp.send('CSS.enable');
-  const { root } = await cdp.send('DOM.getDocument');
-  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
-  const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
-  await cdp.detach();
-  return fonts.map((font) => font.familyName);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument');
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    expect(nodeId, `${selector} is on the page`).not.toBe(0);
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    return fonts.map((font) => font.familyName);
+  } finally {
+    await cdp.detach();
+  }
 }

@@ -135,10 +135,11 @@ pub fn EditCredentialsDialog(
 }
 
 /// Builds the dialog for `request` once, mounts it in an element off the page, lets its effects
-/// run once, and throws it away, so that its code is compiled before the first Edit Credentials:
-/// V8 compiles WebAssembly a function at a time, the first time it runs, and on a slow device
-/// that was about half of the time the first dialog took to open. Nothing of it is shown, asked
-/// for or focused: off the page, the dialog never opens. Done once it is thrown away.
+/// run once, and throws it away in a later idle moment, so that its code is compiled before the
+/// first Edit Credentials: V8 compiles WebAssembly a function at a time, the first time it runs,
+/// and on a slow device that was about half of the time the first dialog took to open. Nothing
+/// of it is shown, asked for or focused: off the page, the dialog never opens (its `Modal` looks
+/// for it on the page once a frame until then). Done once it is thrown away.
 pub async fn warm_up(request: ConnectionRequest, user: User) {
     use leptos::tachys::view::{Mountable, Render};
     let owner = Owner::new();
@@ -148,8 +149,8 @@ pub async fn warm_up(request: ConnectionRequest, user: User) {
     }
     // Effects first run on the executor's next tick.
     leptos::task::tick().await;
-    // Thrown away in an idle moment of its own: building takes 10-37 ms at full speed, throwing
-    // away 1-9 ms more, and one task of over 50 ms would hold up a click that came meanwhile.
+    // Thrown away in an idle moment of its own, two shorter tasks instead of one: building takes
+    // 10-37 ms at full speed and throwing away 1-9 ms more, and a click that comes meanwhile waits.
     crate::idle::next_moment().await;
     built.unmount();
     drop(built);
