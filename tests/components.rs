@@ -383,6 +383,18 @@ mod edit_credentials {
         wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
     }
 
+    /// Starts the warm-up of alice's dialog, as the page does once it is idle: whether it has
+    /// thrown its dialog away yet.
+    fn start_warm_up() -> std::rc::Rc<std::cell::Cell<bool>> {
+        let thrown_away = std::rc::Rc::new(std::cell::Cell::new(false));
+        let done = std::rc::Rc::clone(&thrown_away);
+        leptos::task::spawn_local(async move {
+            warm_up(request("EU Production Portal", "alice", Status::Submitted), user("alice", &["AuthGroup.APIPortalRegistration"])).await;
+            done.set(true);
+        });
+        thrown_away
+    }
+
     /// Before a first Edit, the app builds the dialog off the page so that its code is compiled:
     /// nothing of it may show or take focus, it leaves its styles in place, once, and it is thrown
     /// away in an idle moment of its own.
@@ -397,12 +409,7 @@ mod edit_credentials {
         search.focus().unwrap();
         let page_before = document().body().unwrap().inner_html();
 
-        let thrown_away = std::rc::Rc::new(std::cell::Cell::new(false));
-        let done = std::rc::Rc::clone(&thrown_away);
-        leptos::task::spawn_local(async move {
-            warm_up(request("EU Production Portal", "alice", Status::Submitted), user("alice", &["AuthGroup.APIPortalRegistration"])).await;
-            done.set(true);
-        });
+        let thrown_away = start_warm_up();
         leptos::task::tick().await;
         assert!(!thrown_away.get(), "built, and kept until an idle moment");
         // The user leaves the search box meanwhile: a dialog that never opened hands nothing back.
@@ -416,6 +423,26 @@ mod edit_credentials {
         assert_eq!(document().body().unwrap().inner_html(), page_before, "nothing added to the page");
         assert_eq!(document().active_element().map(|active| active.tag_name()).as_deref(), Some("BODY"), "focus stays where the user left it");
         assert_eq!(document().adopted_style_sheets().length(), 1, "the dialogs' styles, once");
+    }
+
+    /// A dialog opened while the warm-up's copy still waits off the page to be thrown away: the
+    /// page has the one dialog, which keeps focus and stays open when the copy goes.
+    #[wasm_bindgen_test]
+    async fn a_dialog_opened_before_the_warm_up_is_over_is_left_alone_by_it() {
+        let _app = leptos::mount::mount_to(container(), || ());
+        let thrown_away = start_warm_up();
+        leptos::task::tick().await;
+        let (parent, _mounted) = mount_dialog();
+        next_frame().await;
+        let dialog = find(&parent, "dialog");
+        let in_dialog = || document().active_element().is_some_and(|active| dialog.contains(Some(&active)));
+        assert!(dialog.has_attribute("open") && in_dialog(), "the page's dialog opened, with focus");
+        assert_eq!(document().query_selector_all("#credentials-json").unwrap().length(), 1, "one JSON box on the page");
+        assert!(!thrown_away.get(), "the warm-up's copy still waits");
+
+        assert!(portal_connections::idle::next_moment().await);
+        assert!(thrown_away.get(), "thrown away in that idle moment");
+        assert!(dialog.has_attribute("open") && in_dialog(), "the page's dialog still open, with focus");
     }
 }
 
