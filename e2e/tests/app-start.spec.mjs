@@ -17,6 +17,10 @@ test('before the app has arrived, the page shows its frame and placeholder rows'
   await expect(page.getByRole('banner')).toHaveText('API Portal Connections');
   await expect(page.getByRole('heading', { level: 1, name: 'Connection requests' })).toBeVisible();
   await expect(page.getByRole('status')).toHaveText('Starting API Portal Connections…');
+  expect(await placeholderBars(page.locator('#app-shell .skeleton-table'), 25)).toEqual({ first: 'bar', last: 'bar' });
+  await page.setViewportSize({ width: 390, height: 800 });
+  expect(await placeholderBars(page.locator('#app-shell .skeleton-table'), 25)).toEqual({ first: 'bar', last: 'bar' });
+  await page.setViewportSize({ width: 1280, height: 720 });
   // In the launchpad's language and theme, from the first paint on.
   await page.goto('/connections?sap-language=de&sap-theme=sap_horizon_dark');
   await expect(page.getByRole('heading', { level: 1, name: 'Verbindungsanfragen' })).toBeVisible();
@@ -105,6 +109,8 @@ test('a first page still on its way is waited for behind the page\'s frame and p
   await expect(page.getByRole('heading', { level: 1, name: 'Connection requests' })).toBeVisible();
   await expect(page.getByRole('search')).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Loading connection requests…' })).toBeAttached();
+  expect(await placeholderBars(page.getByRole('status').filter({ hasText: 'Loading connection requests…' }), 25))
+    .toEqual({ first: 'bar', last: 'bar' });
   await expect(page.getByText('Starting API Portal Connections')).toHaveCount(0);
   release();
   await expect(page.getByRole('row', { name: /^EU Production Portal\b/ })).toBeVisible();
@@ -250,4 +256,24 @@ async function fontsOf(page, selector) {
   } finally {
     await cdp.detach();
   }
+}
+
+// What the placeholder rows `table` (a locator) of `rows` rows draws in its first and last row,
+// where a row's bar is (from 1.125 to 2.125 rem of the row, the rem 16 px): 'bar' when that
+// looks like the bar of the first row and not like the gap below it, compared as screenshots of a
+// thin strip across each, byte for byte.
+async function placeholderBars(table, rows) {
+  const page = table.page();
+  await table.scrollIntoViewIfNeeded();
+  const { x, y, pitch } = await table.evaluate((element, count) => {
+    const box = element.getBoundingClientRect();
+    const style = getComputedStyle(element);
+    const top = box.top + window.scrollY + parseFloat(style.borderTopWidth) + parseFloat(style.paddingTop);
+    return { x: box.left + window.scrollX + parseFloat(style.paddingLeft), y: top, pitch: (element.clientHeight - parseFloat(style.paddingTop)) / count };
+  }, rows);
+  const strip = (top) => page.screenshot({ fullPage: true, clip: { x: x + 8, y: Math.round(top), width: 160, height: 8 } });
+  const bar = await strip(y + 22);
+  const gap = await strip(y + 40);
+  const looks = (shot) => (shot.equals(bar) && !shot.equals(gap) ? 'bar' : 'no bar');
+  return { first: looks(bar), last: looks(await strip(y + (rows - 1) * pitch + 22)) };
 }
