@@ -17,10 +17,11 @@ test('before the app has arrived, the page shows its frame and placeholder rows'
   await expect(page.getByRole('banner')).toHaveText('API Portal Connections');
   await expect(page.getByRole('heading', { level: 1, name: 'Connection requests' })).toBeVisible();
   await expect(page.getByRole('status')).toHaveText('Starting API Portal Connections…');
+  const laptop = page.viewportSize();
   expect(await placeholderBars(page.locator('#app-shell .skeleton-table'), 25)).toEqual({ first: 'bar', last: 'bar' });
   await page.setViewportSize({ width: 390, height: 800 });
   expect(await placeholderBars(page.locator('#app-shell .skeleton-table'), 25)).toEqual({ first: 'bar', last: 'bar' });
-  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.setViewportSize(laptop);
   // In the launchpad's language and theme, from the first paint on.
   await page.goto('/connections?sap-language=de&sap-theme=sap_horizon_dark');
   await expect(page.getByRole('heading', { level: 1, name: 'Verbindungsanfragen' })).toBeVisible();
