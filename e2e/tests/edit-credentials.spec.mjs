@@ -300,6 +300,36 @@ test('opened from its row, the dialog has its own address: Back closes it, Forwa
   await expect(dialog).toBeHidden();
 });
 
+test('closed at its own address, the dialog goes once: no second one opens on the way back to the table', async ({ page }) => {
+  await signInAs(page, 'Alice Andersen');
+  // Every dialog put on the page from now on.
+  await page.evaluate(() => {
+    window.dialogsAdded = 0;
+    new MutationObserver((changes) => {
+      for (const change of changes) {
+        for (const node of change.addedNodes) {
+          if (node.nodeName === 'DIALOG' || node.querySelector?.('dialog')) window.dialogsAdded += 1;
+        }
+      }
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  for (const close of ['Escape', 'Cancel']) {
+    const dialog = await openEdit(page, 'EU Quality Portal');
+    await expect(page).toHaveURL(/\/credentials$/);
+    await page.evaluate(() => { window.dialogsAdded = 0; });
+    if (close === 'Escape') {
+      await page.keyboard.press('Escape');
+    } else {
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+    }
+    await expect(dialog).toBeHidden();
+    await expect(page).toHaveURL(/\/connections(\?.*)?$/);
+    await expect(row(page, 'EU Quality Portal').getByRole('link', { name: /Edit Credentials/ })).toBeFocused();
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => window.dialogsAdded), `dialogs put on the page after ${close}`).toBe(0);
+  }
+});
+
 test('someone else saved meanwhile (412): the dialog shows the new state and saves again on request', async ({ page, playwright, baseURL }) => {
   await page.setViewportSize({ width: 1280, height: 600 });
   await signInAs(page, 'Alice Andersen');

@@ -23,7 +23,15 @@ use crate::table_query::TableQuery;
 pub fn EditCredentialsRoute() -> impl IntoView {
     let params = use_params_map();
     let table = expect_context::<TablePage>();
-    Effect::new(move |_| table.edit_address_reached(params.with(|params| params.get("id").unwrap_or_default())));
+    // The router runs this once more, with the same id, on its way out of the address (a close
+    // leaves it): only a new id opens the dialog, or every close would open it again for a moment.
+    Effect::new(move |opened: Option<String>| {
+        let id = params.with(|params| params.get("id").unwrap_or_default());
+        if opened.as_ref() != Some(&id) {
+            table.edit_address_reached(id.clone());
+        }
+        id
+    });
     on_cleanup(move || table.edit_address_left());
 }
 
