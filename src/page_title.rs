@@ -1,6 +1,8 @@
 //! `document.title` names the page the user is on (what a tab, the history and a screen
 //! reader's page list show).
 
+use std::sync::{Arc, Mutex};
+
 use leptos::prelude::{document, on_cleanup};
 
 use crate::i18n::t;
@@ -12,10 +14,40 @@ pub fn title_for(page: &str) -> String {
 
 /// Names the page `page` while the calling component is mounted; the title it replaced comes
 /// back when it is gone (a dialog's route hands the title back to the table).
+///
+/// The title changes once the component is on screen: nobody waits to read it, and the first
+/// change after a load costs the browser a millisecond or more on the way to the first row.
+/// Edit Credentials opened from its row changes the address before that, so the table's entry
+/// in the history keeps the table's title.
 pub fn name_page(page: &str) {
-    let before = document().title();
-    document().set_title(&title_for(page));
-    on_cleanup(move || document().set_title(&before));
+    let title = title_for(page);
+    let naming = Arc::new(Mutex::new(Naming::Due));
+    crate::idle::after_next_frame({
+        let naming = Arc::clone(&naming);
+        move || {
+            let Ok(mut naming) = naming.lock() else { return };
+            if matches!(*naming, Naming::Due) {
+                *naming = Naming::Named { replaced: document().title() };
+                document().set_title(&title);
+            }
+        }
+    });
+    on_cleanup(move || {
+        let Ok(mut naming) = naming.lock() else { return };
+        if let Naming::Named { replaced } = std::mem::replace(&mut *naming, Naming::Gone) {
+            document().set_title(&replaced);
+        }
+    });
+}
+
+/// Where a page's naming stands.
+enum Naming {
+    /// Its frame has not been drawn yet.
+    Due,
+    /// Named, in place of the title `replaced`.
+    Named { replaced: String },
+    /// Its component is gone: no naming any more.
+    Gone,
 }
 
 #[cfg(test)]

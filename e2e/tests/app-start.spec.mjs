@@ -243,6 +243,24 @@ test('the title names the page: sign in, the table, the dialog of a deep link', 
   await expect(page).toHaveTitle('Connection requests – API Portal Connections');
 });
 
+test("the history names each entry by its own page: the table's stays the table's while Edit Credentials is open", async ({ page }) => {
+  await signInAs(page, 'Alice Andersen');
+  const cdp = await page.context().newCDPSession(page);
+  // The entries' addresses and titles, as Back's list shows them, oldest first.
+  const history = async () => (await cdp.send('Page.getNavigationHistory')).entries
+    .filter((entry) => entry.url.startsWith('http'))
+    .map((entry) => [new URL(entry.url).pathname.replace(/cr-[^/]+/, 'ID'), entry.title]);
+  const table = ['/connections', 'Connection requests – API Portal Connections'];
+  const dialog = ['/connections/ID/credentials', 'Edit Credentials for EU Production Portal – API Portal Connections'];
+  await page.getByRole('link', { name: 'Edit Credentials for EU Production Portal' }).click();
+  await expect(page).toHaveTitle(dialog[1]);
+  await expect(page).toHaveURL(/\/credentials$/);
+  await expect.poll(history).toEqual([table, dialog]);
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveTitle(table[1]);
+  await expect.poll(history).toEqual([table, dialog, table]);
+});
+
 /** The fonts the browser drew the text of the first element matching `selector` with. */
 async function fontsOf(page, selector) {
   const cdp = await page.context().newCDPSession(page);

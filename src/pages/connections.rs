@@ -362,22 +362,17 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
         let href = view.get_untracked().edit_href(&id);
         let opened_at = address();
         let navigate = navigate_to_edit.clone();
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    // Unless it was closed in the meantime; if the address changed under it
-                    // (Back), it closes instead.
-                    if editing.try_with_untracked(|editing| editing.as_ref() == Some(&id)) != Some(true) {
-                        return;
-                    }
-                    if address() == opened_at {
-                        navigate(&href, keeping_the_table_in_place());
-                    } else {
-                        editing.set(None);
-                    }
-                },
-                Duration::ZERO,
-            );
+        crate::idle::after_next_frame(move || {
+            // Unless it was closed in the meantime; if the address changed under it (Back), it
+            // closes instead.
+            if editing.try_with_untracked(|editing| editing.as_ref() == Some(&id)) != Some(true) {
+                return;
+            }
+            if address() == opened_at {
+                navigate(&href, keeping_the_table_in_place());
+            } else {
+                editing.set(None);
+            }
         });
     };
     let on_action = Callback::new(move |action: RowAction| match action {
