@@ -115,8 +115,12 @@ pub fn Modal(
 /// suspended view renders may be attached a frame or more after it is created, and
 /// `showModal()` refuses a detached one. It stops waiting once the modal is `gone` (unmounted,
 /// or built off the page and thrown away). `opened` is set once it has opened.
+///
+/// The first try comes in a microtask of its own, after the one in which Leptos gives the
+/// dialog's fields their `prop:value`s (queued while the dialog was built): the browser then
+/// lays the dialog out once, with its values, instead of once empty and again filled.
 fn show_modal_when_attached(dialog: HtmlDialogElement, opened: Arc<AtomicBool>, gone: Arc<AtomicBool>) {
-    try_open(dialog, opened, gone, MAX_FRAMES);
+    queue_microtask(move || try_open(dialog, opened, gone, MAX_FRAMES));
 }
 
 fn try_open(dialog: HtmlDialogElement, opened: Arc<AtomicBool>, gone: Arc<AtomicBool>, frames_left: u32) {
