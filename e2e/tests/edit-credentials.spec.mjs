@@ -300,6 +300,23 @@ test('opened from its row, the dialog has its own address: Back closes it, Forwa
   await expect(dialog).toBeHidden();
 });
 
+test('the dialog opens with its fields already filled in, so that the browser lays it out once', async ({ page }) => {
+  // What the URL field held each time a dialog was opened.
+  await page.addInitScript(() => {
+    const showModal = HTMLDialogElement.prototype.showModal;
+    window.urlsAtOpening = [];
+    HTMLDialogElement.prototype.showModal = function () {
+      window.urlsAtOpening.push(this.querySelector('#credentials-url')?.value ?? null);
+      return showModal.call(this);
+    };
+  });
+  await signInAs(page, 'Alice Andersen');
+  const dialog = await openEdit(page, 'EU Quality Portal');
+  const url = await dialog.getByRole('textbox', { name: 'URL', exact: true }).inputValue();
+  expect(url).toMatch(/^https:\/\//);
+  expect(await page.evaluate(() => window.urlsAtOpening)).toEqual([url]);
+});
+
 test('closed at its own address, the dialog goes once: no second one opens on the way back to the table', async ({ page }) => {
   await signInAs(page, 'Alice Andersen');
   // Every dialog put on the page from now on.
