@@ -74,7 +74,8 @@ fn peers_folder() -> Option<PathBuf> {
 /// Our app beside the same screen written by hand (`measure.mjs` of the peers folder, as its
 /// README says): two hubs of the server build on one database, the demo data, 10 runs of each
 /// page interleaved, our app first in each round, then the hand-written page first; then the
-/// same on a slow device and network. Every run is kept in `target/peers/` (`unthrottled-*.json`,
+/// same on a slow device and network, and where that device's Edit → dialog goes, phase by phase
+/// (`e2e/bench/edit-phases.mjs`). Every run is kept in `target/peers/` (`unthrottled-*.json`,
 /// `throttled-*.json`); the targets are judged from the runs of both orders together
 /// (`speed_targets` says why).
 fn beside_the_hand_written_page(peers: &Path) -> Result<(), String> {
@@ -119,7 +120,15 @@ fn beside_the_hand_written_page(peers: &Path) -> Result<(), String> {
                 run_command(&mut command)?;
             }
         }
-        Ok(())
+        // Where the slow device's Edit → dialog goes, phase by phase, on both pages.
+        println!();
+        run_command(
+            Command::new("node")
+                .arg("bench/edit-phases.mjs")
+                .env("PAGES", format!("ours={}/,hand-written={}/", ours.url, vanilla.url))
+                .env("CHROMIUM_PATH", &chromium)
+                .current_dir(workspace_root().join("e2e")),
+        )
     })?;
     let read = |condition: &str| -> Result<Vec<serde_json::Value>, String> {
         PAGE_ORDERS
