@@ -395,11 +395,44 @@ mod edit_credentials {
         thrown_away
     }
 
-    /// Before a first Edit, the app builds the dialog off the page so that its code is compiled:
-    /// nothing of it may show or take focus, it leaves its styles in place, once, and it is thrown
-    /// away in an idle moment of its own.
+    /// Waits for idle moments until the warm-up is over (each of its steps takes one).
+    async fn until_thrown_away(thrown_away: &std::cell::Cell<bool>) {
+        for _ in 0..10 {
+            if thrown_away.get() {
+                return;
+            }
+            assert!(portal_connections::idle::next_moment().await);
+        }
+        panic!("the warm-up is not over after 10 idle moments");
+    }
+
+    /// Records each dialog that `showModal()` opens from now on, with whether it then was in the
+    /// page, what had focus, and whether it was still open or in the page once the task that
+    /// opened it had run (`[dialog, connected, focused, still_there]`), until the returned
+    /// function is called.
+    fn record_openings() -> (js_sys::Array, js_sys::Function) {
+        let opened = js_sys::Array::new();
+        let record = js_sys::Function::new_with_args(
+            "opened",
+            "const open = HTMLDialogElement.prototype.showModal;
+             HTMLDialogElement.prototype.showModal = function () {
+                 open.call(this);
+                 const opening = [this, this.isConnected, document.activeElement];
+                 opened.push(opening);
+                 queueMicrotask(() => opening.push(this.open || this.isConnected));
+             };
+             return () => { HTMLDialogElement.prototype.showModal = open; };",
+        );
+        let stop = record.call1(&wasm_bindgen::JsValue::NULL, &opened).unwrap();
+        (opened, stop.unchecked_into())
+    }
+
+    /// Before a first Edit, the app builds the dialog off the page so that its code is compiled,
+    /// and has the browser open a copy once, for no frame, so that the real one's first opening
+    /// is quicker: nothing of it may show, keep the user's focus, or stay; it leaves the dialogs'
+    /// styles in place, once.
     #[wasm_bindgen_test]
-    async fn warming_up_builds_the_dialog_off_the_page_and_changes_nothing_there() {
+    async fn warming_up_opens_a_copy_of_the_dialog_unseen_and_changes_nothing_on_the_page() {
         // The app's mount starts the executor that the warm-up's effects run on. Whichever test
         // runs first, this one must not depend on another having mounted something.
         let _app = leptos::mount::mount_to(container(), || ());
@@ -407,7 +440,9 @@ mod edit_credentials {
         parent.set_inner_html("<label>Search <input id='warm-up-search'></label>");
         let search = find(&parent, "input").unchecked_into::<web_sys::HtmlElement>();
         search.focus().unwrap();
+        assert!(document().query_selector("dialog[open]").unwrap().is_none(), "no dialog open before");
         let page_before = document().body().unwrap().inner_html();
+        let (opened, stop_recording) = record_openings();
 
         let thrown_away = start_warm_up();
         leptos::task::tick().await;
@@ -416,22 +451,62 @@ mod edit_credentials {
         search.blur().unwrap();
         next_frame().await;
         next_frame().await;
-        // Idle callbacks run in the order they were asked for: the warm-up's comes first.
-        assert!(portal_connections::idle::next_moment().await);
-
-        assert!(thrown_away.get(), "thrown away in an idle moment");
+        until_thrown_away(&thrown_away).await;
+        stop_recording.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+        assert_eq!(opened.length(), 1, "a copy opened");
+        let opening = js_sys::Array::from(&opened.get(0));
+        let copy = opening.get(0).unchecked_into::<web_sys::HtmlDialogElement>();
+        assert!(opening.get(1).is_truthy(), "in the page, as the real one will be");
+        let focused = opening.get(2).unchecked_into::<web_sys::Element>();
+        assert_eq!(focused.id(), "credentials-json", "focus in its JSON box, as in the real one");
+        assert!(copy.contains(Some(&focused)), "the copy's own JSON box");
+        assert!(!opening.get(3).is_truthy(), "closed and gone before the task that opened it ended: no frame shows it");
         assert_eq!(document().body().unwrap().inner_html(), page_before, "nothing added to the page");
         assert_eq!(document().active_element().map(|active| active.tag_name()).as_deref(), Some("BODY"), "focus stays where the user left it");
         assert_eq!(document().adopted_style_sheets().length(), 1, "the dialogs' styles, once");
     }
 
+    /// Where the user is typing, or has selected a text, when the warm-up's moment comes, no copy
+    /// opens: its opening would take focus and the selection, and its closing give focus back but
+    /// neither the caret where it was nor the selection.
+    #[wasm_bindgen_test]
+    async fn warming_up_opens_no_copy_while_the_user_is_in_a_field_or_has_selected_a_text() {
+        let _app = leptos::mount::mount_to(container(), || ());
+        let parent = container();
+        parent.set_inner_html("<label>Search <input id='warm-up-typing' value='EU Prod'></label><p>EU Production Portal</p>");
+        let search = find(&parent, "input").unchecked_into::<web_sys::HtmlInputElement>();
+        let (opened, stop_recording) = record_openings();
+
+        search.focus().unwrap();
+        search.set_selection_range(2, 2).unwrap();
+        until_thrown_away(&start_warm_up()).await;
+        assert_eq!(opened.length(), 0, "in a field: no copy opened");
+        assert_eq!(document().active_element().map(|active| active.id()).as_deref(), Some("warm-up-typing"), "focus stays in the field");
+        assert_eq!((search.selection_start().unwrap(), search.selection_end().unwrap()), (Some(2), Some(2)), "the caret stays");
+        search.blur().unwrap();
+
+        let selection = window().get_selection().unwrap().unwrap();
+        let range = document().create_range().unwrap();
+        range.select_node_contents(&find(&parent, "p")).unwrap();
+        selection.remove_all_ranges().unwrap();
+        selection.add_range(&range).unwrap();
+        assert_eq!(selection.to_string(), "EU Production Portal", "a text selected");
+        until_thrown_away(&start_warm_up()).await;
+        assert_eq!(opened.length(), 0, "a text selected: no copy opened");
+        assert_eq!(selection.to_string(), "EU Production Portal", "the selection stays");
+        selection.remove_all_ranges().unwrap();
+        stop_recording.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+    }
+
     /// A dialog opened while the warm-up's copy still waits off the page to be thrown away: the
-    /// page has the one dialog, which keeps focus and stays open when the copy goes.
+    /// page has the one dialog, which keeps focus and stays open when the copy goes; no copy of
+    /// the warm-up's opens over it.
     #[wasm_bindgen_test]
     async fn a_dialog_opened_before_the_warm_up_is_over_is_left_alone_by_it() {
         let _app = leptos::mount::mount_to(container(), || ());
         let thrown_away = start_warm_up();
         leptos::task::tick().await;
+        let (opened, stop_recording) = record_openings();
         let (parent, _mounted) = mount_dialog();
         next_frame().await;
         let dialog = find(&parent, "dialog");
@@ -441,7 +516,10 @@ mod edit_credentials {
         assert!(!thrown_away.get(), "the warm-up's copy still waits");
 
         assert!(portal_connections::idle::next_moment().await);
-        assert!(thrown_away.get(), "thrown away in that idle moment");
+        assert!(portal_connections::idle::next_moment().await);
+        stop_recording.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+        assert!(thrown_away.get(), "thrown away in those idle moments");
+        assert_eq!(opened.length(), 1, "the page's dialog opened, and no copy over it");
         assert!(dialog.has_attribute("open") && in_dialog(), "the page's dialog still open, with focus");
     }
 }
