@@ -301,12 +301,13 @@ test('opened from its row, the dialog has its own address: Back closes it, Forwa
 });
 
 test('the dialog opens with its fields already filled in, so that the browser lays it out once', async ({ page }) => {
-  // What the URL field held each time a dialog was opened.
+  // What the URL field held each time a dialog was opened, by the dialog's title (the warm-up
+  // opens a copy of another row's dialog, unseen, in an idle moment).
   await page.addInitScript(() => {
     const showModal = HTMLDialogElement.prototype.showModal;
     window.urlsAtOpening = [];
     HTMLDialogElement.prototype.showModal = function () {
-      window.urlsAtOpening.push(this.querySelector('#credentials-url')?.value ?? null);
+      window.urlsAtOpening.push([this.querySelector('h2')?.textContent, this.querySelector('#credentials-url')?.value ?? null]);
       return showModal.call(this);
     };
   });
@@ -314,7 +315,8 @@ test('the dialog opens with its fields already filled in, so that the browser la
   const dialog = await openEdit(page, 'EU Quality Portal');
   const url = await dialog.getByRole('textbox', { name: 'URL', exact: true }).inputValue();
   expect(url).toMatch(/^https:\/\//);
-  expect(await page.evaluate(() => window.urlsAtOpening)).toEqual([url]);
+  const openings = await page.evaluate(() => window.urlsAtOpening);
+  expect(openings.filter(([title]) => title === 'Edit Credentials for EU Quality Portal').map(([, opened]) => opened)).toEqual([url]);
 });
 
 test('closed at its own address, the dialog goes once: no second one opens on the way back to the table', async ({ page }) => {
