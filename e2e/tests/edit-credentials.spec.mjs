@@ -319,6 +319,51 @@ test('the dialog opens with its fields already filled in, so that the browser la
   expect(openings.filter(([title]) => title === 'Edit Credentials for EU Quality Portal').map(([, opened]) => opened)).toEqual([url]);
 });
 
+test('the warm-up opens a copy of the dialog unseen while nothing is focused or selected, and not after a click', async ({ page }) => {
+  // Each dialog that showModal() opens: its title, and whether it was still open or in the page
+  // once the task that opened it had run (then a frame could have shown it).
+  await page.addInitScript(() => {
+    const showModal = HTMLDialogElement.prototype.showModal;
+    window.openings = [];
+    HTMLDialogElement.prototype.showModal = function () {
+      showModal.call(this);
+      const opening = { title: this.querySelector('h2')?.textContent, stayed: null };
+      window.openings.push(opening);
+      queueMicrotask(() => { opening.stayed = this.open || this.isConnected; });
+    };
+  });
+  // Signed in elsewhere (as by a deployment's own login): nothing on the page clicked yet.
+  await page.request.post('/api/1.0/session', { data: { user: 'alice' } });
+  await page.goto('/connections');
+  await expect.poll(() => page.evaluate(() => window.openings.length), { timeout: 10_000 }).toBe(1);
+  const [copy] = await page.evaluate(() => window.openings);
+  expect(copy).toEqual({ title: expect.stringMatching(/^Edit Credentials for /), stayed: false });
+  await expect(page.locator('dialog')).toHaveCount(0);
+  expect(await page.evaluate(() => getSelection().rangeCount), 'no selection left behind').toBe(0);
+  // Tab starts at the top of the page, as it did.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Switch user' })).toBeFocused();
+
+  // A click on the page's heading, before the warm-up's moment, leaves a caret there: no copy
+  // opens, which would take it, and with it where Tab starts from. The rest of the code, which
+  // the warm-up waits for, comes only once the button is down.
+  let pressed;
+  const press = new Promise((resolve) => { pressed = resolve; });
+  await page.route(/-rest-[0-9a-f]+\.wasm$/, async (route) => { await press; await route.continue(); });
+  await page.goto('/connections');
+  const heading = await page.getByRole('heading', { level: 1 }).boundingBox();
+  await page.mouse.move(heading.x + 2, heading.y + heading.height / 2);
+  await page.mouse.down();
+  pressed();
+  await page.mouse.up();
+  // The warm-up has built its dialog (the dialogs' styles are in place), and three idle moments
+  // have passed: it is over.
+  await expect.poll(() => page.evaluate(() => document.adoptedStyleSheets.length), { timeout: 10_000 }).toBe(1);
+  await page.evaluate(() => new Promise((done) => requestIdleCallback(() => requestIdleCallback(() => requestIdleCallback(done)))));
+  expect(await page.evaluate(() => window.openings), 'no copy opened').toEqual([]);
+  expect(await page.evaluate(() => getSelection().type), 'the caret stays').toBe('Caret');
+});
+
 test('closed at its own address, the dialog goes once: no second one opens on the way back to the table', async ({ page }) => {
   await signInAs(page, 'Alice Andersen');
   // Every dialog put on the page from now on.

@@ -139,7 +139,7 @@ pub fn EditCredentialsDialog(
 /// in a later idle moment, so that the first Edit Credentials finds its work done before: V8
 /// compiles WebAssembly a function at a time, the first time it runs, and the browser styles and
 /// lays out a dialog and the inert page behind it far quicker the second time. Nothing of it is
-/// shown, asked for or focused: off the page, the dialog never opens (its `Modal` looks for it on
+/// shown or asked for: off the page, the dialog itself never opens (its `Modal` looks for it on
 /// the page once a frame until then). Done once it is thrown away.
 pub async fn warm_up(request: ConnectionRequest, user: User) {
     use leptos::tachys::view::{Mountable, Render};
@@ -170,14 +170,16 @@ pub async fn warm_up(request: ConnectionRequest, user: User) {
 /// as long as later (styles to match, text to shape, the page behind to style as inert), and what
 /// it learns is kept for the real one (CPU 4x slower: its first `showModal()` 45 -> 29 ms). A
 /// copy has none of the app's handlers, and its `close` event, which comes later, reaches nobody.
-/// Only while no dialog is open and the user has nothing on the page focused or selected: the
-/// opening takes focus and the selection, and the closing gives focus back, but not a field's
-/// caret or composition, nor a selection.
+///
+/// The opening focuses the copy's JSON box, which moves the selection and where Tab starts from
+/// into the copy, and the closing gives neither back. So it opens only while nothing on the page
+/// is focused or selected and no dialog is open: then there is nothing of the user's it could
+/// take. (A click anywhere on the page leaves a caret, which counts as a selection.)
 fn open_a_copy_unseen(dialog: &web_sys::Element) {
     use wasm_bindgen::JsCast;
     let dialog_open = document().query_selector("dialog[open]").ok().flatten().is_some();
-    let selected = window().get_selection().ok().flatten().is_some_and(|selection| !selection.is_collapsed());
-    if dialog_open || selected || !focus::focus_is_lost() {
+    let selection = window().get_selection().ok().flatten().map_or(0, |selection| selection.range_count());
+    if dialog_open || selection > 0 || !focus::focus_is_lost() {
         return;
     }
     let copy = dialog.clone_node_with_deep(true).ok().and_then(|copy| copy.dyn_into::<web_sys::HtmlDialogElement>().ok());
@@ -186,6 +188,10 @@ fn open_a_copy_unseen(dialog: &web_sys::Element) {
         copy.close();
     }
     copy.remove();
+    // The focused JSON box left a caret behind where the copy was; there was no selection before.
+    if let Ok(Some(selection)) = window().get_selection() {
+        let _ = selection.remove_all_ranges();
+    }
 }
 
 /// Shows a failed save; where the hub said the request changed, loads it first, so that the
