@@ -165,14 +165,15 @@ pub async fn warm_up(request: ConnectionRequest, user: User) {
     owner.cleanup();
 }
 
-/// Opens a copy of `dialog` with `showModal()` and closes it again in the same task, before any
-/// frame could show it. Opening a dialog the first time in a page takes the browser about twice
-/// as long as later (styles to match, text to shape, the page behind to style as inert), and what
-/// it learns is kept for the real one (CPU 4x slower: its first `showModal()` 45 -> 29 ms). A
-/// copy has none of the app's handlers, and its `close` event, which comes later, reaches nobody.
+/// Opens a copy of `dialog` with `showModal()`, takes it out of the page and closes it, in the
+/// same task, before any frame could show it. Opening a dialog the first time in a page takes the
+/// browser about twice as long as later (styles to match, text to shape, the page behind to style
+/// as inert), and what it learns is kept for the real one (CPU 4x slower: its first `showModal()`
+/// 45 -> 29 ms). A copy has none of the app's handlers, and its `close` event, which comes later,
+/// reaches nobody.
 ///
 /// The opening focuses the copy's JSON box, which moves the selection and where Tab starts from
-/// into the copy, and the closing gives neither back. So it opens only while nothing on the page
+/// into the copy, and taking it out gives neither back. So it opens only while nothing on the page
 /// is focused or selected and no dialog is open: then there is nothing of the user's it could
 /// take. (A click anywhere on the page leaves a caret, which counts as a selection.)
 fn open_a_copy_unseen(dialog: &web_sys::Element) {
@@ -184,10 +185,15 @@ fn open_a_copy_unseen(dialog: &web_sys::Element) {
     }
     let copy = dialog.clone_node_with_deep(true).ok().and_then(|copy| copy.dyn_into::<web_sys::HtmlDialogElement>().ok());
     let (Some(copy), Some(body)) = (copy, document().body()) else { return };
-    if body.append_child(&copy).is_ok() && copy.show_modal().is_ok() {
-        copy.close();
+    if body.append_child(&copy).is_ok() {
+        let _ = copy.show_modal();
     }
+    // Taken out while open, and closed only then: closing it in the page gives focus back at
+    // once, for which the browser styles the whole page again, no longer inert, in this task (15
+    // of its 46 ms at full speed); taken out first, the page is styled with the next frame, in a
+    // task of its own.
     copy.remove();
+    copy.close();
     // The focused JSON box left a caret behind where the copy was; there was no selection before.
     if let Ok(Some(selection)) = window().get_selection() {
         let _ = selection.remove_all_ranges();
