@@ -3,7 +3,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use leptos::prelude::{document, on_cleanup};
+use leptos::prelude::{document, on_cleanup, Effect, Get, GetUntracked, Owner, Signal};
 
 use crate::i18n::t;
 
@@ -58,4 +58,25 @@ mod tests {
     fn names_the_page_then_the_app() {
         assert_eq!(title_for("Connection requests"), "Connection requests – API Portal Connections");
     }
+}
+
+/// Names the page `page` as `name_page` does, once `shown` is true: a dialog drawn ahead, unseen,
+/// names it only when it shows.
+pub fn name_page_when_shown(page: String, shown: Signal<bool>) {
+    if shown.get_untracked() {
+        return name_page(&page);
+    }
+    // Named for the calling component (not for the effect, which would hand the title back
+    // whenever it ran again).
+    let owner = Owner::current();
+    Effect::new(move |named: Option<bool>| {
+        if named == Some(true) || !shown.get() {
+            return named == Some(true);
+        }
+        match &owner {
+            Some(owner) => owner.with(|| name_page(&page)),
+            None => name_page(&page),
+        }
+        true
+    });
 }

@@ -184,6 +184,57 @@ fn edit_credentials_is_asked_of_the_page_and_its_link_left_to_the_browser_only_f
     parent.remove_event_listener_with_callback("click", stop.as_ref().unchecked_ref()).unwrap();
 }
 
+/// A click is a press and a release: pressing a row's Edit Credentials link as for a plain click,
+/// with a mouse or a pen, tells the page at once (it draws the dialog ahead, unseen); any other
+/// press tells it nothing, and no press asks for the action itself.
+#[wasm_bindgen_test]
+fn pressing_edit_credentials_as_for_a_click_tells_the_page_before_the_click() {
+    let asked = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let pressed = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let alice = user("alice", &["AuthGroup.APIPortalRegistration"]);
+    let requests = vec![request("EU Production Portal", "alice", Status::Submitted)];
+    let parent = container();
+    let _mounted = leptos::mount::mount_to(parent.clone(), {
+        let (requests, asked, pressed) = (requests.clone(), asked.clone(), pressed.clone());
+        move || {
+            let (asked, pressed) = (asked.clone(), pressed.clone());
+            view! {
+                <RequestTable requests=requests.clone() view=TableQuery::default() user=alice.clone() now=1_795_190_591 on_sort=|_| ()
+                    on_action=move |action| asked.lock().unwrap().push(action)
+                    on_edit_pressed=move |request| pressed.lock().unwrap().push(request) />
+            }
+        }
+    });
+    let press = |selector: &str, with: fn(&web_sys::PointerEventInit)| {
+        let init = web_sys::PointerEventInit::new();
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        init.set_pointer_type("mouse");
+        init.set_is_primary(true);
+        with(&init);
+        let event = web_sys::PointerEvent::new_with_event_init_dict("pointerdown", &init).unwrap();
+        find(&parent, selector).dispatch_event(&event).unwrap();
+        std::mem::take(&mut *pressed.lock().unwrap())
+    };
+    assert_eq!(press("[role=toolbar] a", |_| ()), requests, "a mouse's plain press on the link");
+    assert_eq!(press("[role=toolbar] a", |init| init.set_pointer_type("pen")), requests, "a pen's");
+    let not_for_a_plain_click: [fn(&web_sys::PointerEventInit); 7] = [
+        |init| init.set_ctrl_key(true),
+        |init| init.set_meta_key(true),
+        |init| init.set_shift_key(true),
+        |init| init.set_alt_key(true),
+        |init| init.set_button(1),
+        |init| init.set_is_primary(false),
+        // A touch may yet become a scroll; its click comes later, on its own.
+        |init| init.set_pointer_type("touch"),
+    ];
+    for with in not_for_a_plain_click {
+        assert_eq!(press("[role=toolbar] a", with), [], "a press for a new tab or window, or not a mouse's or pen's");
+    }
+    assert_eq!(press("[role=toolbar] button", |_| ()), [], "a press on another action");
+    assert_eq!(*asked.lock().unwrap(), [], "a press asks for no action: the click does");
+}
+
 #[wasm_bindgen_test]
 fn the_table_marks_its_sorted_column_and_names_its_rows() {
     let parent = container();
@@ -523,6 +574,32 @@ mod edit_credentials {
     /// A dialog opened while the warm-up's copy still waits off the page to be thrown away: the
     /// page has the one dialog, which keeps focus and stays open when the copy goes; no copy of
     /// the warm-up's opens over it.
+    /// Drawn ahead, while its opener is still pressed, the dialog waits in the page closed (not
+    /// rendered, not heard, focus left alone) until it is shown.
+    #[wasm_bindgen_test]
+    async fn a_dialog_drawn_ahead_waits_closed_until_it_is_shown() {
+        let parent = container();
+        let shown = RwSignal::new(false);
+        let alice = user("alice", &["AuthGroup.APIPortalRegistration"]);
+        let _mounted = leptos::mount::mount_to(parent.clone(), move || {
+            view! {
+                <EditCredentialsDialog request=request("EU Production Portal", "alice", Status::Submitted) user=alice.clone()
+                    shown on_close=|_| () on_saved=|_| () />
+            }
+        });
+        let focused = document().active_element();
+        next_frame().await;
+        let dialog = find(&parent, "dialog");
+        assert!(!dialog.has_attribute("open"), "closed");
+        assert_eq!(computed(&dialog, "display"), "none", "not rendered, nor in the accessibility tree");
+        assert_eq!(document().active_element(), focused, "focus left where it was");
+
+        shown.set(true);
+        next_frame().await;
+        assert!(dialog.has_attribute("open"), "shown");
+        assert!(document().active_element().is_some_and(|active| dialog.contains(Some(&active))), "with focus in it");
+    }
+
     #[wasm_bindgen_test]
     async fn a_dialog_opened_before_the_warm_up_is_over_is_left_alone_by_it() {
         let _app = leptos::mount::mount_to(container(), || ());

@@ -300,6 +300,56 @@ test('opened from its row, the dialog has its own address: Back closes it, Forwa
   await expect(dialog).toBeHidden();
 });
 
+test('a press on Edit Credentials draws its dialog unseen: the release (the click) shows it, a press taken elsewhere leaves nothing', async ({ page }) => {
+  await signInAs(page, 'Alice Andersen');
+  const table = page.url();
+  const tableTitle = await page.title();
+  const alias = 'EU Quality Portal';
+  const link = row(page, alias).getByRole('link', { name: `Edit Credentials for ${alias}` });
+  const box = await link.boundingBox();
+  const press = async () => {
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+  };
+  const drawn = page.locator('dialog');
+  await press();
+  // While pressed: the dialog is in the page, closed, so neither seen nor heard; the page keeps
+  // its title and address, frames later.
+  await expect(drawn).toHaveCount(1);
+  await expect(drawn).not.toHaveAttribute('open');
+  await expect(drawn.locator('h2')).toHaveText(`Edit Credentials for ${alias}`);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await page.waitForTimeout(200);
+  await expect(page).toHaveTitle(tableTitle);
+  await expect(page).toHaveURL(table);
+  await page.mouse.up();
+  const dialog = page.getByRole('dialog', { name: `Edit Credentials for ${alias}` });
+  await expect(dialog).toBeVisible();
+  expect(await dialog.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+  await expect(page).toHaveTitle(/^Edit Credentials for EU Quality Portal/);
+  await expect(page).toHaveURL(/\/connections\/cr-[^/]+\/credentials$/);
+  await expect(dialog.getByRole('textbox', { name: 'URL', exact: true })).toHaveValue(/^https:\/\//);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(link).toBeFocused();
+  await expect(page).toHaveURL(table);
+
+  // Pressed, then released elsewhere: no click, so no dialog, and nothing of it stays.
+  await press();
+  await expect(drawn).toHaveCount(1);
+  await page.mouse.move(box.x + box.width / 2, 5, { steps: 5 });
+  await page.mouse.up();
+  await expect(drawn).toHaveCount(0);
+  await page.waitForTimeout(200);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page).toHaveURL(table);
+  await expect(page).toHaveTitle(tableTitle);
+
+  // And the next click still opens it.
+  await link.click();
+  await expect(dialog).toBeVisible();
+});
+
 test('the dialog opens with its fields already filled in, so that the browser lays it out once', async ({ page }) => {
   // What the URL field held each time a dialog was opened, by the dialog's title (the warm-up
   // opens a copy of another row's dialog, unseen, in an idle moment).

@@ -1,6 +1,7 @@
 //! `<Modal>`: every dialog of the app, on the native `<dialog>` opened with `showModal()`, so
 //! that the browser traps focus, makes the page behind inert and turns Escape into "cancel".
-//! A modal is open while it is mounted; its owner unmounts it to close it.
+//! A modal is open while it is mounted (unless held back: see `shown`); its owner unmounts it to
+//! close it.
 //!
 //! Its title stays on top and its footer (the buttons) at the bottom; only the body between
 //! them scrolls, so that Save never scrolls out of sight.
@@ -11,7 +12,7 @@
 //! straight to a dialog), and are given to the document before a dialog first shows.
 
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use leptos::html::Dialog;
 use leptos::prelude::*;
@@ -40,28 +41,28 @@ pub fn Modal(
     /// Escape was pressed: the owner decides whether to close.
     #[prop(into)]
     on_cancel: Callback<()>,
+    /// Whether it opens once mounted (the default) or waits, closed and unseen, until this turns
+    /// true: a dialog built while the user is still pressing its opener, before the click.
+    #[prop(into, default = Signal::stored(true))]
+    shown: Signal<bool>,
     /// The body and the footer (`.dialog-body`, `.dialog-footer`), possibly inside a form.
     children: Children,
 ) -> impl IntoView {
     install_dialog_styles();
     let dialog = NodeRef::<Dialog>::new();
-    // Where focus was before: it goes back there when the dialog is gone (unless it has found a
-    // better place, or that element is gone too). The browser itself puts it back on the opener
-    // element; an opener with an id is found again by that id, since rows redrawn in place under
-    // the dialog may have given its element to another request.
-    // (Only after a dialog that opened: one built off the page, or gone before it was attached,
-    // took focus from nobody.)
-    let opener = SendWrapper::new(document().active_element().map(|opener| (opener.id(), opener)));
-    let opened = Arc::new(AtomicBool::new(false));
-    let was_opened = Arc::clone(&opened);
+    // Where focus was as it opened: it goes back there when the dialog is gone (unless it has
+    // found a better place, or that element is gone too). The browser itself puts it back on the
+    // opener element; an opener with an id is found again by that id, since rows redrawn in place
+    // under the dialog may have given its element to another request.
+    // (Only after a dialog that opened: one built off the page, or gone before it was attached or
+    // shown, took focus from nobody.)
+    let opener = Opener::default();
+    let was_opened = opener.clone();
     let gone = Arc::new(AtomicBool::new(false));
     let now_gone = Arc::clone(&gone);
     on_cleanup(move || {
         now_gone.store(true, Ordering::Relaxed);
-        if !was_opened.load(Ordering::Relaxed) {
-            return;
-        }
-        let Some((id, opener)) = opener.take() else { return };
+        let Some((id, opener)) = was_opened.take() else { return };
         request_animation_frame(move || {
             let on_opener = document().active_element().is_some_and(|active| active == opener);
             if !(focus::focus_is_lost() || on_opener) {
@@ -82,8 +83,9 @@ pub fn Modal(
         });
     });
     Effect::new(move |_| {
-        if let Some(dialog) = dialog.get() {
-            show_modal_when_attached(dialog, Arc::clone(&opened), Arc::clone(&gone));
+        let held_back = !shown.get();
+        if let Some(dialog) = dialog.get().filter(|_| !held_back) {
+            show_modal_when_attached(dialog, opener.clone(), Arc::clone(&gone));
         }
     });
     view! {
@@ -111,28 +113,47 @@ pub fn Modal(
     }
 }
 
+/// The element that had focus when the dialog opened, with its id; nothing until it opened.
+#[derive(Clone, Default)]
+struct Opener(Arc<Mutex<Option<SendWrapper<(String, web_sys::Element)>>>>);
+
+impl Opener {
+    /// The dialog has opened; `active` had focus just before.
+    fn opened_from(&self, active: Option<web_sys::Element>) {
+        if let Ok(mut opener) = self.0.lock() {
+            *opener = active.map(|active| SendWrapper::new((active.id(), active)));
+        }
+    }
+
+    /// The opener, if the dialog opened.
+    fn take(&self) -> Option<(String, web_sys::Element)> {
+        self.0.lock().ok()?.take().map(SendWrapper::take)
+    }
+}
+
 /// Calls `showModal()` on `dialog` as soon as it is connected to the document: a dialog that a
 /// suspended view renders may be attached a frame or more after it is created, and
 /// `showModal()` refuses a detached one. It stops waiting once the modal is `gone` (unmounted,
-/// or built off the page and thrown away). `opened` is set once it has opened.
+/// or built off the page and thrown away). `opener` is set as it opens.
 ///
 /// The first try comes in a microtask of its own, after the one in which Leptos gives the
 /// dialog's fields their `prop:value`s (queued while the dialog was built): the browser then
 /// lays the dialog out once, with its values, instead of once empty and again filled.
-fn show_modal_when_attached(dialog: HtmlDialogElement, opened: Arc<AtomicBool>, gone: Arc<AtomicBool>) {
-    queue_microtask(move || try_open(dialog, opened, gone, MAX_FRAMES));
+fn show_modal_when_attached(dialog: HtmlDialogElement, opener: Opener, gone: Arc<AtomicBool>) {
+    queue_microtask(move || try_open(dialog, opener, gone, MAX_FRAMES));
 }
 
-fn try_open(dialog: HtmlDialogElement, opened: Arc<AtomicBool>, gone: Arc<AtomicBool>, frames_left: u32) {
+fn try_open(dialog: HtmlDialogElement, opener: Opener, gone: Arc<AtomicBool>, frames_left: u32) {
     if dialog.open() || gone.load(Ordering::Relaxed) {
         return;
     }
     if dialog.is_connected() {
+        let active = document().active_element();
         if dialog.show_modal().is_ok() {
-            opened.store(true, Ordering::Relaxed);
+            opener.opened_from(active);
         }
     } else if frames_left > 0 {
-        request_animation_frame(move || try_open(dialog, opened, gone, frames_left - 1));
+        request_animation_frame(move || try_open(dialog, opener, gone, frames_left - 1));
     }
 }
 

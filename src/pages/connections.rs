@@ -34,6 +34,7 @@ use crate::permissions::{can_edit_credentials, can_submit};
 use crate::pages::edit_credentials::{keeping_the_table_in_place, EditCredentials};
 use crate::table_query::{SortField, TableQuery};
 
+mod edit_on_press;
 mod table_focus;
 
 use table_focus::{KeptFocus, PendingFocus};
@@ -131,6 +132,9 @@ pub struct TablePage {
     /// by its address (a deep link, Back, Forward). Set only to another value: each change
     /// draws the dialog anew.
     editing: RwSignal<Option<String>>,
+    /// Whether the Edit Credentials dialog drawn waits, unseen, for the click on its row's
+    /// link, which is still pressed (see `edit_on_press`).
+    edit_held_back: RwSignal<bool>,
     /// Whether the address is the Edit Credentials dialog's own (its route is shown).
     at_edit_address: StoredValue<bool>,
     pub user: StoredValue<User>,
@@ -150,6 +154,13 @@ impl TablePage {
     pub fn edit_address_reached(&self, id: String) {
         self.at_edit_address.set_value(true);
         set_if_changed(self.editing, Some(id));
+        set_if_changed(self.edit_held_back, false);
+    }
+
+    /// Whether the Edit Credentials dialog drawn shows (or waits for its click, see `editing`).
+    pub fn edit_shown(&self) -> Signal<bool> {
+        let held_back = self.edit_held_back;
+        Signal::derive(move || !held_back.get())
     }
 
     /// The address is no longer Edit Credentials' (Back, or the dialog closed): it closes.
@@ -357,8 +368,10 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
         let location = use_location();
         move || location.pathname.try_get_untracked().zip(location.search.try_get_untracked())
     };
+    let edit_held_back = RwSignal::new(false);
     let open_edit_credentials = move |id: String| {
         set_if_changed(editing, Some(id.clone()));
+        set_if_changed(edit_held_back, false);
         let href = view.get_untracked().edit_href(&id);
         let opened_at = address();
         let navigate = navigate_to_edit.clone();
@@ -375,6 +388,25 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
             }
         });
     };
+    // Its row's Edit Credentials link pressed: the dialog is drawn, unseen, for the click to
+    // show; without the click, it goes (see `edit_on_press`). Not while another dialog is open,
+    // nor for a request the user may not edit (the click shows why).
+    let pressed_user = user.clone();
+    let prepare_edit_credentials = Callback::new(move |request: ConnectionRequest| {
+        let busy = editing.with_untracked(Option::is_some) || dialog.with_untracked(Option::is_some);
+        if busy || can_edit_credentials(&request, &pressed_user).is_err() {
+            return;
+        }
+        edit_held_back.set(true);
+        editing.set(Some(request.id.clone()));
+        edit_on_press::after_the_press(move || {
+            let still_held = edit_held_back.try_get_untracked() == Some(true);
+            if still_held && editing.try_with_untracked(|editing| editing.as_ref() == Some(&request.id)) == Some(true) {
+                editing.set(None);
+                edit_held_back.set(false);
+            }
+        });
+    });
     let on_action = Callback::new(move |action: RowAction| match action {
         RowAction::Edit(request) => open_edit_credentials(request.id),
         RowAction::View(request) => dialog.set(Some(TableDialog::Details(request))),
@@ -387,6 +419,7 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
     let saved = RwSignal::new(None::<String>);
     let table = TablePage {
         editing,
+        edit_held_back,
         at_edit_address: StoredValue::new(false),
         user: StoredValue::new(user.clone()),
         refresh: Callback::new(move |()| refresh()),
@@ -499,7 +532,7 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
                             Ok(result) if result.count == 0 => view! { <EmptyState view=current on_clear=go /> }.into_any(),
                             Ok(result) => {
                                 let now = (js_sys::Date::now() / 1000.0) as i64;
-                                view! { <RequestTable requests=result.results view=current user now saved on_sort on_action /> }.into_any()
+                                view! { <RequestTable requests=result.results view=current user now saved on_sort on_action on_edit_pressed=prepare_edit_credentials /> }.into_any()
                             }
                             Err(error) => page_failed(error, on_session_changed, table.refresh),
                         }

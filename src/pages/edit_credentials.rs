@@ -11,7 +11,7 @@ use crate::api;
 use crate::components::edit_credentials::EditCredentialsDialog;
 use crate::components::modal::Modal;
 use crate::i18n::{t, tf};
-use crate::page_title::name_page;
+use crate::page_title::name_page_when_shown;
 use crate::pages::connections::TablePage;
 use crate::permissions::can_edit_credentials;
 use crate::table_query::TableQuery;
@@ -67,13 +67,15 @@ pub fn EditCredentials(id: String) -> impl IntoView {
         leave(true);
     });
 
-    // The dialog (or why it cannot be used) for a request as loaded.
+    // The dialog (or why it cannot be used) for a request as loaded; drawn on a press of its
+    // row's link, it shows with the click.
+    let shown = table.edit_shown();
     let dialog_for = move |request: api::ConnectionRequest| {
         let user = table.user.get_value();
         let title = tf("Edit Credentials for {alias}", &[("alias", &request.api_portal_alias)]);
-        name_page(&title);
+        name_page_when_shown(title.clone(), shown);
         match can_edit_credentials(&request, &user) {
-            Ok(()) => view! { <EditCredentialsDialog request user on_close=close on_saved=saved /> }.into_any(),
+            Ok(()) => view! { <EditCredentialsDialog request user shown on_close=close on_saved=saved /> }.into_any(),
             Err(blocked) => view! { <Notice title message=blocked.reason() on_close=close /> }.into_any(),
         }
     };

@@ -61,6 +61,9 @@ pub fn EditCredentialsDialog(
     user: User,
     #[prop(into)] on_close: Callback<()>,
     #[prop(into)] on_saved: Callback<ConnectionRequest>,
+    /// Whether it shows once mounted (the default), or waits, unseen, until this turns true.
+    #[prop(into, default = Signal::stored(true))]
+    shown: Signal<bool>,
 ) -> impl IntoView {
     let title = tf("Edit Credentials for {alias}", &[("alias", &request.api_portal_alias)]);
     let state = DialogState::new(CredentialsForm::new(&request));
@@ -100,7 +103,7 @@ pub fn EditCredentialsDialog(
     });
 
     view! {
-        <Modal title title_id="edit-credentials-title" class="dialog-wide" on_cancel=close>
+        <Modal title title_id="edit-credentials-title" class="dialog-wide" on_cancel=close shown>
             <form class="dialog-form" novalidate on:submit=move |event| {
                 event.prevent_default();
                 submit.run(());

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use leptos::tachys::html::element::inner_html;
 
 use crate::api::{ConnectionRequest, User};
-use crate::components::action_cell::{clicked_action, make_tab_stop, move_along, RowAction};
+use crate::components::action_cell::{clicked_action, make_tab_stop, move_along, pressed_edit, RowAction};
 use crate::i18n::t;
 use crate::table_query::{SortField, TableQuery};
 use row_cells::row_cells;
@@ -53,6 +53,9 @@ pub fn RequestTable(
     saved: MaybeProp<String>,
     #[prop(into)] on_sort: Callback<SortField>,
     #[prop(into)] on_action: Callback<RowAction>,
+    /// A row's Edit Credentials link is pressed (a click may follow, see `pressed_edit`).
+    #[prop(optional, into)]
+    on_edit_pressed: Option<Callback<ConnectionRequest>>,
 ) -> impl IntoView {
     let base_path = crate::startup::base_path();
     // Each row's cells are HTML (`row_cells`), which the browser parses in one go. Drawn again,
@@ -69,6 +72,13 @@ pub fn RequestTable(
         })
         .collect_view();
     // The rows' actions are handled here, for all rows: the rows are HTML with no handlers.
+    let requests = std::sync::Arc::new(requests);
+    let pressed = std::sync::Arc::clone(&requests);
+    let on_pointerdown = move |event: leptos::ev::PointerEvent| {
+        if let Some((request, on_edit_pressed)) = pressed_edit(&event, &pressed).zip(on_edit_pressed) {
+            on_edit_pressed.run(request);
+        }
+    };
     let on_click = move |event: leptos::ev::MouseEvent| {
         if let Some(action) = clicked_action(&event, &requests) {
             // The page opens Edit Credentials itself; the router would otherwise follow the link.
@@ -80,7 +90,7 @@ pub fn RequestTable(
     };
     view! {
         // Named by `aria-label`, not a hidden caption: the same name, and two nodes fewer.
-        <table class="requests" aria-label=t("Connection requests") on:click=on_click on:keydown=move_along on:focusin=make_tab_stop>
+        <table class="requests" aria-label=t("Connection requests") on:pointerdown=on_pointerdown on:click=on_click on:keydown=move_along on:focusin=make_tab_stop>
             <TableHead view on_sort />
             <tbody>{rows}</tbody>
         </table>
