@@ -10,12 +10,16 @@
 // for the first Edit after a load and for later ones (the page's code compiled and the
 // browser's caches warm). Run by `cargo xtask bench peers` against the two hubs it starts;
 // PAGES is `name=url,name=url`; prints medians.
+// HOLD=ms holds each press that long before the release, as a hand does (about 100 ms; 0, as
+// measure.mjs clicks, by default), and adds the phase a user waits through after letting go:
+//   release to the frame     pointerup to the first animation frame with the dialog.
 import { chromium } from '@playwright/test';
 
 const pages = (process.env.PAGES ?? '').split(',').filter(Boolean).map((pair) => pair.split('='));
 if (!pages.length) throw new Error('PAGES is not set: run with `cargo xtask bench peers`.');
 const loads = Number(process.env.LOADS ?? 8);
 const clicks = Number(process.env.CLICKS ?? 3);
+const hold = Number(process.env.HOLD ?? 0);
 
 // Timestamps of each press, on the page's clock: the pointerdown's own, then when the click
 // reached the window, when showModal() began and returned, and the frame that showed the dialog.
@@ -30,6 +34,7 @@ const probe = () => {
     return result;
   };
   addEventListener('click', (event) => { if (press && event.isTrusted) press.click ??= performance.now(); }, true);
+  addEventListener('pointerup', (event) => { if (press && event.isTrusted) press.up ??= event.timeStamp; }, true);
   addEventListener('pointerdown', (event) => {
     if (!event.isTrusted) return;
     press = { down: event.timeStamp };
@@ -73,6 +78,7 @@ for (let load = 0; load < loads; load++) {
       const at = { x: point.x + point.width / 2, y: point.y + point.height / 2 };
       // Straight through CDP, as measure.mjs clicks: no waits of Playwright's own in between.
       for (const type of ['mousePressed', 'mouseReleased']) {
+        if (type === 'mouseReleased' && hold) await new Promise((resolve) => setTimeout(resolve, hold));
         await cdp.send('Input.dispatchMouseEvent', { type, ...at, button: 'left', clickCount: 1 });
       }
       await page.waitForFunction((count) => window.__presses.filter((press) => press.shown).length >= count, click + 1, { timeout: 10_000, polling: 'raf' });
@@ -98,8 +104,10 @@ const phases = [
   ['showModal', (press) => press.showModal[1] - press.showModal[0]],
   ['to the frame', (press) => press.shown - press.showModal[1]],
   ['total', (press) => press.shown - press.down],
+  ...(hold ? [['release to the frame', (press) => press.shown - press.up]] : []),
 ];
-console.log(`where Edit → dialog goes, CPU 4x slower (medians in ms; ${loads} loads of each page, first Edit and ${clicks - 1} more per load):`);
+const held = hold ? `, each press held ${hold} ms` : '';
+console.log(`where Edit → dialog goes, CPU 4x slower (medians in ms; ${loads} loads of each page, first Edit and ${clicks - 1} more per load${held}):`);
 console.log(`  ${''.padEnd(24)}${pages.map(([name]) => `${`${name}, first`.padStart(22)}${'later'.padStart(8)}`).join('')}`);
 for (const [label, phase] of phases) {
   const cells = pages.map(([name]) => {
