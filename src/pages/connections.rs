@@ -393,19 +393,27 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
     // nor for a request the user may not edit (the click shows why).
     let pressed_user = user.clone();
     let prepare_edit_credentials = Callback::new(move |request: ConnectionRequest| {
-        let busy = editing.with_untracked(Option::is_some) || dialog.with_untracked(Option::is_some);
-        if busy || can_edit_credentials(&request, &pressed_user).is_err() {
+        // (Or the page gone: nothing to draw on.)
+        let busy = move || editing.try_with_untracked(Option::is_some) != Some(false) || dialog.try_with_untracked(Option::is_some) != Some(false);
+        if busy() || can_edit_credentials(&request, &pressed_user).is_err() {
             return;
         }
-        edit_held_back.set(true);
-        editing.set(Some(request.id.clone()));
-        edit_on_press::after_the_press(move || {
+        let id = request.id;
+        let drawn = id.clone();
+        let draw = move || {
+            if !busy() {
+                edit_held_back.set(true);
+                editing.set(Some(drawn));
+            }
+        };
+        let let_go = move || {
             let still_held = edit_held_back.try_get_untracked() == Some(true);
-            if still_held && editing.try_with_untracked(|editing| editing.as_ref() == Some(&request.id)) == Some(true) {
+            if still_held && editing.try_with_untracked(|editing| editing.as_ref() == Some(&id)) == Some(true) {
                 editing.set(None);
                 edit_held_back.set(false);
             }
-        });
+        };
+        edit_on_press::while_pressed(draw, let_go);
     });
     let on_action = Callback::new(move |action: RowAction| match action {
         RowAction::Edit(request) => open_edit_credentials(request.id),

@@ -7,17 +7,34 @@
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+use std::time::Duration;
 
 use leptos::prelude::{set_timeout, window};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-/// Runs `then` once the current press has ended (the pointer's button released, or the press
-/// taken over by the browser, as for a drag), after the click its release brings, if any: a
-/// mouse's click comes in the same task as its release.
-pub fn after_the_press(then: impl FnOnce() + 'static) {
-    let Ok(ended) = web_sys::AbortController::new() else { return then() };
-    let then = Cell::new(Some(then));
+/// While the current press lasts: `draw` in a task of its own (the press's own event is not held
+/// up, nor a release that comes at once, as a script's click does: then the click does it all
+/// and `draw` does not run); once it has ended (the pointer's button released, or the press taken
+/// over by the browser, as for a drag), `let_go` after the click its release brings, if any (a
+/// mouse's click comes in the same task as its release), if `draw` ran.
+pub fn while_pressed(draw: impl FnOnce() + 'static, let_go: impl FnOnce() + 'static) {
+    let Ok(ended) = web_sys::AbortController::new() else { return };
+    let over = Rc::new(Cell::new(false));
+    let drawn = Rc::new(Cell::new(false));
+    set_timeout(
+        {
+            let (over, drawn) = (Rc::clone(&over), Rc::clone(&drawn));
+            move || {
+                if !over.get() {
+                    drawn.set(true);
+                    draw();
+                }
+            }
+        },
+        Duration::ZERO,
+    );
+    let let_go = Cell::new(Some(let_go));
     // The listener, kept until the press has ended: it lets itself go then.
     let kept = Rc::new(RefCell::new(None::<Closure<dyn Fn()>>));
     let listener = Closure::<dyn Fn()>::new({
@@ -26,14 +43,17 @@ pub fn after_the_press(then: impl FnOnce() + 'static) {
         move || {
             // Either event ends the press: neither listens any more.
             ended.abort();
-            if let Some(then) = then.take() {
-                let kept = Rc::clone(&kept);
+            over.set(true);
+            if let Some(let_go) = let_go.take() {
+                let (kept, drawn) = (Rc::clone(&kept), Rc::clone(&drawn));
                 set_timeout(
                     move || {
                         drop(kept.take());
-                        then();
+                        if drawn.get() {
+                            let_go();
+                        }
                     },
-                    std::time::Duration::ZERO,
+                    Duration::ZERO,
                 );
             }
         }
