@@ -571,9 +571,6 @@ mod edit_credentials {
         selection.remove_all_ranges().unwrap();
     }
 
-    /// A dialog opened while the warm-up's copy still waits off the page to be thrown away: the
-    /// page has the one dialog, which keeps focus and stays open when the copy goes; no copy of
-    /// the warm-up's opens over it.
     /// Drawn ahead, while its opener is still pressed, the dialog waits in the page closed (not
     /// rendered, not heard, focus left alone) until it is shown.
     #[wasm_bindgen_test]
@@ -600,6 +597,9 @@ mod edit_credentials {
         assert!(document().active_element().is_some_and(|active| dialog.contains(Some(&active))), "with focus in it");
     }
 
+    /// A dialog opened while the warm-up's copy still waits off the page to be thrown away: the
+    /// page has the one dialog, which keeps focus and stays open when the copy goes; no copy of
+    /// the warm-up's opens over it.
     #[wasm_bindgen_test]
     async fn a_dialog_opened_before_the_warm_up_is_over_is_left_alone_by_it() {
         let _app = leptos::mount::mount_to(container(), || ());

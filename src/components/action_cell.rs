@@ -61,13 +61,13 @@ pub fn clicked_action(event: &leptos::ev::MouseEvent, requests: &[ConnectionRequ
 /// (its main button, no modifier key): the click may follow, on release.
 pub fn pressed_edit(event: &leptos::ev::PointerEvent, requests: &[ConnectionRequest]) -> Option<ConnectionRequest> {
     let mouse_or_pen = matches!(event.pointer_type().as_str(), "mouse" | "pen");
-    let plain = event.button() == 0 && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key());
-    if !(mouse_or_pen && plain && event.is_primary()) {
+    if !(mouse_or_pen && event.is_primary()) {
         return None;
     }
-    let id = closest(event.target(), "[role=toolbar] a[id]")?.id();
-    let ("edit", request_id) = action_of_id(&id)? else { return None };
-    requests.iter().find(|request| request.id == request_id).cloned()
+    match clicked_action(event, requests)? {
+        RowAction::Edit(request) => Some(request),
+        _ => None,
+    }
 }
 
 /// The element that is or holds the event's target and matches `selector`.
