@@ -13,7 +13,7 @@
 // HOLD=ms holds each press that long before the release, as a hand does (about 100 ms; 0, as
 // measure.mjs clicks, by default), and adds the phase a user waits through after letting go:
 //   release to the frame     pointerup to the first animation frame with the dialog.
-import { chromium } from '@playwright/test';
+import { launchChromium, median } from './browser.mjs';
 
 const pages = (process.env.PAGES ?? '').split(',').filter(Boolean).map((pair) => pair.split('='));
 if (!pages.length) throw new Error('PAGES is not set: run with `cargo xtask bench peers`.');
@@ -53,10 +53,7 @@ const probe = () => {
 const editControl = () => [...document.querySelectorAll(':is(tr, [role=row]):not(thead tr) :is(button, [role=button], a[href]):not([disabled]):not([aria-disabled="true"])')]
   .find((control) => /edit/i.test(control.textContent || control.getAttribute('aria-label') || ''));
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-});
+const browser = await launchChromium();
 const measured = Object.fromEntries(pages.map(([name]) => [name, { first: [], later: [] }]));
 for (let load = 0; load < loads; load++) {
   // Each page first in every other round.
@@ -93,11 +90,6 @@ for (let load = 0; load < loads; load++) {
 }
 await browser.close();
 
-const median = (values) => {
-  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 const phases = [
   ['press to click handler', (press) => press.click - press.down],
   ['page\'s code', (press) => press.showModal[0] - press.click],

@@ -74,7 +74,8 @@ fn peers_folder() -> Option<PathBuf> {
 /// Our app beside the same screen written by hand (`measure.mjs` of the peers folder, as its
 /// README says): two hubs of the server build on one database, the demo data, 10 runs of each
 /// page interleaved, our app first in each round, then the hand-written page first; then the
-/// same on a slow device and network, and where that device's Edit → dialog goes, phase by phase
+/// same on a slow device and network; what comes between the first row and an interactive page
+/// (`e2e/bench/first-row-frame.mjs`); and where the slow device's Edit → dialog goes, phase by phase
 /// (`e2e/bench/edit-phases.mjs`), clicked as measure.mjs clicks and with the press held as a
 /// hand holds it. Every run is kept in `target/peers/` (`unthrottled-*.json`,
 /// `throttled-*.json`); the targets are judged from the runs of both orders together
@@ -121,6 +122,15 @@ fn beside_the_hand_written_page(peers: &Path) -> Result<(), String> {
                 run_command(&mut command)?;
             }
         }
+        // What makes measure.mjs's interactive later than the first row, on both pages.
+        println!();
+        run_command(
+            Command::new("node")
+                .arg("bench/first-row-frame.mjs")
+                .env("PAGES", format!("ours={}/,hand-written={}/", ours.url, vanilla.url))
+                .env("CHROMIUM_PATH", &chromium)
+                .current_dir(workspace_root().join("e2e")),
+        )?;
         // Where the slow device's Edit → dialog goes, phase by phase, on both pages: clicked as
         // measure.mjs clicks (no time between press and release), then as a hand clicks.
         for hold in ["0", "100"] {

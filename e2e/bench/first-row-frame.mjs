@@ -1,0 +1,76 @@
+// Browser benchmark: what comes between the first row in the DOM and a page that answers input,
+// for our app and the hand-written page side by side (headless Chromium at full speed, a
+// laptop's width, as measure.mjs loads them). measure.mjs's "interactive" is the first row
+// extended over every long task (50 ms or more) that starts before 500 ms without one; this says
+// which of them a page has. Measured in the page, without tracing:
+//   row to the frame         the first row inserted (a MutationObserver) to the animation frame
+//                            after it: the rest of the task that inserted it, and the wait for
+//                            the frame;
+//   the frame                that animation frame to a task queued from it: the page's own frame
+//                            callbacks, style, layout and paint of the rows, and the tasks that
+//                            were queued before it;
+//   the row's task after it  the long task (50 ms or more) that inserted the row, from the row to
+//                            its end (0 when that task was shorter);
+//   long tasks after         the long tasks that end in the 500 ms after the row, added up from
+//                            the row on (the row's own included): what measure.mjs's interactive
+//                            adds to the first row, give or take the gaps between them;
+// each a median over the loads. Run by `cargo xtask bench peers`
+// against the two hubs it starts; PAGES is `name=url,name=url`.
+import { launchChromium, median } from './browser.mjs';
+
+const pages = (process.env.PAGES ?? '').split(',').filter(Boolean).map((pair) => pair.split('='));
+if (!pages.length) throw new Error('PAGES is not set: run with `cargo xtask bench peers`.');
+const loads = Number(process.env.LOADS ?? 12);
+
+// The first body row as measure.mjs sees it: a row outside thead with two cells that have text.
+const probe = () => {
+  const load = (window.__load = { longTasks: [] });
+  new PerformanceObserver((list) => {
+    for (const task of list.getEntries()) load.longTasks.push([task.startTime, task.startTime + task.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+  const hasBodyRow = () => [...document.querySelectorAll('tr, [role=row]')].some((row) => !row.closest('thead, tfoot')
+    && [...row.querySelectorAll('td, [role=cell], [role=gridcell]')].filter((cell) => cell.textContent.trim()).length >= 2);
+  const rows = new MutationObserver(() => {
+    if (load.row !== undefined || !hasBodyRow()) return;
+    load.row = performance.now();
+    rows.disconnect();
+    requestAnimationFrame(() => {
+      load.frame = performance.now();
+      setTimeout(() => { load.drawn = performance.now(); });
+    });
+  });
+  rows.observe(document, { childList: true, subtree: true, characterData: true });
+};
+
+const browser = await launchChromium();
+const measured = Object.fromEntries(pages.map(([name]) => [name, []]));
+for (let round = 0; round < loads; round++) {
+  // Each page first in every other round.
+  for (const [name, url] of round % 2 ? [...pages].reverse() : pages) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const signIn = await context.request.post(new URL('/api/1.0/session', url).href, { data: { user: 'alice' } });
+    if (!signIn.ok()) throw new Error(`${name}: sign-in failed: ${signIn.status()}`);
+    await context.addInitScript(probe);
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => window.__load?.drawn !== undefined, null, { timeout: 30_000 });
+    // Long enough for every long task that measure.mjs would count to have ended.
+    await page.waitForTimeout(1000);
+    measured[name].push(await page.evaluate(() => window.__load));
+    await context.close();
+  }
+}
+await browser.close();
+
+const overlaps = (load) => ([start, end]) => end > load.row && start < load.row + 500;
+const figures = [
+  ['row to the frame', (all) => median(all.map((load) => load.frame - load.row)).toFixed(1)],
+  ['the frame', (all) => median(all.map((load) => load.drawn - load.frame)).toFixed(1)],
+  ['the row\'s task after it', (all) => median(all.map((load) => Math.max(0, ...load.longTasks.filter(([start, end]) => start <= load.row && end > load.row).map(([, end]) => end - load.row)))).toFixed(1)],
+  ['long tasks after', (all) => median(all.map((load) => load.longTasks.filter(overlaps(load)).reduce((sum, [start, end]) => sum + end - Math.max(start, load.row), 0))).toFixed(1)],
+];
+console.log(`from the first row to a page that answers, full speed (medians in ms; ${loads} loads of each page):`);
+console.log(`  ${''.padEnd(26)}${pages.map(([name]) => name.padStart(14)).join('')}`);
+for (const [label, figure] of figures) {
+  console.log(`  ${label.padEnd(26)}${pages.map(([name]) => figure(measured[name]).padStart(14)).join('')}`);
+}
