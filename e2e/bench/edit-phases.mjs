@@ -13,10 +13,9 @@
 // HOLD=ms holds each press that long before the release, as a hand does (about 100 ms; 0, as
 // measure.mjs clicks, by default), and adds the phase a user waits through after letting go:
 //   release to the frame     pointerup to the first animation frame with the dialog.
-import { launchChromium, median } from './browser.mjs';
+import { launchChromium, median, pagesToCompare, signedInPage } from './browser.mjs';
 
-const pages = (process.env.PAGES ?? '').split(',').filter(Boolean).map((pair) => pair.split('='));
-if (!pages.length) throw new Error('PAGES is not set: run with `cargo xtask bench peers`.');
+const pages = pagesToCompare();
 const loads = Number(process.env.LOADS ?? 8);
 const clicks = Number(process.env.CLICKS ?? 3);
 const hold = Number(process.env.HOLD ?? 0);
@@ -58,11 +57,7 @@ const measured = Object.fromEntries(pages.map(([name]) => [name, { first: [], la
 for (let load = 0; load < loads; load++) {
   // Each page first in every other round.
   for (const [name, url] of load % 2 ? [...pages].reverse() : pages) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const signIn = await context.request.post(new URL('/api/1.0/session', url).href, { data: { user: 'alice' } });
-    if (!signIn.ok()) throw new Error(`${name}: sign-in failed: ${signIn.status()}`);
-    await context.addInitScript(probe);
-    const page = await context.newPage();
+    const { context, page } = await signedInPage(browser, name, url, probe);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await page.goto(url);

@@ -16,20 +16,20 @@
 //                            adds to the first row, give or take the gaps between them;
 // each a median over the loads. Run by `cargo xtask bench peers`
 // against the two hubs it starts; PAGES is `name=url,name=url`.
-import { launchChromium, median } from './browser.mjs';
+import { launchChromium, median, pagesToCompare, signedInPage } from './browser.mjs';
 
-const pages = (process.env.PAGES ?? '').split(',').filter(Boolean).map((pair) => pair.split('='));
-if (!pages.length) throw new Error('PAGES is not set: run with `cargo xtask bench peers`.');
+const pages = pagesToCompare();
 const loads = Number(process.env.LOADS ?? 12);
 
-// The first body row as measure.mjs sees it: a row outside thead with two cells that have text.
+// The first body row as measure.mjs sees it: a row outside thead and tfoot with two data cells
+// (not role none or presentation) that have text.
 const probe = () => {
   const load = (window.__load = { longTasks: [] });
   new PerformanceObserver((list) => {
     for (const task of list.getEntries()) load.longTasks.push([task.startTime, task.startTime + task.duration]);
   }).observe({ type: 'longtask', buffered: true });
   const hasBodyRow = () => [...document.querySelectorAll('tr, [role=row]')].some((row) => !row.closest('thead, tfoot')
-    && [...row.querySelectorAll('td, [role=cell], [role=gridcell]')].filter((cell) => cell.textContent.trim()).length >= 2);
+    && [...row.querySelectorAll('td:not([role=none]):not([role=presentation]), [role=cell], [role=gridcell]')].filter((cell) => cell.textContent.trim()).length >= 2);
   const rows = new MutationObserver(() => {
     if (load.row !== undefined || !hasBodyRow()) return;
     load.row = performance.now();
@@ -47,11 +47,7 @@ const measured = Object.fromEntries(pages.map(([name]) => [name, []]));
 for (let round = 0; round < loads; round++) {
   // Each page first in every other round.
   for (const [name, url] of round % 2 ? [...pages].reverse() : pages) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const signIn = await context.request.post(new URL('/api/1.0/session', url).href, { data: { user: 'alice' } });
-    if (!signIn.ok()) throw new Error(`${name}: sign-in failed: ${signIn.status()}`);
-    await context.addInitScript(probe);
-    const page = await context.newPage();
+    const { context, page } = await signedInPage(browser, name, url, probe);
     await page.goto(url);
     await page.waitForFunction(() => window.__load?.drawn !== undefined, null, { timeout: 30_000 });
     // Long enough for every long task that measure.mjs would count to have ended.
@@ -62,15 +58,17 @@ for (let round = 0; round < loads; round++) {
 }
 await browser.close();
 
-const overlaps = (load) => ([start, end]) => end > load.row && start < load.row + 500;
+// Each figure of one load, in ms.
 const figures = [
-  ['row to the frame', (all) => median(all.map((load) => load.frame - load.row)).toFixed(1)],
-  ['the frame', (all) => median(all.map((load) => load.drawn - load.frame)).toFixed(1)],
-  ['the row\'s task after it', (all) => median(all.map((load) => Math.max(0, ...load.longTasks.filter(([start, end]) => start <= load.row && end > load.row).map(([, end]) => end - load.row)))).toFixed(1)],
-  ['long tasks after', (all) => median(all.map((load) => load.longTasks.filter(overlaps(load)).reduce((sum, [start, end]) => sum + end - Math.max(start, load.row), 0))).toFixed(1)],
+  ['row to the frame', (load) => load.frame - load.row],
+  ['the frame', (load) => load.drawn - load.frame],
+  ['the row\'s task after it', (load) => Math.max(0, ...load.longTasks.filter(([start, end]) => start <= load.row && end > load.row).map(([, end]) => end - load.row))],
+  ['long tasks after', (load) => load.longTasks
+    .filter(([start, end]) => end > load.row && start < load.row + 500)
+    .reduce((sum, [start, end]) => sum + end - Math.max(start, load.row), 0)],
 ];
 console.log(`from the first row to a page that answers, full speed (medians in ms; ${loads} loads of each page):`);
 console.log(`  ${''.padEnd(26)}${pages.map(([name]) => name.padStart(14)).join('')}`);
 for (const [label, figure] of figures) {
-  console.log(`  ${label.padEnd(26)}${pages.map(([name]) => figure(measured[name]).padStart(14)).join('')}`);
+  console.log(`  ${label.padEnd(26)}${pages.map(([name]) => median(measured[name].map(figure)).toFixed(1).padStart(14)).join('')}`);
 }

@@ -122,27 +122,24 @@ fn beside_the_hand_written_page(peers: &Path) -> Result<(), String> {
                 run_command(&mut command)?;
             }
         }
-        // What makes measure.mjs's interactive later than the first row, on both pages.
-        println!();
-        run_command(
-            Command::new("node")
-                .arg("bench/first-row-frame.mjs")
+        // A browser benchmark of the end-to-end suite's, on both pages.
+        let side_by_side = |script: &str| {
+            let mut command = Command::new("node");
+            command
+                .arg(script)
                 .env("PAGES", format!("ours={}/,hand-written={}/", ours.url, vanilla.url))
                 .env("CHROMIUM_PATH", &chromium)
-                .current_dir(workspace_root().join("e2e")),
-        )?;
-        // Where the slow device's Edit → dialog goes, phase by phase, on both pages: clicked as
-        // measure.mjs clicks (no time between press and release), then as a hand clicks.
+                .current_dir(workspace_root().join("e2e"));
+            command
+        };
+        // What makes measure.mjs's interactive later than the first row.
+        println!();
+        run_command(&mut side_by_side("bench/first-row-frame.mjs"))?;
+        // Where the slow device's Edit → dialog goes, phase by phase: clicked as measure.mjs
+        // clicks (no time between press and release), then as a hand clicks.
         for hold in ["0", "100"] {
             println!();
-            run_command(
-                Command::new("node")
-                    .arg("bench/edit-phases.mjs")
-                    .env("PAGES", format!("ours={}/,hand-written={}/", ours.url, vanilla.url))
-                    .env("CHROMIUM_PATH", &chromium)
-                    .env("HOLD", hold)
-                    .current_dir(workspace_root().join("e2e")),
-            )?;
+            run_command(side_by_side("bench/edit-phases.mjs").env("HOLD", hold))?;
         }
         Ok(())
     })?;
