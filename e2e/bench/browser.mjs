@@ -10,10 +10,23 @@ export const pagesToCompare = () => {
 };
 
 // CHROMIUM_PATH (as `cargo xtask bench` sets it), quiet: no background traffic of its own.
-export const launchChromium = () => chromium.launch({
+const chromiumOptions = (...args) => ({
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', ...args],
 });
+export const launchChromium = () => chromium.launch(chromiumOptions());
+
+// The same browser with V8 logging each WebAssembly function as it compiles it: the browser,
+// and `compiled()`, the log's lines so far, one per function compiled (with Liftoff or TurboFan,
+// and how long it took).
+export const launchChromiumLoggingWasmCompiles = async () => {
+  const server = await chromium.launchServer(chromiumOptions('--js-flags=--trace-wasm-compilation-times', '--enable-logging=stderr', '--v=0'));
+  let log = '';
+  for (const stream of [server.process().stdout, server.process().stderr]) stream.on('data', (data) => { log += data; });
+  const browser = await chromium.connect(server.wsEndpoint());
+  const compiled = () => log.split('\n').filter((line) => line.includes('Compiled function '));
+  return { browser, compiled, close: async () => { await browser.close(); await server.close(); } };
+};
 
 // A fresh browser context at a laptop's width, signed in as alice at `url`'s hub, with `probe`
 // run before any script of the page; its page not opened yet at `url`.
