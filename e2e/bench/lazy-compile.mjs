@@ -8,8 +8,9 @@
 //   first Edit            the first Edit Credentials once the page has settled (the rest of the
 //                         code in, the warm-up done), clicked as measure.mjs clicks (press and
 //                         release at once), to its dialog on screen and its address set;
-//   a later Edit          the same again, on the same row: nothing left to compile, or this
-//                         benchmark would not see what it says.
+//   a later Edit          the same again, on the same row: next to nothing left to compile
+//                         (a dozen functions, 0.1 ms), or this benchmark would not see what it
+//                         says.
 // Run by `cargo xtask bench` against a hub it starts (HUB_URL) with the demo data.
 import { launchChromiumLoggingWasmCompiles, median } from './browser.mjs';
 
