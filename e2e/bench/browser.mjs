@@ -1,5 +1,5 @@
 // What the browser benchmarks share: the pages they compare, the headless Chromium they start,
-// each load's signed-in page, and the median they print.
+// each load's signed-in page, the Edit control measure.mjs presses, and the median they print.
 import { chromium } from '@playwright/test';
 
 // The pages to compare side by side, from PAGES (`name=url,name=url`): [name, url] pairs.
@@ -29,14 +29,18 @@ export const launchChromiumLoggingWasmCompiles = async () => {
 };
 
 // A fresh browser context at a laptop's width, signed in as alice at `url`'s hub, with `probe`
-// run before any script of the page; its page not opened yet at `url`.
+// (if any) run before any script of the page; its page not opened yet at `url`.
 export const signedInPage = async (browser, name, url, probe) => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const signIn = await context.request.post(new URL('/api/1.0/session', url).href, { data: { user: 'alice' } });
   if (!signIn.ok()) throw new Error(`${name}: sign-in failed: ${signIn.status()}`);
-  await context.addInitScript(probe);
+  if (probe) await context.addInitScript(probe);
   return { context, page: await context.newPage() };
 };
+
+// In the page: the first Edit control of a body row that can be pressed, as measure.mjs finds it.
+export const firstEditControl = () => [...document.querySelectorAll(':is(tr, [role=row]):not(thead tr) :is(button, [role=button], a[href]):not([disabled]):not([aria-disabled="true"])')]
+  .find((control) => /edit/i.test(control.textContent || control.getAttribute('aria-label') || ''));
 
 // The median of the finite values (the mean of the middle two of an even number).
 export const median = (values) => {

@@ -3,7 +3,7 @@
 // updated), for a 4 KiB and a 64 KiB paste; and from typing one character into the Client
 // Secret field to the JSON box and the messages updated. Run by `cargo xtask bench` against a
 // hub it starts; prints medians of RUNS runs.
-import { chromium } from '@playwright/test';
+import { launchChromium, median } from './browser.mjs';
 
 const baseURL = process.env.HUB_URL;
 const runs = Number(process.env.RUNS ?? 10);
@@ -25,10 +25,7 @@ function paste(bytes, variant) {
   return JSON.stringify({ ...head, certificate: chain }, null, 2);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-});
+const browser = await launchChromium();
 const context = await browser.newContext({ baseURL });
 await context.request.post('/api/1.0/session', { data: { user: 'alice' } });
 const page = await context.newPage();
@@ -36,11 +33,6 @@ await page.goto('/connections');
 await page.getByRole('link', { name: 'Edit Credentials for EU Production Portal' }).click();
 await page.getByRole('textbox', { name: 'API Portal Access Credentials' }).waitFor();
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 // On screen: the next frame painted, which waits for the display's beat; updated: the page's
 // own work, done when a task queued after the input runs.
 const report = (timings) =>

@@ -13,7 +13,7 @@
 // HOLD=ms holds each press that long before the release, as a hand does (about 100 ms; 0, as
 // measure.mjs clicks, by default), and adds the phase a user waits through after letting go:
 //   release to the frame     pointerup to the first animation frame with the dialog.
-import { launchChromium, median, pagesToCompare, signedInPage } from './browser.mjs';
+import { firstEditControl, launchChromium, median, pagesToCompare, signedInPage } from './browser.mjs';
 
 const pages = pagesToCompare();
 const loads = Number(process.env.LOADS ?? 8);
@@ -48,10 +48,6 @@ const probe = () => {
   }, true);
 };
 
-// The first Edit control of a body row that can be pressed, as measure.mjs finds it.
-const editControl = () => [...document.querySelectorAll(':is(tr, [role=row]):not(thead tr) :is(button, [role=button], a[href]):not([disabled]):not([aria-disabled="true"])')]
-  .find((control) => /edit/i.test(control.textContent || control.getAttribute('aria-label') || ''));
-
 const browser = await launchChromium();
 const measured = Object.fromEntries(pages.map(([name]) => [name, { first: [], later: [] }]));
 for (let load = 0; load < loads; load++) {
@@ -61,12 +57,12 @@ for (let load = 0; load < loads; load++) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await page.goto(url);
-    await page.waitForFunction(editControl, null, { timeout: 30_000 });
+    await page.waitForFunction(firstEditControl, null, { timeout: 30_000 });
     // Settled: the rest of the code has come and the page has done what it does when idle.
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(1500);
     for (let click = 0; click < clicks; click++) {
-      const point = await page.evaluate(`(${editControl})()?.getBoundingClientRect().toJSON()`);
+      const point = await page.evaluate(`(${firstEditControl})()?.getBoundingClientRect().toJSON()`);
       const at = { x: point.x + point.width / 2, y: point.y + point.height / 2 };
       // Straight through CDP, as measure.mjs clicks: no waits of Playwright's own in between.
       for (const type of ['mousePressed', 'mouseReleased']) {

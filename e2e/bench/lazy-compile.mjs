@@ -12,7 +12,7 @@
 //                         (a dozen functions, 0.1 ms), or this benchmark would not see what it
 //                         says.
 // Run by `cargo xtask bench` against a hub it starts (HUB_URL) with the demo data.
-import { launchChromiumLoggingWasmCompiles, median } from './browser.mjs';
+import { firstEditControl, launchChromiumLoggingWasmCompiles, median, signedInPage } from './browser.mjs';
 
 const baseURL = process.env.HUB_URL;
 const runs = Number(process.env.RUNS ?? 5);
@@ -24,16 +24,11 @@ const tally = (lines) => ({ functions: lines.length, ms: lines.reduce((sum, line
 const settle = (page) => page.waitForTimeout(300);
 
 const { browser, compiled, close } = await launchChromiumLoggingWasmCompiles();
-const signedIn = async () => {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
-  const signIn = await context.request.post('/api/1.0/session', { data: { user: 'alice' } });
-  if (!signIn.ok()) throw new Error(`sign-in failed: ${signIn.status()}`);
-  return { context, page: await context.newPage() };
-};
+const table = new URL('/connections', baseURL).href;
+const signedIn = () => signedInPage(browser, 'the app', baseURL);
 // The first Edit control of a body row, as measure.mjs finds it, pressed and released at once.
 const clickEdit = async (page, cdp) => {
-  const box = await page.evaluate(() => [...document.querySelectorAll(':is(tr, [role=row]):not(thead tr) :is(button, [role=button], a[href]):not([disabled]):not([aria-disabled="true"])')]
-    .find((control) => /edit/i.test(control.textContent || control.getAttribute('aria-label') || ''))?.getBoundingClientRect().toJSON());
+  const box = await page.evaluate(`(${firstEditControl})()?.getBoundingClientRect().toJSON()`);
   if (!box) throw new Error('no Edit control in the table');
   for (const type of ['mousePressed', 'mouseReleased']) {
     await cdp.send('Input.dispatchMouseEvent', { type, x: box.x + box.width / 2, y: box.y + box.height / 2, button: 'left', clickCount: 1 });
@@ -48,7 +43,7 @@ for (let run = 0; run < runs; run++) {
     const { context, page } = await signedIn();
     await page.route(/-rest-[0-9a-f]+\.wasm$/, (route) => route.abort());
     const before = compiled().length;
-    await page.goto('/connections');
+    await page.goto(table);
     await page.locator('tbody tr').first().waitFor();
     await settle(page);
     measured.start.push(tally(compiled().slice(before)));
@@ -56,7 +51,7 @@ for (let run = 0; run < runs; run++) {
   }
   const { context, page } = await signedIn();
   const cdp = await context.newCDPSession(page);
-  await page.goto('/connections');
+  await page.goto(table);
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(1500);
   for (const edit of ['first', 'later']) {

@@ -3,7 +3,7 @@
 // the filtered page on screen (the frame after every row shown matches). Meant for the bench
 // data set of 10,000 requests. Run by `cargo xtask bench` against a hub it starts; prints the
 // median and the slowest of RUNS searches, each in a table freshly loaded.
-import { chromium } from '@playwright/test';
+import { launchChromium } from './browser.mjs';
 
 const baseURL = process.env.HUB_URL;
 const label = process.env.BENCH_LABEL ?? 'table';
@@ -35,10 +35,7 @@ const probe = () => {
   }).observe(document, { childList: true, subtree: true, characterData: true });
 };
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-});
+const browser = await launchChromium();
 const context = await browser.newContext({ baseURL });
 const signIn = await context.request.post('/api/1.0/session', { data: { user: 'alice' } });
 if (!signIn.ok()) throw new Error(`sign-in failed: ${signIn.status()}`);

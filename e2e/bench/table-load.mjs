@@ -4,7 +4,7 @@
 // page's DOM nodes with a full page of rows, at a laptop's and a phone's width (Chromium's own
 // count after a garbage collection: elements, text, comments, pseudo-elements, the browser's
 // shadow trees of form controls, and any node the app no longer shows but still holds).
-import { chromium } from '@playwright/test';
+import { launchChromium, median } from './browser.mjs';
 
 const baseURL = process.env.HUB_URL;
 const label = process.env.BENCH_LABEL ?? 'table';
@@ -24,10 +24,7 @@ const probe = () => {
   observer.observe(document, { childList: true, subtree: true });
 };
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-});
+const browser = await launchChromium();
 const firstRows = [];
 const interactives = [];
 for (let run = 0; run < runs + 1; run++) {
@@ -68,10 +65,5 @@ const atPhone = await domNodes(page);
 const shownRows = await rows.count();
 await browser.close();
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 console.log(`${`${label}, DOM nodes with ${shownRows} rows`.padEnd(44)} ${atLaptop} at 1280 px, ${atPhone} at 390 px (target for 25 rows: 800)`);
 console.log(`${label.padEnd(44)} first row visible: median ${median(firstRows).toFixed(1)} ms   interactive: median ${median(interactives).toFixed(1)} ms   (${runs} runs)`);
