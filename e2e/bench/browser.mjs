@@ -1,5 +1,6 @@
 // What the browser benchmarks share: the pages they compare, the headless Chromium they start,
-// each load's signed-in page, the Edit control measure.mjs presses, and the median they print.
+// each load's signed-in page, the first row and the Edit control as measure.mjs sees them, the
+// loads of pages side by side, and the median they print.
 import { chromium } from '@playwright/test';
 
 // The pages to compare side by side, from PAGES (`name=url,name=url`): [name, url] pairs.
@@ -36,6 +37,36 @@ export const signedInPage = async (browser, name, url, probe) => {
   if (!signIn.ok()) throw new Error(`${name}: sign-in failed: ${signIn.status()}`);
   if (probe) await context.addInitScript(probe);
   return { context, page: await context.newPage() };
+};
+
+// A probe (the source of a script run before any script of the page) that calls `probe` with
+// `atFirstRow`, which registers a callback for when the first body row is in the DOM, as
+// measure.mjs sees it: a row outside thead and tfoot with two data cells (not role none or
+// presentation) that have text, seen by a MutationObserver. The callback gets performance.now().
+export const probeWithFirstRow = (probe) => `(${probe})((callback) => {
+  const hasBodyRow = () => [...document.querySelectorAll('tr, [role=row]')].some((row) => !row.closest('thead, tfoot')
+    && [...row.querySelectorAll('td:not([role=none]):not([role=presentation]), [role=cell], [role=gridcell]')].filter((cell) => cell.textContent.trim()).length >= 2);
+  const rows = new MutationObserver(() => {
+    if (!hasBodyRow()) return;
+    rows.disconnect();
+    callback(performance.now());
+  });
+  rows.observe(document, { childList: true, subtree: true, characterData: true });
+});`;
+
+// Each of `pages` loaded `loads` times, each page first in every other round, each load in a
+// fresh signed-in context with `probe`: what `measure(page)` said of each load, by page name.
+export const loadInterleaved = async (browser, pages, loads, probe, measure) => {
+  const measured = Object.fromEntries(pages.map(([name]) => [name, []]));
+  for (let round = 0; round < loads; round++) {
+    for (const [name, url] of round % 2 ? [...pages].reverse() : pages) {
+      const { context, page } = await signedInPage(browser, name, url, probe);
+      await page.goto(url);
+      measured[name].push(await measure(page));
+      await context.close();
+    }
+  }
+  return measured;
 };
 
 // In the page: the first Edit control of a body row that can be pressed, as measure.mjs finds it.

@@ -16,46 +16,32 @@
 //                            adds to the first row, give or take the gaps between them;
 // each a median over the loads. Run by `cargo xtask bench peers`
 // against the two hubs it starts; PAGES is `name=url,name=url`.
-import { launchChromium, median, pagesToCompare, signedInPage } from './browser.mjs';
+import { launchChromium, loadInterleaved, median, pagesToCompare, probeWithFirstRow } from './browser.mjs';
 
 const pages = pagesToCompare();
 const loads = Number(process.env.LOADS ?? 12);
 
-// The first body row as measure.mjs sees it: a row outside thead and tfoot with two data cells
-// (not role none or presentation) that have text.
-const probe = () => {
+const probe = probeWithFirstRow((atFirstRow) => {
   const load = (window.__load = { longTasks: [] });
   new PerformanceObserver((list) => {
     for (const task of list.getEntries()) load.longTasks.push([task.startTime, task.startTime + task.duration]);
   }).observe({ type: 'longtask', buffered: true });
-  const hasBodyRow = () => [...document.querySelectorAll('tr, [role=row]')].some((row) => !row.closest('thead, tfoot')
-    && [...row.querySelectorAll('td:not([role=none]):not([role=presentation]), [role=cell], [role=gridcell]')].filter((cell) => cell.textContent.trim()).length >= 2);
-  const rows = new MutationObserver(() => {
-    if (load.row !== undefined || !hasBodyRow()) return;
-    load.row = performance.now();
-    rows.disconnect();
+  atFirstRow((at) => {
+    load.row = at;
     requestAnimationFrame(() => {
       load.frame = performance.now();
       setTimeout(() => { load.drawn = performance.now(); });
     });
   });
-  rows.observe(document, { childList: true, subtree: true, characterData: true });
-};
+});
 
 const browser = await launchChromium();
-const measured = Object.fromEntries(pages.map(([name]) => [name, []]));
-for (let round = 0; round < loads; round++) {
-  // Each page first in every other round.
-  for (const [name, url] of round % 2 ? [...pages].reverse() : pages) {
-    const { context, page } = await signedInPage(browser, name, url, probe);
-    await page.goto(url);
-    await page.waitForFunction(() => window.__load?.drawn !== undefined, null, { timeout: 30_000 });
-    // Long enough for every long task that measure.mjs would count to have ended.
-    await page.waitForTimeout(1000);
-    measured[name].push(await page.evaluate(() => window.__load));
-    await context.close();
-  }
-}
+const measured = await loadInterleaved(browser, pages, loads, probe, async (page) => {
+  await page.waitForFunction(() => window.__load?.drawn !== undefined, null, { timeout: 30_000 });
+  // Long enough for every long task that measure.mjs would count to have ended.
+  await page.waitForTimeout(1000);
+  return page.evaluate(() => window.__load);
+});
 await browser.close();
 
 // Each figure of one load, in ms.

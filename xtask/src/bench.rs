@@ -74,7 +74,8 @@ fn peers_folder() -> Option<PathBuf> {
 /// Our app beside the same screen written by hand (`measure.mjs` of the peers folder, as its
 /// README says): two hubs of the server build on one database, the demo data, 10 runs of each
 /// page interleaved, our app first in each round, then the hand-written page first; then the
-/// same on a slow device and network; what comes between the first row and an interactive page
+/// same on a slow device and network; where the time to the first row goes
+/// (`e2e/bench/start-phases.mjs`); what comes between the first row and an interactive page
 /// (`e2e/bench/first-row-frame.mjs`); and where the slow device's Edit → dialog goes, phase by phase
 /// (`e2e/bench/edit-phases.mjs`), clicked as measure.mjs clicks and with the press held as a
 /// hand holds it. Every run is kept in `target/peers/` (`unthrottled-*.json`,
@@ -132,6 +133,9 @@ fn beside_the_hand_written_page(peers: &Path) -> Result<(), String> {
                 .current_dir(workspace_root().join("e2e"));
             command
         };
+        // Where the time to the first row goes.
+        println!();
+        run_command(&mut side_by_side("bench/start-phases.mjs"))?;
         // What makes measure.mjs's interactive later than the first row.
         println!();
         run_command(&mut side_by_side("bench/first-row-frame.mjs"))?;
