@@ -55,14 +55,16 @@ export const probeWithFirstRow = (probe) => `(${probe})((callback) => {
 });`;
 
 // Each of `pages` loaded `loads` times, each page first in every other round, each load in a
-// fresh signed-in context with `probe`: what `measure(page)` said of each load, by page name.
-export const loadInterleaved = async (browser, pages, loads, probe, measure) => {
+// fresh signed-in context with `probe`, after `beforeLoad(page)` (if any): what
+// `measure(page, what beforeLoad returned)` said of each load, by page name.
+export const loadInterleaved = async (browser, pages, loads, { probe, beforeLoad, measure }) => {
   const measured = Object.fromEntries(pages.map(([name]) => [name, []]));
   for (let round = 0; round < loads; round++) {
     for (const [name, url] of round % 2 ? [...pages].reverse() : pages) {
       const { context, page } = await signedInPage(browser, name, url, probe);
+      const prepared = await beforeLoad?.(page);
       await page.goto(url);
-      measured[name].push(await measure(page));
+      measured[name].push(await measure(page, prepared));
       await context.close();
     }
   }

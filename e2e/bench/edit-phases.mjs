@@ -13,7 +13,7 @@
 // HOLD=ms holds each press that long before the release, as a hand does (about 100 ms; 0, as
 // measure.mjs clicks, by default), and adds the phase a user waits through after letting go:
 //   release to the frame     pointerup to the first animation frame with the dialog.
-import { firstEditControl, launchChromium, median, pagesToCompare, signedInPage } from './browser.mjs';
+import { firstEditControl, launchChromium, loadInterleaved, median, pagesToCompare } from './browser.mjs';
 
 const pages = pagesToCompare();
 const loads = Number(process.env.LOADS ?? 8);
@@ -49,14 +49,15 @@ const probe = () => {
 };
 
 const browser = await launchChromium();
-const measured = Object.fromEntries(pages.map(([name]) => [name, { first: [], later: [] }]));
-for (let load = 0; load < loads; load++) {
-  // Each page first in every other round.
-  for (const [name, url] of load % 2 ? [...pages].reverse() : pages) {
-    const { context, page } = await signedInPage(browser, name, url, probe);
-    const cdp = await context.newCDPSession(page);
+const loaded = await loadInterleaved(browser, pages, loads, {
+  probe,
+  // Throttled before the page loads; its CDP session also clicks.
+  beforeLoad: async (page) => {
+    const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    await page.goto(url);
+    return cdp;
+  },
+  measure: async (page, cdp) => {
     await page.waitForFunction(firstEditControl, null, { timeout: 30_000 });
     // Settled: the rest of the code has come and the page has done what it does when idle.
     await page.waitForLoadState('networkidle');
@@ -74,11 +75,11 @@ for (let load = 0; load < loads; load++) {
       await page.waitForFunction(() => !document.querySelector('dialog[open]'), null, { timeout: 10_000 });
       await page.waitForTimeout(500);
     }
-    const presses = await page.evaluate(() => window.__presses.filter((press) => press.shown));
-    presses.forEach((press, index) => measured[name][index === 0 ? 'first' : 'later'].push(press));
-    await context.close();
-  }
-}
+    return page.evaluate(() => window.__presses.filter((press) => press.shown));
+  },
+});
+// The first Edit of each load, and the later ones.
+const measured = Object.fromEntries(Object.entries(loaded).map(([name, presses]) => [name, { first: presses.map((load) => load[0]), later: presses.flatMap((load) => load.slice(1)) }]));
 await browser.close();
 
 const phases = [

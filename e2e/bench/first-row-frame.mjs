@@ -36,12 +36,12 @@ const probe = probeWithFirstRow((atFirstRow) => {
 });
 
 const browser = await launchChromium();
-const measured = await loadInterleaved(browser, pages, loads, probe, async (page) => {
+const measured = await loadInterleaved(browser, pages, loads, { probe, measure: async (page) => {
   await page.waitForFunction(() => window.__load?.drawn !== undefined, null, { timeout: 30_000 });
   // Long enough for every long task that measure.mjs would count to have ended.
   await page.waitForTimeout(1000);
   return page.evaluate(() => window.__load);
-});
+} });
 await browser.close();
 
 // Each figure of one load, in ms.

@@ -66,10 +66,10 @@ const steps = () => {
 };
 
 const browser = await launchChromium();
-const measured = await loadInterleaved(browser, pages, loads, probe, async (page) => {
+const measured = await loadInterleaved(browser, pages, loads, { probe, measure: async (page) => {
   await page.waitForFunction(() => window.__start?.row !== undefined, null, { timeout: 30_000 });
   return page.evaluate(steps);
-});
+} });
 await browser.close();
 
 const labels = [
