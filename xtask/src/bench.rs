@@ -164,7 +164,8 @@ fn beside_the_hand_written_page(peers: &Path) -> Result<(), String> {
         "\ntargets beside the hand-written page (medians of the {} runs of each page in both orders; ratios are ours / hand-written,",
         RUNS_PER_ORDER * PAGE_ORDERS.len()
     );
-    println!("then in brackets each order's own: our app first / the hand-written page first):");
+    println!("then in brackets each order's own: our app first / the hand-written page first; and the range of the ratio in nine");
+    println!("of ten resamplings of the runs, a bootstrap: a limit within it is a coin toss, whatever the verdict):");
     for line in crate::speed_targets::lines(&verdicts) {
         println!("  {line}");
     }

@@ -5,7 +5,8 @@
 //! this shared machine: the same build's first-row ratio has come out anywhere from 1.02× to
 //! 1.47×, and 1.36× and 1.13× in two runs of 30 that differed only in which page came first in
 //! each round. So each condition is measured in both orders, and a target is judged from the
-//! medians of all the runs of both.
+//! medians of all the runs of both. Each ratio comes with the range it takes in nine of ten
+//! resamplings of those runs (a bootstrap): a verdict whose range holds the limit is a coin toss.
 
 use serde_json::Value;
 
@@ -63,7 +64,9 @@ pub fn judge(first_load_kib: f64, unthrottled: &[Value], throttled: &[Value]) ->
                 // Each order's own ratio beside it: how far apart the two are.
                 let by_order = outputs.iter().map(|output| Ok(format!("{:.2}", ratio(std::slice::from_ref(output))?))).collect::<Result<Vec<_>, String>>()?;
                 let ratio = ratio(outputs)?;
-                (ratio, format!("{ratio:.2}× ({})", by_order.join(" / ")))
+                let runs = |page: &str| runs_of(outputs, page, target.measure).unwrap_or_default();
+                let (low, high) = ratio_range(&runs("ours"), &runs("vanilla"));
+                (ratio, format!("{ratio:.2}× ({}; {low:.2}–{high:.2})", by_order.join(" / ")))
             } else {
                 let ours = median(outputs, "ours")?;
                 (ours, format!("{ours:.0} ms"))
@@ -79,6 +82,12 @@ pub fn judge(first_load_kib: f64, unthrottled: &[Value], throttled: &[Value]) ->
 /// run without the measure (measure.mjs writes null for a dialog that did not open within its
 /// wait) counts as the slowest, not as no run; none if no run has the measure at all.
 fn median_of_runs(outputs: &[Value], page: &str, measure: &str) -> Option<f64> {
+    runs_of(outputs, page, measure).map(|values| median(&values))
+}
+
+/// `measure` in each run of `page` that [`median_of_runs`] counts (infinite where a run lacks
+/// it); none if no run has it at all.
+fn runs_of(outputs: &[Value], page: &str, measure: &str) -> Option<Vec<f64>> {
     let values: Vec<Option<f64>> = outputs
         .iter()
         .filter_map(|output| output["runs"].as_array())
@@ -89,17 +98,46 @@ fn median_of_runs(outputs: &[Value], page: &str, measure: &str) -> Option<f64> {
     if values.iter().all(Option::is_none) {
         return None;
     }
-    let mut values: Vec<f64> = values.into_iter().map(|value| value.unwrap_or(f64::INFINITY)).collect();
+    Some(values.into_iter().map(|value| value.unwrap_or(f64::INFINITY)).collect())
+}
+
+/// The median of `values` (not empty): the mean of the middle two of an even number.
+fn median(values: &[f64]) -> f64 {
+    let mut values = values.to_vec();
     values.sort_by(f64::total_cmp);
     let middle = values.len() / 2;
-    Some(if values.len().is_multiple_of(2) { (values[middle - 1] + values[middle]) / 2.0 } else { values[middle] })
+    if values.len().is_multiple_of(2) { (values[middle - 1] + values[middle]) / 2.0 } else { values[middle] }
+}
+
+/// How many times the runs are resampled for [`ratio_range`].
+const RESAMPLINGS: usize = 2000;
+
+/// Where the ratio of the medians of `ours` and `vanilla` falls in nine of ten resamplings of
+/// their runs (each page's runs drawn again as many times, with replacement): the 5th and the
+/// 95th percentile. The same runs always give the same range (a fixed seed).
+fn ratio_range(ours: &[f64], vanilla: &[f64]) -> (f64, f64) {
+    if ours.is_empty() || vanilla.is_empty() {
+        return (f64::NAN, f64::NAN);
+    }
+    // xorshift64*: plenty for drawing run indices, and no dependency for it.
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut draw = |below: usize| {
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        (state.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 33) as usize % below
+    };
+    let mut resample = |values: &[f64]| median(&(0..values.len()).map(|_| values[draw(values.len())]).collect::<Vec<_>>());
+    let mut ratios: Vec<f64> = (0..RESAMPLINGS).map(|_| resample(ours) / resample(vanilla)).collect();
+    ratios.sort_by(f64::total_cmp);
+    (ratios[RESAMPLINGS / 20], ratios[RESAMPLINGS - 1 - RESAMPLINGS / 20])
 }
 
 /// The verdicts as lines to print.
 pub fn lines(verdicts: &[Verdict]) -> Vec<String> {
     verdicts
         .iter()
-        .map(|verdict| format!("{:<36} {:>24}   {:<9} {}", verdict.what, verdict.value, verdict.limit, if verdict.met { "met" } else { "not met" }))
+        .map(|verdict| format!("{:<36} {:>36}   {:<9} {}", verdict.what, verdict.value, verdict.limit, if verdict.met { "met" } else { "not met" }))
         .collect()
 }
 
@@ -136,10 +174,10 @@ mod tests {
             judged,
             [
                 ("first load (before the first row), brotli", "305.1 KiB", false),
-                ("first row", "1.25× (1.25 / 1.25)", false),
-                ("interactive", "1.25× (1.25 / 1.25)", true),
-                ("throttled: first contentful paint", "0.91× (0.91 / 0.91)", true),
-                ("throttled: first row", "2.49× (2.49 / 2.49)", false),
+                ("first row", "1.25× (1.25 / 1.25; 1.25–1.25)", false),
+                ("interactive", "1.25× (1.25 / 1.25; 1.25–1.25)", true),
+                ("throttled: first contentful paint", "0.91× (0.91 / 0.91; 0.91–0.91)", true),
+                ("throttled: first row", "2.49× (2.49 / 2.49; 2.49–2.49)", false),
                 ("throttled: click Edit → dialog", "83 ms", true),
             ]
         );
@@ -162,7 +200,21 @@ mod tests {
         assert_eq!(median_of_runs(&unthrottled, "vanilla", "firstRow"), Some(142.5));
         let throttled = both_orders(&[("fcp", 1.0), ("firstRow", 1.0), ("editOpen", 1.0)], &[("fcp", 1.0), ("firstRow", 1.0)]);
         let first_row = &judge(100.0, &unthrottled, &throttled).unwrap()[1];
-        assert_eq!((first_row.value.as_str(), first_row.met), ("1.23× (1.47 / 1.10)", false));
+        assert!(first_row.value.starts_with("1.23× (1.47 / 1.10; "), "{}", first_row.value);
+        assert!(!first_row.met);
+    }
+
+    #[test]
+    fn the_range_of_a_ratio_holds_it_and_widens_with_the_spread_of_the_runs() {
+        let steady = ratio_range(&[120.0; 20], &[100.0; 20]);
+        assert_eq!(steady, (1.2, 1.2));
+        let ours: Vec<f64> = (0..20).map(|run| 100.0 + f64::from(run % 7) * 10.0).collect();
+        let vanilla: Vec<f64> = (0..20).map(|run| 90.0 + f64::from(run % 5) * 8.0).collect();
+        let (low, high) = ratio_range(&ours, &vanilla);
+        let ratio = median(&ours) / median(&vanilla);
+        assert!(low < ratio && ratio < high, "{low} {ratio} {high}");
+        assert!(low > 0.8 && high < 1.6, "{low} {high}");
+        assert_eq!(ratio_range(&ours, &vanilla), (low, high), "the same runs, the same range");
     }
 
     #[test]
