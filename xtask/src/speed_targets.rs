@@ -56,19 +56,19 @@ pub fn judge(first_load_kib: f64, unthrottled: &[Value], throttled: &[Value]) ->
         .iter()
         .map(|target| {
             let outputs = if target.throttled { throttled } else { unthrottled };
-            let median = |outputs: &[Value], page: &str| {
-                median_of_runs(outputs, page, target.measure).ok_or_else(|| format!("measure.mjs measured no {} of {page}", target.measure))
+            let runs = |outputs: &[Value], page: &str| {
+                runs_of(outputs, page, target.measure).ok_or_else(|| format!("measure.mjs measured no {} of {page}", target.measure))
             };
-            let ratio = |outputs: &[Value]| Ok::<f64, String>(median(outputs, "ours")? / median(outputs, "vanilla")?);
             let (measured, value) = if target.against_vanilla {
+                let ratio = |outputs: &[Value]| Ok::<f64, String>(median(&runs(outputs, "ours")?) / median(&runs(outputs, "vanilla")?));
                 // Each order's own ratio beside it: how far apart the two are.
                 let by_order = outputs.iter().map(|output| Ok(format!("{:.2}", ratio(std::slice::from_ref(output))?))).collect::<Result<Vec<_>, String>>()?;
-                let ratio = ratio(outputs)?;
-                let runs = |page: &str| runs_of(outputs, page, target.measure).unwrap_or_default();
-                let (low, high) = ratio_range(&runs("ours"), &runs("vanilla"));
+                let (ours, vanilla) = (runs(outputs, "ours")?, runs(outputs, "vanilla")?);
+                let ratio = median(&ours) / median(&vanilla);
+                let (low, high) = ratio_range(&ours, &vanilla);
                 (ratio, format!("{ratio:.2}× ({}; {low:.2}–{high:.2})", by_order.join(" / ")))
             } else {
-                let ours = median(outputs, "ours")?;
+                let ours = median(&runs(outputs, "ours")?);
                 (ours, format!("{ours:.0} ms"))
             };
             Ok(Verdict { what: target.what, value, limit: target.limit_text, met: measured <= target.limit })
@@ -77,16 +77,9 @@ pub fn judge(first_load_kib: f64, unthrottled: &[Value], throttled: &[Value]) ->
     Ok(std::iter::once(first_load).chain(measured).collect())
 }
 
-/// The median of `measure` over the runs of `page` in all `outputs` (not the warm-up, not a
-/// failed run), as measure.mjs takes a median: the mean of the middle two of an even number. A
-/// run without the measure (measure.mjs writes null for a dialog that did not open within its
-/// wait) counts as the slowest, not as no run; none if no run has the measure at all.
-fn median_of_runs(outputs: &[Value], page: &str, measure: &str) -> Option<f64> {
-    runs_of(outputs, page, measure).map(|values| median(&values))
-}
-
-/// `measure` in each run of `page` that [`median_of_runs`] counts (infinite where a run lacks
-/// it); none if no run has it at all.
+/// `measure` in each run of `page` in all `outputs` (not the warm-up, not a failed run). A run
+/// without the measure (measure.mjs writes null for a dialog that did not open within its wait)
+/// counts as the slowest, infinite, not as no run; none if no run has the measure at all.
 fn runs_of(outputs: &[Value], page: &str, measure: &str) -> Option<Vec<f64>> {
     let values: Vec<Option<f64>> = outputs
         .iter()
@@ -101,7 +94,8 @@ fn runs_of(outputs: &[Value], page: &str, measure: &str) -> Option<Vec<f64>> {
     Some(values.into_iter().map(|value| value.unwrap_or(f64::INFINITY)).collect())
 }
 
-/// The median of `values` (not empty): the mean of the middle two of an even number.
+/// The median of `values` (not empty), as measure.mjs takes one: the mean of the middle two of an
+/// even number.
 fn median(values: &[f64]) -> f64 {
     let mut values = values.to_vec();
     values.sort_by(f64::total_cmp);
@@ -113,12 +107,9 @@ fn median(values: &[f64]) -> f64 {
 const RESAMPLINGS: usize = 2000;
 
 /// Where the ratio of the medians of `ours` and `vanilla` falls in nine of ten resamplings of
-/// their runs (each page's runs drawn again as many times, with replacement): the 5th and the
-/// 95th percentile. The same runs always give the same range (a fixed seed).
+/// their runs (neither empty; each page's runs drawn again as many times, with replacement): the
+/// 5th and the 95th percentile. The same runs always give the same range (a fixed seed).
 fn ratio_range(ours: &[f64], vanilla: &[f64]) -> (f64, f64) {
-    if ours.is_empty() || vanilla.is_empty() {
-        return (f64::NAN, f64::NAN);
-    }
     // xorshift64*: plenty for drawing run indices, and no dependency for it.
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut draw = |below: usize| {
@@ -157,6 +148,11 @@ mod tests {
             run
         });
         json!({ "runs": std::iter::once(warm_up).chain(measured).collect::<Vec<_>>() })
+    }
+
+    /// The median of `measure` over the runs of `page` in all `outputs`, as the targets take it.
+    fn median_of_runs(outputs: &[Value], page: &str, measure: &str) -> Option<f64> {
+        runs_of(outputs, page, measure).map(|runs| median(&runs))
     }
 
     /// A run of each page with these measures, in both orders' outputs.
