@@ -38,7 +38,7 @@ impl SortField {
         }
     }
 
-    fn parse(name: &str) -> Option<Self> {
+    pub fn parse(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|field| field.api_name() == name)
     }
 }

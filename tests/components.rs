@@ -8,7 +8,7 @@ use portal_connections::api::Decision;
 use portal_connections::components::action_cell::RowAction;
 use portal_connections::components::request_table::RequestTable;
 use portal_connections::components::status_badge::StatusBadge;
-use portal_connections::table_query::TableQuery;
+use portal_connections::table_query::{SortField, TableQuery};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
@@ -262,6 +262,29 @@ fn the_table_marks_its_sorted_column_and_names_its_rows() {
     assert_eq!(updated, "3 days ago\n(2026-11-20 16:03 UTC)", "how long ago, and exactly");
     assert!(text.contains("Expires in 2 days"), "{text}");
     assert!(text.contains("Pending approval"), "{text}");
+}
+
+#[wasm_bindgen_test]
+fn a_sort_button_asks_for_its_column_and_the_rest_of_the_header_for_nothing() {
+    let parent = container();
+    let requests = vec![request("EU Production Portal", "alice", Status::PendingApproval)];
+    let asked = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let _mounted = leptos::mount::mount_to(parent.clone(), {
+        let asked = asked.clone();
+        move || {
+            let asked = asked.clone();
+            view! {
+                <RequestTable requests=requests.clone() view=TableQuery::default() user=user("alice", &[]) now=1_795_190_591
+                    on_sort=move |field| asked.lock().unwrap().push(field) on_action=|_| () />
+            }
+        }
+    });
+    let click = |selector: &str| find(&parent, selector).unchecked_into::<web_sys::HtmlElement>().click();
+    click("#sort-apiPortalAlias");
+    click("#sort-updatedAt");
+    click("th.col-host");
+    click("th[aria-sort] > button.sort");
+    assert_eq!(*asked.lock().unwrap(), [SortField::Alias, SortField::UpdatedAt, SortField::Alias]);
 }
 
 #[wasm_bindgen_test]

@@ -15,7 +15,9 @@ use crate::api::{ConnectionRequest, User};
 use crate::components::action_cell::{clicked_action, make_tab_stop, move_along, pressed_edit, RowAction};
 use crate::i18n::t;
 use crate::table_query::{SortField, TableQuery};
+use html::Html;
 use row_cells::row_cells;
+use wasm_bindgen::JsCast;
 
 /// A column: its header, the field it sorts by (if any), and its class (its priority).
 struct Column {
@@ -80,7 +82,9 @@ pub fn RequestTable(
         }
     };
     let on_click = move |event: leptos::ev::MouseEvent| {
-        if let Some(action) = clicked_action(&event, &requests) {
+        if let Some(field) = clicked_sort(&event) {
+            on_sort.run(field);
+        } else if let Some(action) = clicked_action(&event, &requests) {
             // The page opens Edit Credentials itself; the router would otherwise follow the link.
             if matches!(action, RowAction::Edit(_)) {
                 event.prevent_default();
@@ -88,38 +92,44 @@ pub fn RequestTable(
             on_action.run(action);
         }
     };
+    let head = view! { <tr>{[(); 0]}</tr> }.add_any_attr(inner_html(head_cells(&view)));
     view! {
         // Named by `aria-label`, not a hidden caption: the same name, and two nodes fewer.
         <table class="requests" aria-label=t("Connection requests") on:pointerdown=on_pointerdown on:click=on_click on:keydown=move_along on:focusin=make_tab_stop>
-            <TableHead view on_sort />
+            <thead>{head}</thead>
             <tbody>{rows}</tbody>
         </table>
     }
 }
 
-#[component]
-fn TableHead(view: TableQuery, on_sort: Callback<SortField>) -> impl IntoView {
-    // The arrow beside a sortable header is drawn by the stylesheet from `aria-sort`.
-    // A fixed number of cells: an array, which needs no marker node as a list would.
-    let cells = COLUMNS.each_ref().map(|column| match column.sort {
-        None => view! { <th scope="col" class=column.class>{(column.label)()}</th> }.into_any(),
-        Some(field) => {
-            let aria_sort = match (view.sort == field, view.descending) {
-                (false, _) => "none",
-                (true, false) => "ascending",
-                (true, true) => "descending",
-            };
-            view! {
-                <th scope="col" class=column.class aria-sort=aria_sort>
-                    <button type="button" id=sort_button_id(field) class="sort" on:click=move |_| on_sort.run(field)>
-                        {(column.label)()}
-                    </button>
-                </th>
-            }
-            .into_any()
-        }
-    });
-    view! { <thead><tr>{cells}</tr></thead> }
+/// The header row's cells, as HTML. The arrow beside a sortable header is drawn by the
+/// stylesheet from `aria-sort`; the table handles its sort buttons' clicks.
+fn head_cells(view: &TableQuery) -> String {
+    let mut html = Html::default();
+    for column in &COLUMNS {
+        let label = (column.label)();
+        let Some(field) = column.sort else {
+            html.element("th", &[("scope", Some("col")), ("class", Some(column.class))], label);
+            continue;
+        };
+        let aria_sort = match (view.sort == field, view.descending) {
+            (false, _) => "none",
+            (true, false) => "ascending",
+            (true, true) => "descending",
+        };
+        html.open("th", &[("scope", Some("col")), ("class", Some(column.class)), ("aria-sort", Some(aria_sort))]);
+        let id = sort_button_id(field);
+        html.element("button", &[("type", Some("button")), ("id", Some(&id)), ("class", Some("sort"))], label);
+        html.close("th");
+    }
+    html.into_string()
+}
+
+/// The column whose sort button a click in the table pressed.
+fn clicked_sort(event: &leptos::ev::MouseEvent) -> Option<SortField> {
+    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let button = target.closest("thead button.sort[id]").ok().flatten()?;
+    SortField::parse(button.id().strip_prefix("sort-")?)
 }
 
 /// Placeholder rows while the first page loads, drawn by the stylesheet (as in `index.html`'s
@@ -130,4 +140,24 @@ fn TableHead(view: TableQuery, on_sort: Callback<SortField>) -> impl IntoView {
 pub fn RequestTableSkeleton(rows: u32) -> impl IntoView {
     let rows = if rows <= 10 { "skeleton-table skeleton-rows-10" } else { "skeleton-table skeleton-rows-25" };
     view! { <div class=rows role="status">{t("Loading connection requests…")}</div> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_header_says_which_column_sorts_and_which_way() {
+        let head = head_cells(&TableQuery::default().sorted(SortField::Alias, false));
+        assert!(head.starts_with(concat!(
+            r#"<th scope="col" class="col-alias" aria-sort="ascending"><button type="button" id="sort-apiPortalAlias" class="sort">API Portal Alias Name</button></th>"#,
+            r#"<th scope="col" class="col-host">API portal</th>"#,
+            r#"<th scope="col" class="col-status" aria-sort="none"><button type="button" id="sort-status" class="sort">Status</button></th>"#,
+        )), "{head}");
+        assert_eq!(head.matches("<th ").count(), COLUMNS.len());
+        assert_eq!(head.matches("<button ").count(), 5, "one sort button per sortable column");
+        let newest_first = head_cells(&TableQuery::default());
+        assert!(newest_first.contains(r#"aria-sort="descending"><button type="button" id="sort-updatedAt""#), "{newest_first}");
+        assert_eq!(newest_first.matches(r#"aria-sort="none""#).count(), 4);
+    }
 }
