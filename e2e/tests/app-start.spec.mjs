@@ -102,6 +102,34 @@ test('with the user and the first page already here when its code arrives, the a
   expect(await page.evaluate(() => window.drawnInSteps)).toBe(false);
 });
 
+// The shell stands where the page will: its placeholder rows where the app then draws its table,
+// at a laptop's and a phone's width, in both languages (the heights in style/main.css's "The
+// shell stands where the page will").
+for (const { language, width } of [{ language: 'en', width: 1280 }, { language: 'en', width: 375 }, { language: 'de', width: 1280 }, { language: 'de', width: 375 }]) {
+  test(`the shell's placeholder rows stand where the app then draws its table: ${language} at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.request.post('/api/1.0/session', { data: { user: 'alice' } });
+    // Where each is drawn first: in the frame after it came.
+    await page.addInitScript(() => {
+      const observer = new MutationObserver(() => {
+        for (const [key, selector] of [['shell', '#app-shell .skeleton-table'], ['app', 'table.requests']]) {
+          const element = document.querySelector(selector);
+          if (!element || window[key]) continue;
+          window[key] = {};
+          requestAnimationFrame(() => { window[key].top = element.getBoundingClientRect().top; });
+          if (key === 'app') observer.disconnect();
+        }
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`/connections${language === 'de' ? '?sap-language=de' : ''}`);
+    await expect(page.getByRole('row', { name: /^EU Production Portal\b/ })).toBeVisible();
+    await expect.poll(() => page.evaluate(() => window.app?.top)).toBeDefined();
+    const { shell, app } = await page.evaluate(() => ({ shell: window.shell, app: window.app }));
+    expect(Math.abs(app.top - shell.top), `from ${shell.top} px to ${app.top} px`).toBeLessThanOrEqual(2);
+  });
+}
+
 test('a first page still on its way is waited for behind the page\'s frame and placeholder rows', async ({ page }) => {
   await page.request.post('/api/1.0/session', { data: { user: 'alice' } });
   const { asked, release } = await holdListPage(page);
