@@ -7,7 +7,6 @@ pub mod decision_dialog;
 pub mod edit_credentials;
 pub mod empty_state;
 pub mod error_message;
-mod html;
 pub mod icon;
 pub mod mine_filter;
 pub mod modal;

@@ -5,6 +5,7 @@
 //! under the row's alias as "label: value"; on a phone each row is a card. The stylesheet
 //! moves the cells (`style/main.css`, "The table of requests"); each value is in the page once.
 
+mod html;
 mod row_cells;
 
 use leptos::prelude::*;
@@ -12,9 +13,9 @@ use leptos::tachys::html::element::inner_html;
 
 use crate::api::{ConnectionRequest, User};
 use crate::components::action_cell::{clicked_action, make_tab_stop, move_along, pressed_edit, RowAction};
-use crate::components::html::Html;
 use crate::i18n::t;
 use crate::table_query::{SortField, TableQuery};
+use html::Html;
 use row_cells::row_cells;
 use wasm_bindgen::JsCast;
 

@@ -6,9 +6,9 @@
 
 use credentials::CredentialKind;
 
+use super::html::Html;
 use crate::api::{ConnectionRequest, LastTest, User};
 use crate::components::action_cell::{action_id, edit_link_id};
-use crate::components::html::Html;
 use crate::components::icon::Icon;
 use crate::components::status_badge::{presentation, status_label};
 use crate::format::{self, Expiry};

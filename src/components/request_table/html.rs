@@ -1,8 +1,7 @@
-//! HTML written as text, for what the page draws many times over or anew with each view (the
-//! table's rows and header row, the status tabs): the browser parses it from one string, where
-//! building it element by element takes a call from wasm to the browser for each element,
-//! attribute and text. Every value is escaped here; names of elements and attributes are the
-//! program's own (`&'static str`).
+//! HTML written as text, for what the page draws many times over (the table's rows) and for its
+//! header row: the browser parses a row's cells from one string, where building them element by
+//! element takes a call from wasm to the browser for each element, attribute and text. Every
+//! value is escaped here; names of elements and attributes are the program's own (`&'static str`).
 
 /// An attribute: its name, and its value, or `None` to leave it out.
 pub type Attribute<'a> = (&'static str, Option<&'a str>);
