@@ -40,8 +40,11 @@ const COLUMNS: [Column; 8] = [
 
 /// The id of a column's sort button, so that focus can find it again after the rows reload.
 pub fn sort_button_id(field: SortField) -> String {
-    format!("sort-{}", field.api_name())
+    format!("{SORT_BUTTON}{}", field.api_name())
 }
+
+/// How the id of a sort button starts ([`sort_button_id`]).
+const SORT_BUTTON: &str = "sort-";
 
 #[component]
 pub fn RequestTable(
@@ -129,7 +132,7 @@ fn head_cells(view: &TableQuery) -> String {
 fn clicked_sort(event: &leptos::ev::MouseEvent) -> Option<SortField> {
     let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
     let button = target.closest("thead button.sort[id]").ok().flatten()?;
-    SortField::parse(button.id().strip_prefix("sort-")?)
+    SortField::parse(button.id().strip_prefix(SORT_BUTTON)?)
 }
 
 /// Placeholder rows while the first page loads, drawn by the stylesheet (as in `index.html`'s

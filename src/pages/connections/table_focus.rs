@@ -1,8 +1,9 @@
 //! Where focus goes once the table shows a fresh page of rows. Rows are drawn in place: a row
 //! in the same place whose cells did not change keeps its elements, and the one with focus
 //! keeps it; a row whose cells did (another request in its place, or the same one changed) is
-//! drawn anew, and its focused control with it, so focus falls to the page. And a page can
-//! take a while to come: if the user moved on meanwhile, their focus is left alone.
+//! drawn anew, and its focused control with it, so focus falls to the page. So is the header
+//! row when the sort changed (its `aria-sort`): its sort button is found again by its id. And a
+//! page can take a while to come: if the user moved on meanwhile, their focus is left alone.
 
 use leptos::prelude::{document, GetValue, LocalStorage, SetValue, StoredValue, WithValue};
 use web_sys::Element;
