@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::api::{ConnectionRequest, Decision};
-use crate::dom::elements;
+use crate::dom::{closest, elements};
 
 /// What a row asks the page to do.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,11 +68,6 @@ pub fn pressed_edit(event: &leptos::ev::PointerEvent, requests: &[ConnectionRequ
         RowAction::Edit(request) => Some(request),
         _ => None,
     }
-}
-
-/// The element that is or holds the event's target and matches `selector`.
-fn closest(target: Option<web_sys::EventTarget>, selector: &str) -> Option<web_sys::Element> {
-    target?.dyn_into::<web_sys::Element>().ok()?.closest(selector).ok().flatten()
 }
 
 /// The actions of the toolbar that can take focus, in order.

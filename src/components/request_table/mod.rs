@@ -17,7 +17,6 @@ use crate::i18n::t;
 use crate::table_query::{SortField, TableQuery};
 use html::Html;
 use row_cells::row_cells;
-use wasm_bindgen::JsCast;
 
 /// A column: its header, the field it sorts by (if any), and its class (its priority).
 struct Column {
@@ -130,8 +129,7 @@ fn head_cells(view: &TableQuery) -> String {
 
 /// The column whose sort button a click in the table pressed.
 fn clicked_sort(event: &leptos::ev::MouseEvent) -> Option<SortField> {
-    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
-    let button = target.closest("thead button.sort[id]").ok().flatten()?;
+    let button = crate::dom::closest(event.target(), "thead button.sort[id]")?;
     SortField::parse(button.id().strip_prefix(SORT_BUTTON)?)
 }
 
