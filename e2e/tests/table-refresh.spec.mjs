@@ -141,3 +141,23 @@ test('rows that come in another order keep one tab stop in each row’s actions'
   expect(stops.length).toBeGreaterThan(10);
   expect(stops).toEqual(stops.map(() => 1));
 });
+
+test('a status tab chosen with the keyboard keeps focus as its rows and then new counts come', async ({ page, playwright, baseURL }) => {
+  await signInAs(page, 'Alice Andersen');
+  const tabs = page.getByRole('navigation', { name: 'Filter by status' });
+  const submitted = tabs.getByRole('link', { name: /^Submitted \d+$/ });
+  await submitted.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/status=SUBMITTED/);
+  await expect(submitted).toHaveAttribute('aria-current', 'page');
+  await expect.poll(async () => [...new Set(await page.getByRole('cell', { name: /^(Submitted|Pending approval|Approved|Rejected)$/ }).allInnerTexts())])
+    .toEqual(['Submitted']);
+  await expect(submitted).toBeFocused();
+
+  // New counts redraw the tabs: the focused one stays focused, and says its new count.
+  const before = Number(await submitted.getAttribute('data-count'));
+  await submitAsBob(playwright, baseURL, 'Chile Retail Portal', '1700000000097');
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect(tabs.getByRole('link', { name: `Submitted ${before + 1}`, exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(submitted).toBeFocused();
+});

@@ -517,7 +517,7 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
                     <MineFilter view on_change=go />
                     <SortSelect view on_change=go />
                 </div>
-                {move || view! { <StatusTabs view=view.get() counts=status_counts.get() /> }}
+                <StatusTabs view counts=status_counts />
             </div>
             <Transition fallback=move || view! { <RequestTableSkeleton rows=view.with(|view| view.page_size) /> }>
                 {move || {
