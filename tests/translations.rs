@@ -1,14 +1,23 @@
 //! Every text of the app exists in English and in German, and nothing else: the English texts
 //! are the keys of `t("…")` and `tf("…", …)` in `src/`, the texts of the credentials engine's
 //! findings (`credentials::texts()`) and the hub's own (`contract::hub_texts::texts()`); the
-//! German ones are `public/i18n/de.json`. A text in one language only fails here.
+//! German ones are `public/i18n/de.json`, and `public/i18n/de-findings.json` for the findings
+//! (loaded after the first page). A text in one language only fails here.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-fn german_catalog() -> std::collections::BTreeMap<String, String> {
-    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("public/i18n/de.json")).unwrap();
-    serde_json::from_str(&text).expect("public/i18n/de.json is an object of strings")
+/// A catalog under `public/i18n/`.
+fn catalog(name: &str) -> BTreeMap<String, String> {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("public/i18n").join(name)).unwrap();
+    serde_json::from_str(&text).unwrap_or_else(|error| panic!("public/i18n/{name} is not an object of strings: {error}"))
+}
+
+/// Every German text, of both catalogs.
+fn german_catalog() -> BTreeMap<String, String> {
+    let mut texts = catalog("de.json");
+    texts.extend(catalog("de-findings.json"));
+    texts
 }
 
 /// The English texts the app translates: those of its sources and those of the engine's findings.
@@ -86,14 +95,23 @@ fn every_english_text_has_a_german_one() {
     let german = german_catalog();
     let english = english_texts();
     let missing: Vec<&String> = english.iter().filter(|text| !german.contains_key(*text)).collect();
-    assert!(missing.is_empty(), "{} texts have no German translation in public/i18n/de.json:\n{missing:#?}", missing.len());
+    assert!(missing.is_empty(), "{} texts have no German translation in public/i18n/:\n{missing:#?}", missing.len());
 }
 
 #[test]
 fn every_german_text_translates_a_text_of_the_app() {
     let english = english_texts();
     let unused: Vec<String> = german_catalog().into_keys().filter(|key| !english.contains(key)).collect();
-    assert!(unused.is_empty(), "public/i18n/de.json translates texts the app does not have:\n{unused:#?}");
+    assert!(unused.is_empty(), "public/i18n/ translates texts the app does not have:\n{unused:#?}");
+}
+
+#[test]
+fn the_findings_catalog_holds_the_findings_and_the_first_one_the_rest() {
+    let findings: BTreeSet<String> = credentials::texts().iter().map(|text| text.to_string()).collect();
+    let in_findings: BTreeSet<String> = catalog("de-findings.json").into_keys().collect();
+    assert_eq!(in_findings, findings, "public/i18n/de-findings.json translates exactly the engine's findings");
+    let misplaced: Vec<String> = catalog("de.json").into_keys().filter(|key| findings.contains(key)).collect();
+    assert!(misplaced.is_empty(), "findings belong in public/i18n/de-findings.json, not de.json:\n{misplaced:#?}");
 }
 
 #[test]

@@ -1,7 +1,19 @@
 // In German: the credentials engine's findings in the dialog (rendered from their templates and
-// parameters), a syntax error's place, and a hub finding the browser did not make, all in German.
+// parameters), a syntax error's place, and a hub finding the browser did not make, all in German;
+// their texts (i18n/de-findings.json) come after the first page, which does not wait for them.
 import { test, expect } from '@playwright/test';
 import { hubSession, findRequest } from './support.mjs';
+
+/** Opens Edit Credentials for EU Production Portal, gives it an http token URL, and sees its finding in German. */
+async function editWithAnHttpTokenUrl(page) {
+  await page.getByRole('link', { name: 'Anmeldedaten für EU Production Portal bearbeiten' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Anmeldedaten für EU Production Portal bearbeiten' });
+  const tokenUrl = dialog.getByRole('textbox', { name: 'Token URL' });
+  await tokenUrl.fill('http://acme.authentication.eu10.hana.ondemand.com/oauth/token');
+  await tokenUrl.blur();
+  await expect(dialog).toContainText('Das Feld „Token URL“ muss https verwenden, nicht http.');
+  return dialog;
+}
 
 async function signInInGerman(page) {
   await page.goto('/connections?sap-language=de');
@@ -11,12 +23,7 @@ async function signInInGerman(page) {
 
 test('the engine\'s findings in German, at their field and for the text as a whole', async ({ page }) => {
   await signInInGerman(page);
-  await page.getByRole('link', { name: 'Anmeldedaten für EU Production Portal bearbeiten' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Anmeldedaten für EU Production Portal bearbeiten' });
-  const tokenUrl = dialog.getByRole('textbox', { name: 'Token URL' });
-  await tokenUrl.fill('http://acme.authentication.eu10.hana.ondemand.com/oauth/token');
-  await tokenUrl.blur();
-  await expect(dialog).toContainText('Das Feld „Token URL“ muss https verwenden, nicht http.');
+  const dialog = await editWithAnHttpTokenUrl(page);
 
   await dialog.getByRole('textbox', { name: 'API-Portal-Anmeldedaten' }).fill('{\n  "url": "https://eu10apiportal.cfapps.eu10.hana.ondemand.com"\n  "tokenUrl": "x"\n}');
   await expect(dialog).toContainText(/Zeile 3, Spalte 3: Erwartet wurde ein Komma oder die schließende geschweifte Klammer/);
@@ -47,4 +54,36 @@ test('a finding of the hub is shown in German from its template and parameters',
   await dialog.getByLabel('Client Secret').fill('1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b$De_Hub-Fi9=');
   await dialog.getByRole('button', { name: 'Speichern' }).click();
   await expect(dialog).toContainText('Das Feld „Token URL“ muss https verwenden, nicht http.');
+});
+
+test('the first page does not wait for the findings\' texts, and the dialog has them once they come', async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  const asked = [];
+  await page.route('**/i18n/de-findings.json', async (route) => {
+    asked.push(route.request().url());
+    await held;
+    await route.continue();
+  });
+  await signInInGerman(page);
+  await expect(page.getByRole('link', { name: 'Anmeldedaten für EU Production Portal bearbeiten' })).toBeVisible();
+  // Asked for once the rows were there, and not come yet: the table is in German all the same.
+  await expect.poll(() => asked.length).toBe(1);
+  await expect(page.getByRole('heading', { name: 'Verbindungsanfragen' })).toBeVisible();
+  release();
+  await page.waitForResponse('**/i18n/de-findings.json');
+  await editWithAnHttpTokenUrl(page);
+  expect(asked, 'the texts came once, for the dialog too').toHaveLength(1);
+});
+
+test('findings shown before their texts could come are in German all the same', async ({ page }) => {
+  // The texts asked for after the first page do not come (the network failed then); the dialog's
+  // first finding has them loaded at once.
+  let requests = 0;
+  await page.route('**/i18n/de-findings.json', (route) => (requests++ === 0 ? route.abort() : route.continue()));
+  await signInInGerman(page);
+  await expect.poll(() => requests).toBe(1);
+  const dialog = await editWithAnHttpTokenUrl(page);
+  await expect(dialog).not.toContainText('must use https');
+  expect(requests, 'the texts were asked for once more, by the finding').toBe(2);
 });

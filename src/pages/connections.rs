@@ -449,7 +449,9 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
         }
         warm_up_due.set_value(false);
         leptos::task::spawn_local(async move {
-            if !crate::startup::whole_code().await {
+            // In German, with the findings' texts too (the dialog shows a finding from the start).
+            crate::startup::findings_texts_settled().await;
+            if !crate::startup::whole_code().await || crate::i18n::findings_due() {
                 let _ = warm_up_due.try_set_value(true);
                 return;
             }

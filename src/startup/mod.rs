@@ -7,6 +7,7 @@ mod config;
 mod launchpad;
 pub mod login;
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::future::{poll_fn, Future};
 use std::pin::pin;
@@ -51,7 +52,11 @@ pub async fn start() {
     let (config, texts) = both(load_config(), load_texts(language)).await;
     // German texts that cannot be loaded leave the app in English rather than not at all.
     let (language, texts) = texts.map_or((Language::English, BTreeMap::new()), |texts| (language, texts));
-    i18n::install(language, texts);
+    i18n::install(language, texts, load_findings_texts_now);
+    // A deep link to Edit Credentials shows its findings with the first page.
+    if location.pathname().is_ok_and(|path| path.trim_end_matches('/').ends_with("/credentials")) {
+        load_findings_texts();
+    }
     let _ = root.set_attribute("lang", language.tag());
     let secure = location.protocol().is_ok_and(|protocol| protocol == "https:");
     let config = match config.and_then(|config| config.check_for_page(secure).map(|()| config)) {
@@ -89,6 +94,57 @@ pub fn page_shown() {
     if let Ok(event) = web_sys::Event::new("app-page-shown") {
         let _ = window().dispatch_event(&event);
     }
+    load_findings_texts();
+}
+
+/// In German, the texts of the credentials engine's findings, which only Edit Credentials' own
+/// address shows on a first page: asked for once the page has been drawn, and again after a
+/// later page if they did not come.
+fn load_findings_texts() {
+    if !i18n::findings_due() || FINDINGS_ON_THEIR_WAY.with_borrow(Option::is_some) {
+        return;
+    }
+    let mut settle = None;
+    FINDINGS_ON_THEIR_WAY.set(Some(js_sys::Promise::new(&mut |resolve, _| settle = Some(resolve))));
+    crate::idle::after_next_frame(move || {
+        leptos::task::spawn_local(async move {
+            match load_catalog(i18n::GERMAN_FINDINGS).await {
+                Some(texts) => i18n::install_findings(texts),
+                None => FINDINGS_ON_THEIR_WAY.set(None),
+            }
+            if let Some(settle) = settle {
+                let _ = settle.call0(&wasm_bindgen::JsValue::NULL);
+            }
+        });
+    });
+}
+
+thread_local! {
+    /// The findings' texts asked for and not come yet, or come: settles once they have come or
+    /// could not (then it is gone, and a later page asks again).
+    static FINDINGS_ON_THEIR_WAY: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
+}
+
+/// Waits until the findings' texts on their way have come or could not (at once if none are):
+/// for work done ahead that would otherwise load them at once, waiting in the middle of it.
+pub async fn findings_texts_settled() {
+    if let Some(on_their_way) = FINDINGS_ON_THEIR_WAY.with_borrow(Clone::clone) {
+        let _ = wasm_bindgen_futures::JsFuture::from(on_their_way).await;
+    }
+}
+
+/// The findings' texts when one is to be shown before they have come: loaded at once, the
+/// request waited for (as the release build's loader does for code that is needed before it
+/// came). None if they cannot be loaded: the findings are then in English.
+fn load_findings_texts_now() -> i18n::Texts {
+    let load = || {
+        let request = web_sys::XmlHttpRequest::new().ok()?;
+        request.open_with_async("GET", i18n::GERMAN_FINDINGS, false).ok()?;
+        request.send().ok()?;
+        let text = request.response_text().ok().flatten().filter(|_| request.status() == Ok(200))?;
+        i18n::parse_catalog(&text).ok()
+    };
+    load().unwrap_or_default()
 }
 
 /// Waits until the whole app's code is here, for what is no part of a first page ("Switch
@@ -113,11 +169,16 @@ async fn load_config() -> Result<AppConfig, ConfigError> {
 }
 
 /// The texts of `language`: none to load for English.
-async fn load_texts(language: Language) -> Option<BTreeMap<String, String>> {
+async fn load_texts(language: Language) -> Option<i18n::Texts> {
     if language == Language::English {
         return Some(BTreeMap::new());
     }
-    let response = Request::get(i18n::GERMAN_TEXTS).send().await.ok().filter(|response| response.ok())?;
+    load_catalog(i18n::GERMAN_TEXTS).await
+}
+
+/// The catalog at `url`: none if it cannot be loaded or read.
+async fn load_catalog(url: &str) -> Option<i18n::Texts> {
+    let response = Request::get(url).send().await.ok().filter(|response| response.ok())?;
     i18n::parse_catalog(&response.text().await.ok()?).ok()
 }
 
