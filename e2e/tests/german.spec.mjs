@@ -7,6 +7,11 @@ import { hubSession, findRequest } from './support.mjs';
 /** Opens Edit Credentials for EU Production Portal, gives it an http token URL, and sees its finding in German. */
 async function editWithAnHttpTokenUrl(page) {
   await page.getByRole('link', { name: 'Anmeldedaten für EU Production Portal bearbeiten' }).click();
+  return editWithAnHttpTokenUrlOpen(page);
+}
+
+/** The same, with the dialog open already. */
+async function editWithAnHttpTokenUrlOpen(page) {
   const dialog = page.getByRole('dialog', { name: 'Anmeldedaten für EU Production Portal bearbeiten' });
   const tokenUrl = dialog.getByRole('textbox', { name: 'Token URL' });
   await tokenUrl.fill('http://acme.authentication.eu10.hana.ondemand.com/oauth/token');
@@ -86,4 +91,16 @@ test('findings shown before their texts could come are in German all the same', 
   const dialog = await editWithAnHttpTokenUrl(page);
   await expect(dialog).not.toContainText('must use https');
   expect(requests, 'the texts were asked for once more, by the finding').toBe(2);
+});
+
+test('a deep link to Edit Credentials in German has its findings\' texts from the start, asked for once', async ({ page, playwright, baseURL }) => {
+  const { session } = await hubSession(playwright, baseURL, 'alice');
+  const request = await findRequest(session, 'EU Production Portal');
+  const asked = [];
+  page.on('request', (sent) => { if (sent.url().endsWith('/i18n/de-findings.json')) asked.push(sent.url()); });
+  // Signed in without a page of the app before the deep link's.
+  await page.context().request.post('/api/1.0/session', { data: { user: 'alice' } });
+  await page.goto(`/connections/${request.id}/credentials?sap-language=de`);
+  await editWithAnHttpTokenUrlOpen(page);
+  expect(asked, 'the deep link\'s start asked for the texts once').toHaveLength(1);
 });

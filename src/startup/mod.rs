@@ -49,13 +49,16 @@ pub async fn start() {
         window().navigator().languages().iter().filter_map(|tag| tag.as_string()).collect();
     let language = Language::choose(launch.language.as_deref(), &browser_languages);
 
-    let (config, texts) = both(load_config(), load_texts(language)).await;
+    // A deep link to Edit Credentials shows findings on its first page: their texts come with the others.
+    let findings_at_once = language != Language::English
+        && location.pathname().is_ok_and(|path| path.trim_end_matches('/').ends_with("/credentials"));
+    let findings = async move { if findings_at_once { load_catalog(i18n::GERMAN_FINDINGS).await } else { None } };
+    let (config, (texts, findings)) = both(load_config(), both(load_texts(language), findings)).await;
     // German texts that cannot be loaded leave the app in English rather than not at all.
     let (language, texts) = texts.map_or((Language::English, BTreeMap::new()), |texts| (language, texts));
     i18n::install(language, texts, load_findings_texts_now);
-    // A deep link to Edit Credentials shows its findings with the first page.
-    if location.pathname().is_ok_and(|path| path.trim_end_matches('/').ends_with("/credentials")) {
-        load_findings_texts();
+    if let Some(findings) = findings {
+        i18n::install_findings(findings);
     }
     let _ = root.set_attribute("lang", language.tag());
     let secure = location.protocol().is_ok_and(|protocol| protocol == "https:");
@@ -97,9 +100,9 @@ pub fn page_shown() {
     load_findings_texts();
 }
 
-/// In German, the texts of the credentials engine's findings, which only Edit Credentials' own
-/// address shows on a first page: asked for once the page has been drawn, and again after a
-/// later page if they did not come.
+/// In German, the texts of the credentials engine's findings, which no first page shows but
+/// Edit Credentials' own address (whose start loads them): asked for once the page has been
+/// drawn, and again after a later page if they did not come.
 fn load_findings_texts() {
     if !i18n::findings_due() || FINDINGS_ON_THEIR_WAY.with_borrow(Option::is_some) {
         return;
@@ -108,9 +111,12 @@ fn load_findings_texts() {
     FINDINGS_ON_THEIR_WAY.set(Some(js_sys::Promise::new(&mut |resolve, _| settle = Some(resolve))));
     crate::idle::after_next_frame(move || {
         leptos::task::spawn_local(async move {
-            match load_catalog(i18n::GERMAN_FINDINGS).await {
-                Some(texts) => i18n::install_findings(texts),
-                None => FINDINGS_ON_THEIR_WAY.set(None),
+            // (Unless a finding shown meanwhile had them loaded at once.)
+            if i18n::findings_due() {
+                match load_catalog(i18n::GERMAN_FINDINGS).await {
+                    Some(texts) => i18n::install_findings(texts),
+                    None => FINDINGS_ON_THEIR_WAY.set(None),
+                }
             }
             if let Some(settle) = settle {
                 let _ = settle.call0(&wasm_bindgen::JsValue::NULL);
