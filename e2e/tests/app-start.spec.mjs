@@ -43,6 +43,19 @@ test('before the app has arrived, the page shows its frame and placeholder rows'
   await expect(page.getByText('Starting API Portal Connections')).toHaveCount(0);
 });
 
+test('served by the hub, a load logs no error: the hub says it has no config.json with 204 No Content', async ({ page }) => {
+  await page.request.post('/api/1.0/session', { data: { user: 'alice' } });
+  const errors = [];
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  const config = page.waitForResponse((response) => new URL(response.url()).pathname === '/config.json');
+  await page.goto('/connections');
+  await expect(page.getByRole('row', { name: /^EU Production Portal\b/ })).toBeVisible();
+  expect((await config).status()).toBe(204);
+  // The rest of the code and the idle work after the first page too.
+  await page.waitForTimeout(500);
+  expect(errors).toEqual([]);
+});
+
 test('config.json, the user and the first page are asked for while the app\'s code is still on its way, once', async ({ page }) => {
   await page.request.post('/api/1.0/session', { data: { user: 'alice' } });
   const asked = [];

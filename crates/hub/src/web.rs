@@ -19,8 +19,10 @@ const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const REVALIDATE: &str = "no-cache";
 
 /// Files of `dir`, with `index.html` for every other path that names no file (the app's
-/// client-side routes, such as `/connections`, load the app); a missing file (`/config.json`)
-/// is a plain 404, quick and small, not the app's page. Hashed files are cached for a year,
+/// client-side routes, such as `/connections`, load the app); a missing file is a plain 404,
+/// quick and small, not the app's page. A missing `config.json` is 204 No Content: the app
+/// asks for it on every load, and the hub says so that the deployment has none (the API is
+/// beside the app) without the browser logging an error each time. Hashed files are cached for a year,
 /// everything else is revalidated. A file's `.br` or `.gz` beside it (brotli 11 and gzip 9,
 /// written at build time) is served to a browser that takes it, instead of compressing on the fly.
 pub fn single_page_app(dir: &Path) -> Router {
@@ -28,7 +30,11 @@ pub fn single_page_app(dir: &Path) -> Router {
     let app_page = move |request: Request| {
         let index = index.clone();
         async move {
-            if names_a_file(request.uri().path()) {
+            let path = request.uri().path();
+            if path.ends_with("/config.json") {
+                return StatusCode::NO_CONTENT.into_response();
+            }
+            if names_a_file(path) {
                 return StatusCode::NOT_FOUND.into_response();
             }
             index.oneshot(request).await.into_response()

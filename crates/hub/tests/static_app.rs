@@ -21,11 +21,14 @@ async fn client_routes_get_index_html_but_api_paths_never_do() {
     assert_eq!(deep_link.status(), 200);
     assert!(deep_link.text().await.unwrap().contains("<title>app</title>"));
 
-    // A file that is not there is missing, not the app's page: config.json tells the app fast
-    // that the deployment has none.
+    // A file that is not there is missing, not the app's page; config.json tells the app fast,
+    // and with no error for the browser to log, that the deployment has none.
+    let missing = client.get(format!("{origin}/other.json")).send().await.unwrap();
+    assert_eq!(missing.status(), 404);
+    assert!(!missing.text().await.unwrap().contains("<title>app</title>"));
     let config = client.get(format!("{origin}/config.json")).send().await.unwrap();
-    assert_eq!(config.status(), 404);
-    assert!(!config.text().await.unwrap().contains("<title>app</title>"));
+    assert_eq!(config.status(), 204);
+    assert!(config.text().await.unwrap().is_empty());
 
     let wasm = client.get(format!("{origin}/app-1234.wasm")).send().await.unwrap();
     assert_eq!(wasm.headers()["content-type"], "application/wasm");
