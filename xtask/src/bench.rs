@@ -378,8 +378,8 @@ fn bundle_sizes(dist: &Path) -> Result<(), String> {
 
     // What a browser fetches before the app shows anything.
     let first_load = |file: &Path| build::is_first_load(dist, file);
-    // German users also load the app's German texts before the first page (the findings' come after it).
-    let german_texts = dist.join(build::GERMAN_CATALOGS[0]);
+    // German users also load the app's German texts before the first page (not the findings', which come after it).
+    let german_texts = dist.join(build::GERMAN_TEXTS);
     let english = sum(&first_load);
     let german = sum(&|file| first_load(file) || file == german_texts);
     println!("\nfirst load (index.html and what it links: js, wasm, css, icon):");

@@ -144,9 +144,11 @@ fn is_content_hashed(name: &str) -> bool {
     })
 }
 
-/// The German catalogs: the app's texts, loaded at start for German users, and the credentials
-/// engine's findings, loaded after the first page.
-pub const GERMAN_CATALOGS: [&str; 2] = ["i18n/de.json", "i18n/de-findings.json"];
+/// The app's German texts, loaded at start for German users.
+pub const GERMAN_TEXTS: &str = "i18n/de.json";
+/// The German texts of the credentials engine's findings, loaded after the first page.
+const GERMAN_FINDINGS: &str = "i18n/de-findings.json";
+const GERMAN_CATALOGS: [&str; 2] = [GERMAN_TEXTS, GERMAN_FINDINGS];
 
 /// The English first load carries no German text: the German texts (`GERMAN_CATALOGS`) are
 /// loaded only for German users. Fails if a German translation of 16 or more bytes that differs
