@@ -9,7 +9,7 @@
 //! from one such address to the next. A piece moves if moved code points to its start, or data
 //! that moves; and it stays on any doubt:
 //!
-//! - if the first module's code or data that stays points to it, or it starts a segment;
+//! - if the first module's code or data that stays points to it;
 //! - if it starts inside a word of the data that looks like an address;
 //! - if the piece before it stays and is not text (or is shorter than a word, and the bytes
 //!   around the start are not all text: it may be part of a word): kept code may index a table
@@ -17,6 +17,12 @@
 //!   anywhere in it);
 //! - if it is not text and kept code points right after it: kept code may read a table down
 //!   from its end (a loop counting up to zero does).
+//!
+//! `wasm-opt` leaves runs of zeros out of the segments (a table of numbers may begin with
+//! some). An address among such zeros between two segments points to the data at the start of
+//! the next one, its first bytes being those zeros. A piece at a segment's start follows the
+//! rules above with the last piece of the segment before it as the piece before; the first
+//! segment's start stays.
 //!
 //! (Numbers in code that are no addresses point into the data too: 0x110000 and up, the
 //! niches of `char`, fall among its addresses. The second and third rules keep them from
@@ -150,6 +156,22 @@ impl<'a> Image<'a> {
         self.segment_of(address).is_some()
     }
 
+    /// Where the data that `address` points to has its bytes: `address` itself in a segment;
+    /// among zeros left out between two segments, the next one's start; else none.
+    fn in_data(&self, address: u32) -> Option<u32> {
+        if self.contains(address) {
+            return Some(address);
+        }
+        let (first, _) = *self.segments.first()?;
+        let next = self.segments.iter().map(|(at, _)| *at).find(|&at| at > address)?;
+        (address > first).then_some(next)
+    }
+
+    /// The segment's end that holds `address`.
+    fn segment_end(&self, address: u32) -> Option<u32> {
+        self.segment_of(address).map(|(at, bytes)| at + bytes.len() as u32)
+    }
+
     /// Whether the 3 bytes before `at` and the 3 from it (those its segment has) are text: no
     /// word that holds the byte before `at` and the one at it is anything else.
     fn text_around(&self, at: u32) -> bool {
@@ -170,11 +192,15 @@ impl<'a> Image<'a> {
         self.segments
             .iter()
             .flat_map(|(at, bytes)| bytes.windows(4).enumerate().map(move |(offset, word)| (at + offset as u32, u32::from_le_bytes(word.try_into().expect("4 bytes")))))
-            .filter(|&(_, target)| self.contains(target))
+            .filter_map(|(at, target)| Some((at, self.in_data(target)?)))
             .collect()
     }
 
     fn moving_pieces(&self, kept_refs: &BTreeSet<u32>, moved_refs: &BTreeSet<u32>) -> Vec<(u32, Vec<u8>)> {
+        // Each address as it is (the end of a run of text or of a table), and where its data's
+        // bytes are, if it points among zeros left out.
+        let with_data = |refs: &BTreeSet<u32>| -> BTreeSet<u32> { refs.iter().copied().chain(refs.iter().filter_map(|&at| self.in_data(at))).collect() };
+        let (kept_refs, moved_refs) = (&with_data(kept_refs), &with_data(moved_refs));
         let pointers = self.pointers();
         let segment_edges: BTreeSet<u32> = self.segments.iter().flat_map(|(at, bytes)| [*at, at + bytes.len() as u32]).collect();
         let starts: BTreeSet<u32> = kept_refs
@@ -198,8 +224,16 @@ impl<'a> Image<'a> {
         }
         // Starts inside a word of the data that looks like an address.
         let inside_pointers: HashSet<u32> = pointers.iter().flat_map(|&(at, _)| at + 1..at + 4).filter(|start| index.contains_key(start)).collect();
-        // A piece inside a segment, not where it starts, that kept code does not point to.
-        let may_move = |start: u32| self.contains(start) && !segment_edges.contains(&start) && !kept_refs.contains(&start) && !inside_pointers.contains(&start);
+        // A piece in a segment, but the first, that kept code does not point to.
+        let first_segment = self.segments.first().map(|(at, _)| *at);
+        let may_move =
+            |start: u32| self.contains(start) && Some(start) != first_segment && !kept_refs.contains(&start) && !inside_pointers.contains(&start);
+        // The piece before one, and where it ends: at a segment's start, the last piece of the
+        // segment before.
+        let piece_before = |position: usize| {
+            let previous = starts[..position].iter().rev().copied().find(|&start| self.contains(start)).expect("the first segment's start stays");
+            (previous, starts[position].min(self.segment_end(previous).expect("in a segment")))
+        };
 
         let mut staying: HashSet<u32> = HashSet::new();
         loop {
@@ -222,11 +256,11 @@ impl<'a> Image<'a> {
             }
             for &start in &moving {
                 let position = index[&start];
-                let (previous, next) = (starts[position - 1], starts[position + 1]);
+                let ((previous, previous_end), next) = (piece_before(position), starts[position + 1]);
                 // Right after a table that stays (kept code may index it past where moved code
                 // points into it), or a table right before where kept code points (which it may
                 // read down from, as a loop counting up to zero does).
-                if (!moving.contains(&previous) && !is_text_before(previous, start)) || (kept_refs.contains(&next) && !is_text(start, next)) {
+                if (!moving.contains(&previous) && !is_text_before(previous, previous_end)) || (kept_refs.contains(&next) && !is_text(start, next)) {
                     staying.insert(start);
                 }
             }
@@ -351,6 +385,38 @@ mod tests {
         // Text moves after text: a word of it, or less among more text.
         assert_eq!(pieces(b"headtextsome", &[AT, AT + 4], &[AT + 8]), [(AT + 8, "some".to_owned())]);
         assert_eq!(pieces(b"headtextsome", &[AT, AT + 4], &[AT + 5]), [(AT + 5, "extsome".to_owned())]);
+    }
+
+    fn pieces_of_segments(segments: Vec<(u32, &[u8])>, kept: &[u32], moved: &[u32]) -> Vec<(u32, Vec<u8>)> {
+        Image::new(segments).moving_pieces(&kept.iter().copied().collect(), &moved.iter().copied().collect())
+    }
+
+    #[test]
+    fn a_table_whose_first_zeros_were_left_out_moves_with_the_code_that_points_to_it() {
+        // "kepttext" at 1000; a table of numbers at 1012 whose first 4 bytes are zeros, which
+        // wasm-opt left out: its segment starts at 1016.
+        let table = [7u8, 0, 0, 0, 9, 0, 0, 0];
+        let segments = || vec![(AT, &b"kepttext"[..]), (AT + 16, &table[..])];
+        assert_eq!(pieces_of_segments(segments(), &[AT], &[AT + 12]), [(AT + 16, table.to_vec())]);
+        // Kept code that points among those zeros reads the table too.
+        assert_eq!(pieces_of_segments(segments(), &[AT, AT + 14], &[AT + 12]), []);
+        // So does kept code that points to its first byte.
+        assert_eq!(pieces_of_segments(segments(), &[AT, AT + 16], &[AT + 12]), []);
+    }
+
+    #[test]
+    fn across_left_out_zeros_a_table_that_stays_keeps_what_follows() {
+        // A table at 1000, which kept code reads, with zeros left out in it from 1008 to 1012;
+        // moved code points to where it goes on, which may be the same table read by its index.
+        let (head, tail) = ([1u8, 0, 0, 0, 2, 0, 0, 0], [3u8, 0, 0, 0]);
+        assert_eq!(pieces_of_segments(vec![(AT, &head[..]), (AT + 12, &tail[..])], &[AT], &[AT + 12]), []);
+        // After text, it moves.
+        assert_eq!(pieces_of_segments(vec![(AT, &b"kepttext"[..]), (AT + 12, &tail[..])], &[AT], &[AT + 12]), [(AT + 12, tail.to_vec())]);
+    }
+
+    #[test]
+    fn the_first_segments_start_stays() {
+        assert_eq!(pieces(b"movedtext", &[], &[AT]), []);
     }
 
     #[test]
