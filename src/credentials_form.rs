@@ -101,6 +101,9 @@ pub struct ChangeSummary {
 pub struct CredentialsForm {
     /// The JSON box's text, secrets in clear: the box shows it through [`Self::shown_json`].
     json: String,
+    /// The box's own text, not credentials, that typing in a field replaced: until the box is
+    /// edited again, the user can put it back.
+    replaced_box_text: Option<String>,
     /// The Client ID, Client Secret, URL... fields.
     pub values: FieldValues,
     pub kind: CredentialKind,
@@ -132,6 +135,7 @@ impl CredentialsForm {
     fn starting_from(current: Current, context: Context) -> Self {
         let mut form = Self {
             json: String::new(),
+            replaced_box_text: None,
             values: FieldValues::new(),
             kind: current.kind,
             current,
@@ -153,6 +157,7 @@ impl CredentialsForm {
             self.values.set(field, value);
         }
         self.json.clear();
+        self.replaced_box_text = None;
         self.changed = FieldSet::default();
         self.revealed = FieldSet::default();
         self.notices.clear();
@@ -171,6 +176,7 @@ impl CredentialsForm {
             // Nothing new (the box reports the text the form itself put there).
             return;
         }
+        self.replaced_box_text = None;
         if text.trim().is_empty() {
             self.start_over();
             return;
@@ -230,8 +236,18 @@ impl CredentialsForm {
         hidden_secrets::hide(&self.json, hidden, &known)
     }
 
-    /// The user typed in a field: the JSON box is rewritten from the fields.
+    /// Whether the box holds text of the user's that is not credentials, which the fields
+    /// cannot show.
+    fn box_holds_other_text(&self) -> bool {
+        !self.json.is_empty() && self.analysis.shape.kind().is_none()
+    }
+
+    /// The user typed in a field: the JSON box is rewritten from the fields. Text of the box's
+    /// own that was not credentials is set aside, for [`Self::put_back_box_text`].
     pub fn set_field(&mut self, field: Field, value: String) {
+        if self.box_holds_other_text() {
+            self.replaced_box_text = Some(std::mem::take(&mut self.json));
+        }
         if value.is_empty() {
             self.values.remove(field);
         } else {
@@ -241,6 +257,19 @@ impl CredentialsForm {
         self.notices.clear();
         self.json = to_json(&self.values, self.kind);
         self.check();
+    }
+
+    /// Whether typing in a field replaced text of the box's that can be put back.
+    pub fn has_replaced_box_text(&self) -> bool {
+        self.replaced_box_text.is_some()
+    }
+
+    /// The box shows again the text that typing in a field replaced, checked as when it was
+    /// typed; the fields keep their values.
+    pub fn put_back_box_text(&mut self) {
+        if let Some(text) = self.replaced_box_text.take() {
+            self.set_json(text);
+        }
     }
 
     /// The user left a field: its findings are shown from now on.
@@ -255,10 +284,10 @@ impl CredentialsForm {
     }
 
     /// The request changed meanwhile (someone else saved): the fields the user did not touch
-    /// follow it.
+    /// follow it. Text in the box that is not credentials stays as it is.
     pub fn rebase(&mut self, latest: &ConnectionRequest) {
         self.current = Current::of(latest);
-        if self.changed.is_empty() {
+        if !self.is_dirty() {
             let revealed = self.revealed;
             self.start_over();
             self.revealed = revealed;
@@ -269,8 +298,10 @@ impl CredentialsForm {
         for (field, value) in follow {
             self.values.set(field, value);
         }
-        self.json = to_json(&self.values, self.kind);
-        self.check();
+        if !self.box_holds_other_text() {
+            self.json = to_json(&self.values, self.kind);
+            self.check();
+        }
     }
 
     /// The value shown in a field.
@@ -685,6 +716,56 @@ mod tests {
         form.set_json("not json at all".into());
         assert!(form.is_dirty(), "Cancel asks before throwing it away");
         assert!(form.notices.is_empty());
+    }
+
+    #[test]
+    fn typing_in_a_field_sets_aside_box_text_that_is_not_credentials() {
+        let mut form = form();
+        let typed = r#"{"clientId": "XYZ"#;
+        form.set_json(typed.into());
+        form.set_field(Field::ClientId, "a".into());
+        assert!(form.shown_json(Hidden::ALL).text.contains(r#""clientId": "a""#), "the box follows the fields");
+        assert!(form.has_replaced_box_text());
+        form.put_back_box_text();
+        assert_eq!(form.shown_json(Hidden::ALL).text, typed);
+        assert!(form.json_has_errors(), "checked again, as when it was typed");
+        assert_eq!(form.value(Field::ClientId), "a", "the fields keep what was typed in them");
+        assert!(!form.has_replaced_box_text());
+    }
+
+    #[test]
+    fn editing_the_box_again_ends_the_offer_to_put_its_text_back() {
+        let mut form = form();
+        form.set_json("XYZ".into());
+        form.set_field(Field::ClientId, "a".into());
+        let shown = form.shown_json(Hidden::ALL).text;
+        form.set_shown_json(&shown.replace(r#""a""#, r#""ab""#), Hidden::ALL);
+        assert!(!form.has_replaced_box_text());
+        assert_eq!(form.value(Field::ClientId), "ab");
+    }
+
+    #[test]
+    fn credentials_in_the_box_are_not_set_aside_the_fields_show_them() {
+        let mut form = form();
+        form.set_json(pasted());
+        form.set_field(Field::ClientId, NEW_ID.into());
+        assert!(!form.has_replaced_box_text());
+        form.set_json("{".into());
+        form.set_json(String::new());
+        form.set_field(Field::ClientId, NEW_ID.into());
+        assert!(!form.has_replaced_box_text(), "an empty box has nothing to put back");
+    }
+
+    #[test]
+    fn someone_elses_save_leaves_box_text_that_is_not_credentials_alone() {
+        let mut form = form();
+        form.set_json("not json at all".into());
+        let mut latest = request("alice", Status::Submitted);
+        latest.credentials.token_url = "https://b.authentication.eu10.hana.ondemand.com/oauth/token".into();
+        form.rebase(&latest);
+        assert_eq!(form.shown_json(Hidden::ALL).text, "not json at all");
+        assert_eq!(form.value(Field::TokenUrl), "https://b.authentication.eu10.hana.ondemand.com/oauth/token");
+        assert!(form.json_has_errors());
     }
 
     #[test]

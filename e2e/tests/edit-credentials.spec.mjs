@@ -239,6 +239,31 @@ test('live validation: a paste at once, a typed field when left, Save points at 
   await expect(json).toHaveValue(/^\{/);
 });
 
+test('text in the JSON box that is not credentials is set aside, not lost, when a field is typed in', async ({ page }) => {
+  await signInAs(page, 'Alice Andersen');
+  const dialog = await openEdit(page, 'EU Quality Portal');
+  const json = dialog.getByRole('textbox', { name: 'API Portal Access Credentials' });
+  const typed = '{"clientId": "sb-apiaccess17';
+  await json.pressSequentially(typed);
+  await page.keyboard.press('Tab');
+  const clientId = dialog.getByRole('textbox', { name: 'Client ID' });
+  await clientId.focus();
+  await page.keyboard.type('sb-x');
+  // The box follows the fields, and says what became of the text it had.
+  await expect(json).toHaveValue(/"clientId": "sb-x"/);
+  await expect(json).toHaveAccessibleDescription(/Your text here was not credentials, so it was replaced by what the fields below hold/);
+  await expect(clientId).toBeFocused();
+  const { violations } = await new AxeBuilder({ page }).include('dialog').analyze();
+  expect(violations).toEqual([]);
+  const putBack = dialog.getByRole('button', { name: 'Put my text back' });
+  await putBack.click();
+  await expect(json).toHaveValue(typed);
+  await expect(json).toBeFocused();
+  await expect(json).toHaveAttribute('aria-invalid', 'true');
+  await expect(putBack).toHaveCount(0);
+  await expect(clientId).toHaveValue('sb-x');
+});
+
 test('Cancel and Escape ask in the app before discarding; keeping returns to the input', async ({ page }) => {
   await signInAs(page, 'Alice Andersen');
   const dialog = await openEdit(page, 'EU Quality Portal');

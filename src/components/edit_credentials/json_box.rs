@@ -1,11 +1,13 @@
 //! "API Portal Access Credentials": the box for the JSON the API portal generated. While a
 //! secret is hidden the box shows a placeholder for it; edits around the placeholder keep it.
+//! Text of the user's that typing in a field replaced can be put back.
 
 use leptos::prelude::*;
 
 use super::fields::FieldMessage;
 use super::DialogState;
 use crate::credentials_form::CredentialsForm;
+use crate::focus;
 use crate::i18n::t;
 
 #[component]
@@ -47,9 +49,23 @@ pub fn JsonBox(id: &'static str, state: DialogState) -> impl IntoView {
                     <FieldMessage severity=message.severity text=message.text excerpt=message.excerpt />
                 }).collect_view()}
             </ul>
-            <ul id=notices_id class="field-messages" role="status">
-                {move || form.with(|form| form.notices.iter().map(|notice| view! { <li class="field-message tone-information">{notice.clone()}</li> }).collect_view())}
-            </ul>
+            // The live region around the list: a list's items must stay a list's to screen readers.
+            <div id=notices_id role="status">
+                <ul class="field-messages">
+                    {move || form.with(|form| form.notices.iter().map(|notice| view! { <li class="field-message tone-information">{notice.clone()}</li> }).collect_view())}
+                    <Show when=move || form.with(CredentialsForm::has_replaced_box_text)>
+                        <li class="field-message tone-information">
+                            {t("Your text here was not credentials, so it was replaced by what the fields below hold.")}
+                            " "
+                            <button type="button" class="button button-transparent" on:click=move |_| {
+                                form.update(CredentialsForm::put_back_box_text);
+                                // Where the text is back; the button is gone with the notice.
+                                focus::focus_id(id);
+                            }>{t("Put my text back")}</button>
+                        </li>
+                    </Show>
+                </ul>
+            </div>
         </div>
     }
 }
