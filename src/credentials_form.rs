@@ -101,8 +101,8 @@ pub struct ChangeSummary {
 pub struct CredentialsForm {
     /// The JSON box's text, secrets in clear: the box shows it through [`Self::shown_json`].
     json: String,
-    /// The box's own text, not credentials, that typing in a field replaced: until the box is
-    /// edited again, the user can put it back.
+    /// The box's own text, not credentials, that typing in a field replaced: the user can put
+    /// it back until the box is emptied (which starts over).
     replaced_box_text: Option<String>,
     /// The Client ID, Client Secret, URL... fields.
     pub values: FieldValues,
@@ -176,7 +176,6 @@ impl CredentialsForm {
             // Nothing new (the box reports the text the form itself put there).
             return;
         }
-        self.replaced_box_text = None;
         if text.trim().is_empty() {
             self.start_over();
             return;
@@ -237,9 +236,9 @@ impl CredentialsForm {
     }
 
     /// Whether the box holds text of the user's that is not credentials, which the fields
-    /// cannot show.
+    /// cannot show (not the form's own JSON of fields, which is none when they are empty).
     fn box_holds_other_text(&self) -> bool {
-        !self.json.is_empty() && self.analysis.shape.kind().is_none()
+        !self.json.is_empty() && self.analysis.shape.kind().is_none() && self.json != to_json(&self.values, self.kind)
     }
 
     /// The user typed in a field: the JSON box is rewritten from the fields. Text of the box's
@@ -265,11 +264,13 @@ impl CredentialsForm {
     }
 
     /// The box shows again the text that typing in a field replaced, checked as when it was
-    /// typed; the fields keep their values.
+    /// typed; the fields keep their values. Text of the user's that the box holds now and the
+    /// fields cannot show is set aside in its place.
     pub fn put_back_box_text(&mut self) {
-        if let Some(text) = self.replaced_box_text.take() {
-            self.set_json(text);
-        }
+        let Some(text) = self.replaced_box_text.take() else { return };
+        let current = self.box_holds_other_text().then(|| self.json.clone());
+        self.set_json(text);
+        self.replaced_box_text = current;
     }
 
     /// The user left a field: its findings are shown from now on.
@@ -734,14 +735,35 @@ mod tests {
     }
 
     #[test]
-    fn editing_the_box_again_ends_the_offer_to_put_its_text_back() {
+    fn the_forms_own_json_of_empty_fields_is_not_set_aside() {
+        let mut form = CredentialsForm::empty();
+        form.set_json("XYZ".into());
+        form.set_field(Field::ClientId, "a".into());
+        // Emptied, the field leaves the form's JSON of no values in the box: not the user's.
+        form.set_field(Field::ClientId, String::new());
+        form.set_field(Field::ClientId, "b".into());
+        form.put_back_box_text();
+        assert_eq!(form.shown_json(Hidden::ALL).text, "XYZ");
+    }
+
+    #[test]
+    fn editing_the_box_again_keeps_the_offer_and_putting_back_sets_the_new_text_aside() {
         let mut form = form();
         form.set_json("XYZ".into());
         form.set_field(Field::ClientId, "a".into());
         let shown = form.shown_json(Hidden::ALL).text;
         form.set_shown_json(&shown.replace(r#""a""#, r#""ab""#), Hidden::ALL);
-        assert!(!form.has_replaced_box_text());
         assert_eq!(form.value(Field::ClientId), "ab");
+        assert!(form.has_replaced_box_text());
+        // Edited into text that is not credentials either: the two change places.
+        form.set_json("UVW".into());
+        form.put_back_box_text();
+        assert_eq!(form.shown_json(Hidden::ALL).text, "XYZ");
+        form.put_back_box_text();
+        assert_eq!(form.shown_json(Hidden::ALL).text, "UVW");
+        // Emptied, the box starts over.
+        form.set_json(String::new());
+        assert!(!form.has_replaced_box_text());
     }
 
     #[test]
@@ -750,7 +772,6 @@ mod tests {
         form.set_json(pasted());
         form.set_field(Field::ClientId, NEW_ID.into());
         assert!(!form.has_replaced_box_text());
-        form.set_json("{".into());
         form.set_json(String::new());
         form.set_field(Field::ClientId, NEW_ID.into());
         assert!(!form.has_replaced_box_text(), "an empty box has nothing to put back");

@@ -251,7 +251,7 @@ test('text in the JSON box that is not credentials is set aside, not lost, when 
   await page.keyboard.type('sb-x');
   // The box follows the fields, and says what became of the text it had.
   await expect(json).toHaveValue(/"clientId": "sb-x"/);
-  await expect(json).toHaveAccessibleDescription(/Your text here was not credentials, so it was replaced by what the fields below hold/);
+  await expect(json).toHaveAccessibleDescription(/Your other text in this box, which was not credentials, is set aside/);
   await expect(clientId).toBeFocused();
   const { violations } = await new AxeBuilder({ page }).include('dialog').analyze();
   expect(violations).toEqual([]);

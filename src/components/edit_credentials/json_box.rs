@@ -55,10 +55,11 @@ pub fn JsonBox(id: &'static str, state: DialogState) -> impl IntoView {
                     {move || form.with(|form| form.notices.iter().map(|notice| view! { <li class="field-message tone-information">{notice.clone()}</li> }).collect_view())}
                     <Show when=move || form.with(CredentialsForm::has_replaced_box_text)>
                         <li class="field-message tone-information">
-                            {t("Your text here was not credentials, so it was replaced by what the fields below hold.")}
+                            {t("Your other text in this box, which was not credentials, is set aside.")}
                             " "
                             <button type="button" class="button button-transparent" on:click=move |_| {
                                 form.update(CredentialsForm::put_back_box_text);
+                                state.edited();
                                 // Where the text is back; the button is gone with the notice.
                                 focus::focus_id(id);
                             }>{t("Put my text back")}</button>

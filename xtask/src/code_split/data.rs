@@ -18,11 +18,12 @@
 //! - if it is not text and kept code points right after it: kept code may read a table down
 //!   from its end (a loop counting up to zero does).
 //!
-//! `wasm-opt` leaves runs of zeros out of the segments (a table of numbers may begin with
-//! some). An address among such zeros between two segments points to the data at the start of
-//! the next one, its first bytes being those zeros. A piece at a segment's start follows the
-//! rules above with the last piece of the segment before it as the piece before; the first
-//! segment's start stays.
+//! `wasm-opt` leaves runs of zeros out of the segments (a table of numbers may begin or end
+//! with some). An address among such zeros between two segments points to the data at the start
+//! of the next one, its first bytes being those zeros. A piece at a segment's start stays unless
+//! moved code points among the zeros before it (data that begins with them); then it follows
+//! the rules above, the last piece of the segment before being the piece before. Kept code that
+//! points among the zeros after a piece points right after it.
 //!
 //! (Numbers in code that are no addresses point into the data too: 0x110000 and up, the
 //! niches of `char`, fall among its addresses. The second and third rules keep them from
@@ -200,6 +201,8 @@ impl<'a> Image<'a> {
         // Each address as it is (the end of a run of text or of a table), and where its data's
         // bytes are, if it points among zeros left out.
         let with_data = |refs: &BTreeSet<u32>| -> BTreeSet<u32> { refs.iter().copied().chain(refs.iter().filter_map(|&at| self.in_data(at))).collect() };
+        // The segments' starts that moved code points before, among zeros left out.
+        let after_zeros: BTreeSet<u32> = moved_refs.iter().filter(|&&at| !self.contains(at)).filter_map(|&at| self.in_data(at)).collect();
         let (kept_refs, moved_refs) = (&with_data(kept_refs), &with_data(moved_refs));
         let pointers = self.pointers();
         let segment_edges: BTreeSet<u32> = self.segments.iter().flat_map(|(at, bytes)| [*at, at + bytes.len() as u32]).collect();
@@ -224,16 +227,23 @@ impl<'a> Image<'a> {
         }
         // Starts inside a word of the data that looks like an address.
         let inside_pointers: HashSet<u32> = pointers.iter().flat_map(|&(at, _)| at + 1..at + 4).filter(|start| index.contains_key(start)).collect();
-        // A piece in a segment, but the first, that kept code does not point to.
-        let first_segment = self.segments.first().map(|(at, _)| *at);
-        let may_move =
-            |start: u32| self.contains(start) && Some(start) != first_segment && !kept_refs.contains(&start) && !inside_pointers.contains(&start);
+        // A piece in a segment (at its start, only after zeros that moved code points among)
+        // that kept code does not point to.
+        let segment_starts: HashSet<u32> = self.segments.iter().map(|(at, _)| *at).collect();
+        let may_move = |start: u32| {
+            self.contains(start)
+                && (!segment_starts.contains(&start) || after_zeros.contains(&start))
+                && !kept_refs.contains(&start)
+                && !inside_pointers.contains(&start)
+        };
         // The piece before one, and where it ends: at a segment's start, the last piece of the
         // segment before.
         let piece_before = |position: usize| {
-            let previous = starts[..position].iter().rev().copied().find(|&start| self.contains(start)).expect("the first segment's start stays");
-            (previous, starts[position].min(self.segment_end(previous).expect("in a segment")))
+            let previous = starts[..position].iter().rev().copied().find(|&start| self.contains(start))?;
+            Some((previous, starts[position].min(self.segment_end(previous)?)))
         };
+        // Kept code points right after a piece that ends at `end`, or among zeros left out there.
+        let kept_after = |end: u32| kept_refs.range(end..=self.in_data(end).unwrap_or(end)).next().is_some();
 
         let mut staying: HashSet<u32> = HashSet::new();
         loop {
@@ -256,11 +266,13 @@ impl<'a> Image<'a> {
             }
             for &start in &moving {
                 let position = index[&start];
-                let ((previous, previous_end), next) = (piece_before(position), starts[position + 1]);
+                let next = starts[position + 1];
                 // Right after a table that stays (kept code may index it past where moved code
                 // points into it), or a table right before where kept code points (which it may
                 // read down from, as a loop counting up to zero does).
-                if (!moving.contains(&previous) && !is_text_before(previous, previous_end)) || (kept_refs.contains(&next) && !is_text(start, next)) {
+                let after_kept_table = piece_before(position)
+                    .is_none_or(|(previous, previous_end)| !moving.contains(&previous) && !is_text_before(previous, previous_end));
+                if after_kept_table || (kept_after(next) && !is_text(start, next)) {
                     staying.insert(start);
                 }
             }
@@ -407,11 +419,24 @@ mod tests {
     #[test]
     fn across_left_out_zeros_a_table_that_stays_keeps_what_follows() {
         // A table at 1000, which kept code reads, with zeros left out in it from 1008 to 1012;
-        // moved code points to where it goes on, which may be the same table read by its index.
+        // moved code points among them, which may be the same table read by its index.
         let (head, tail) = ([1u8, 0, 0, 0, 2, 0, 0, 0], [3u8, 0, 0, 0]);
-        assert_eq!(pieces_of_segments(vec![(AT, &head[..]), (AT + 12, &tail[..])], &[AT], &[AT + 12]), []);
+        assert_eq!(pieces_of_segments(vec![(AT, &head[..]), (AT + 12, &tail[..])], &[AT], &[AT + 10]), []);
         // After text, it moves.
-        assert_eq!(pieces_of_segments(vec![(AT, &b"kepttext"[..]), (AT + 12, &tail[..])], &[AT], &[AT + 12]), [(AT + 12, tail.to_vec())]);
+        assert_eq!(pieces_of_segments(vec![(AT, &b"kepttext"[..]), (AT + 12, &tail[..])], &[AT], &[AT + 10]), [(AT + 12, tail.to_vec())]);
+        // Moved code pointing to the segment's start itself says nothing of the zeros before.
+        assert_eq!(pieces_of_segments(vec![(AT, &b"kepttext"[..]), (AT + 12, &tail[..])], &[AT], &[AT + 12]), []);
+    }
+
+    #[test]
+    fn a_table_whose_last_zeros_were_left_out_stays_when_kept_code_points_among_them() {
+        // "text" at 1000, then a table at 1004 whose last zeros were left out (its segment ends
+        // at 1009, the next starts at 1028); kept code's loop bound is its end, at 1020.
+        let mut head = b"text".to_vec();
+        head.extend_from_slice(&[5, 0, 0, 0, 6]);
+        let segments = || vec![(AT, &head[..]), (AT + 28, &b"more"[..])];
+        assert_eq!(pieces_of_segments(segments(), &[AT, AT + 20], &[AT + 4]), []);
+        assert_eq!(pieces_of_segments(segments(), &[AT], &[AT + 4]), [(AT + 4, head[4..].to_vec())]);
     }
 
     #[test]
