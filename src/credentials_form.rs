@@ -97,7 +97,7 @@ pub struct ChangeSummary {
     pub changes: Vec<(&'static str, String, Option<String>)>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct CredentialsForm {
     /// The JSON box's text, secrets in clear: the box shows it through [`Self::shown_json`].
     json: String,
@@ -117,6 +117,23 @@ pub struct CredentialsForm {
     /// Notices of what the form did to the last paste (repairs, values kept).
     pub notices: Vec<String>,
     context: Context,
+}
+
+/// The box's texts may hold secrets: never printed, not even in debug output (the fields'
+/// values print theirs redacted).
+impl std::fmt::Debug for CredentialsForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let size = |text: &str| format!("<{} bytes>", text.len());
+        f.debug_struct("CredentialsForm")
+            .field("json", &size(&self.json))
+            .field("replaced_box_text", &self.replaced_box_text.as_deref().map(size))
+            .field("values", &self.values)
+            .field("kind", &self.kind)
+            .field("changed", &self.changed)
+            .field("revealed", &self.revealed)
+            .field("notices", &self.notices)
+            .finish_non_exhaustive()
+    }
 }
 
 impl CredentialsForm {
@@ -732,6 +749,17 @@ mod tests {
         assert!(form.json_has_errors(), "checked again, as when it was typed");
         assert_eq!(form.value(Field::ClientId), "a", "the fields keep what was typed in them");
         assert!(!form.has_replaced_box_text());
+    }
+
+    #[test]
+    fn debug_output_holds_no_secret() {
+        let mut form = form();
+        form.set_json(pasted().replace("\"clientId\"", "\"clientId\" \""));
+        form.set_field(Field::ClientId, NEW_ID.into());
+        assert!(form.has_replaced_box_text());
+        let printed = format!("{form:?}");
+        assert!(!printed.contains(SECRET), "{printed}");
+        assert!(printed.contains(NEW_ID), "what is no secret still prints: {printed}");
     }
 
     #[test]
