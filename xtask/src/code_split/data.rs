@@ -160,12 +160,13 @@ impl<'a> Image<'a> {
     /// Where the data that `address` points to has its bytes: `address` itself in a segment;
     /// among zeros left out between two segments, the next one's start; else none.
     fn in_data(&self, address: u32) -> Option<u32> {
-        if self.contains(address) {
-            return Some(address);
+        // The first segment that ends after it: it holds it, or comes next.
+        let (position, &(at, _)) = self.segments.iter().enumerate().find(|(_, (at, bytes))| address < at + bytes.len() as u32)?;
+        if address >= at {
+            Some(address)
+        } else {
+            (position > 0).then_some(at)
         }
-        let (first, _) = *self.segments.first()?;
-        let next = self.segments.iter().map(|(at, _)| *at).find(|&at| at > address)?;
-        (address > first).then_some(next)
     }
 
     /// The segment's end that holds `address`.
@@ -202,7 +203,7 @@ impl<'a> Image<'a> {
         // bytes are, if it points among zeros left out.
         let with_data = |refs: &BTreeSet<u32>| -> BTreeSet<u32> { refs.iter().copied().chain(refs.iter().filter_map(|&at| self.in_data(at))).collect() };
         // The segments' starts that moved code points before, among zeros left out.
-        let after_zeros: BTreeSet<u32> = moved_refs.iter().filter(|&&at| !self.contains(at)).filter_map(|&at| self.in_data(at)).collect();
+        let after_zeros: BTreeSet<u32> = moved_refs.iter().filter_map(|&at| self.in_data(at).filter(|&data| data != at)).collect();
         let (kept_refs, moved_refs) = (&with_data(kept_refs), &with_data(moved_refs));
         let pointers = self.pointers();
         let segment_edges: BTreeSet<u32> = self.segments.iter().flat_map(|(at, bytes)| [*at, at + bytes.len() as u32]).collect();
@@ -311,12 +312,7 @@ mod tests {
     const AT: u32 = 1000;
 
     fn pieces(data: &[u8], kept: &[u32], moved: &[u32]) -> Vec<(u32, String)> {
-        let image = Image::new(vec![(AT, data)]);
-        image
-            .moving_pieces(&kept.iter().copied().collect(), &moved.iter().copied().collect())
-            .into_iter()
-            .map(|(at, bytes)| (at, String::from_utf8_lossy(&bytes).into_owned()))
-            .collect()
+        pieces_of_segments(vec![(AT, data)], kept, moved).into_iter().map(|(at, bytes)| (at, String::from_utf8_lossy(&bytes).into_owned())).collect()
     }
 
     #[test]
