@@ -50,16 +50,6 @@ enum Naming {
     Gone,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_the_page_then_the_app() {
-        assert_eq!(title_for("Connection requests"), "Connection requests – API Portal Connections");
-    }
-}
-
 /// Names the page `page` as `name_page` does, once `shown` is true: a dialog drawn ahead, unseen,
 /// names it only when it shows.
 pub fn name_page_when_shown(page: String, shown: Signal<bool>) {
@@ -79,4 +69,14 @@ pub fn name_page_when_shown(page: String, shown: Signal<bool>) {
         }
         true
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_the_page_then_the_app() {
+        assert_eq!(title_for("Connection requests"), "Connection requests – API Portal Connections");
+    }
 }

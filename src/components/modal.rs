@@ -115,7 +115,10 @@ pub fn Modal(
 
 /// The element that had focus when the dialog opened, with its id; nothing until it opened.
 #[derive(Clone, Default)]
-struct Opener(Arc<Mutex<Option<SendWrapper<(String, web_sys::Element)>>>>);
+struct Opener(Arc<Mutex<Option<FocusedBefore>>>);
+
+/// An element with its id (the element lives on the browser's one thread).
+type FocusedBefore = SendWrapper<(String, web_sys::Element)>;
 
 impl Opener {
     /// The dialog has opened; `active` had focus just before.

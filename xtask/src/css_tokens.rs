@@ -187,8 +187,8 @@ fn without_comments(css: &str) -> String {
     let mut at = 0;
     while at < css.len() {
         let rest = &css[at..];
-        if rest.starts_with("/*") {
-            at += rest[2..].find("*/").map_or(rest.len(), |end| end + 4);
+        if let Some(comment) = rest.strip_prefix("/*") {
+            at += comment.find("*/").map_or(rest.len(), |end| end + 4);
             continue;
         }
         let copied = unit_length(rest);

@@ -88,8 +88,11 @@ const KEPT_KEY_BYTES: usize = 1024;
 /// search that was counted before needs no count again: paging, or the next user's same view).
 pub struct Reader {
     connection: Connection,
-    counts: RefCell<HashMap<Vec<String>, (i64, Vec<(String, u64)>)>>,
+    counts: RefCell<HashMap<Vec<String>, KeptCounts>>,
 }
+
+/// Counts as read (by group), with the `PRAGMA data_version` they were read at.
+type KeptCounts = (i64, Vec<(String, u64)>);
 
 impl Deref for Reader {
     type Target = Connection;

@@ -78,7 +78,7 @@ async fn a_line_break_in_frame_ancestors_is_a_start_error() {
     let data = tempfile::tempdir().unwrap();
     let mut config = hub::Config::with_db(data.path().join("hub.sqlite3"));
     config.frame_ancestors = "'self'\nX-Injected: yes".into();
-    let error = hub::app(&config).err().expect("refused");
+    let error = hub::app(&config).expect_err("refused");
     assert!(error.to_string().contains("--frame-ancestors"), "{error}");
 }
 

@@ -24,14 +24,14 @@ async fn without_its_key_file_a_database_with_secrets_does_not_start() {
     let key = data.path().join("hub-secret.key");
     std::fs::remove_file(&key).unwrap();
 
-    let error = hub::app(&config_for(data.path())).err().expect("the hub refuses to start");
+    let error = hub::app(&config_for(data.path())).expect_err("the hub refuses to start");
     let message = error.to_string();
     assert!(message.contains(&key.display().to_string()), "names the missing file: {message}");
     assert!(message.contains("missing"), "{message}");
     assert!(!key.exists(), "no new key was made up");
 
     std::fs::write(&key, "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=").unwrap();
-    let error = hub::app(&config_for(data.path())).err().expect("another key is refused too");
+    let error = hub::app(&config_for(data.path())).expect_err("another key is refused too");
     assert!(error.to_string().contains("does not open"), "{error}");
 }
 

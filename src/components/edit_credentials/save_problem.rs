@@ -10,6 +10,7 @@ use crate::tone::Tone;
 
 /// What the dialog does after a save failed.
 #[derive(Debug, Clone, PartialEq)]
+#[expect(clippy::large_enum_variant, reason = "one per failed save, matched at once")]
 pub enum AfterFailure {
     /// Show this problem.
     Show(SaveProblem),
