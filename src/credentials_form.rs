@@ -245,6 +245,18 @@ impl CredentialsForm {
         self.set_json(real);
     }
 
+    /// A field's value as its input shows it: while `hides`, only a placeholder.
+    pub fn shown_value(&self, field: Field, hides: bool) -> ShownText {
+        hidden_secrets::hide_whole(self.values.get(field).unwrap_or_default(), hides)
+    }
+
+    /// The user edited a field's input that showed its value as `hides` said into `shown`:
+    /// edits next to a hidden value keep it, an edit into its placeholder replaces all of it.
+    pub fn set_shown_value(&mut self, field: Field, shown: &str, hides: bool) {
+        let real = hidden_secrets::reveal(&self.shown_value(field, hides), &self.value(field), shown);
+        self.set_field(field, real);
+    }
+
     /// The JSON box's text as shown while `hidden` secrets are hidden.
     pub fn shown_json(&self, hidden: Hidden) -> ShownText {
         let known: Vec<(Field, &str)> =
@@ -636,6 +648,34 @@ mod tests {
         let shown = form.shown_json(Hidden::ALL).text;
         assert!(!shown.contains(SECRET), "{shown}");
         assert!(form.json_messages(&form.shown_json(Hidden::ALL)).iter().all(|m| !m.text.contains(SECRET) && !m.excerpt.as_deref().unwrap_or("").contains(SECRET)));
+    }
+
+    #[test]
+    fn a_hidden_key_field_shows_only_a_placeholder_and_keeps_the_key_under_edits() {
+        let mut form = CredentialsForm::new(&x509_request());
+        assert_eq!(form.shown_value(Field::Key, true).text, "", "nothing to hide yet");
+        // Pasted into the empty field: from then on it shows the placeholder, never the key.
+        form.set_shown_value(Field::Key, KEY, true);
+        assert_eq!(form.value(Field::Key), KEY);
+        assert_eq!(form.shown_value(Field::Key, true).text, placeholder());
+        assert_eq!(form.shown_value(Field::Key, false).text, KEY, "shown, it is there in clear");
+        // Typed next to the placeholder: added to the key, which stays hidden.
+        form.set_shown_value(Field::Key, &format!("{}\n", placeholder()), true);
+        assert_eq!(form.value(Field::Key), format!("{KEY}\n"));
+        assert_eq!(form.shown_value(Field::Key, true).text, placeholder());
+        // Pasted over the placeholder: the new key replaces the old one whole.
+        form.set_shown_value(Field::Key, "-----BEGIN PRIVATE KEY-----\nnew\n-----END PRIVATE KEY-----", true);
+        assert_eq!(form.value(Field::Key), "-----BEGIN PRIVATE KEY-----\nnew\n-----END PRIVATE KEY-----");
+        // A character taken out of the placeholder takes the whole key (it is never the value).
+        let shown = placeholder();
+        form.set_shown_value(Field::Key, &shown[..shown.len() - 1], true);
+        assert_eq!(form.value(Field::Key), "");
+        assert_eq!(form.shown_value(Field::Key, true).text, "");
+        // A short value typed one character at a time is hidden from the first one on.
+        form.set_shown_value(Field::Key, "a", true);
+        assert_eq!(form.shown_value(Field::Key, true).text, placeholder());
+        form.set_shown_value(Field::Key, &format!("{}b", placeholder()), true);
+        assert_eq!(form.value(Field::Key), "ab");
     }
 
     #[test]

@@ -131,18 +131,20 @@ fn relative_in(now: i64, then: i64, language: Language) -> String {
 /// The part of a client ID that tells one key from another, for a table cell. The API portal's
 /// client IDs (`sb-apiaccess1689070958781!b6077|api-portal-xsuaa!b2160`) share their start and
 /// their end with every other key of the portal; what differs is the number in the middle and
-/// its `!b` part (`1689070958781!b6077`). Other IDs keep their end, where keys differ most.
+/// its `!b` part (`1689070958781!b6077`). Other IDs keep their end, where keys differ most. Either
+/// way a long part keeps only its end: the cell does not wrap, and one row must not widen them all.
 pub fn distinguishing_client_id(client_id: &str) -> String {
     let own = client_id.split('|').next().unwrap_or(client_id);
-    if let Some(rest) = own.strip_prefix("sb-") {
-        let number_at = rest.find(|c: char| c.is_ascii_digit());
-        if let Some(at) = number_at.filter(|at| rest[..*at].chars().all(|c| c.is_ascii_alphabetic() || c == '-')) {
-            return rest[at..].to_owned();
-        }
-    }
-    let chars: Vec<char> = own.chars().collect();
+    let differing = own
+        .strip_prefix("sb-")
+        .and_then(|rest| {
+            let at = rest.find(|c: char| c.is_ascii_digit())?;
+            rest[..at].chars().all(|c| c.is_ascii_alphabetic() || c == '-').then(|| &rest[at..])
+        })
+        .unwrap_or(own);
+    let chars: Vec<char> = differing.chars().collect();
     if chars.len() <= 24 {
-        return own.to_owned();
+        return differing.to_owned();
     }
     let end: String = chars[chars.len() - 20..].iter().collect();
     format!("…{end}")
@@ -272,6 +274,8 @@ mod tests {
         assert_eq!(distinguishing_client_id("sb-na-1234!t5678"), "1234!t5678");
         assert_eq!(distinguishing_client_id("sb-short"), "sb-short");
         assert_eq!(distinguishing_client_id("a-client-id-of-some-other-shape-0042"), "…ome-other-shape-0042");
+        let long_number = format!("sb-apiaccess{}!b6077|api-portal-xsuaa!b2160", "7".repeat(390));
+        assert_eq!(distinguishing_client_id(&long_number), format!("…{}!b6077", "7".repeat(14)), "a long number keeps its end");
     }
 
     #[test]

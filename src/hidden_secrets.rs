@@ -84,6 +84,15 @@ impl ShownText {
     }
 }
 
+/// A field's value as shown: while `hides`, all of it as one [`placeholder`] (nothing if it is
+/// empty), so that neither the eye nor a screen reader gets it; else as it is.
+pub fn hide_whole(real: &str, hides: bool) -> ShownText {
+    if !hides || real.is_empty() {
+        return ShownText { text: real.to_owned(), replaced: Vec::new() };
+    }
+    ShownText { text: placeholder().to_owned(), replaced: vec![(0..real.len(), 0..placeholder().len())] }
+}
+
 /// `real` as shown: the value of each hidden field replaced by [`placeholder`]. Values are
 /// found by where they stand (after a secret key, or a private key's PEM block) and, so that a
 /// renamed key or a misplaced value shows nothing either, by what they are: `known`, the

@@ -181,6 +181,9 @@ test('X.509: a new certificate and key alone keep the URLs', async ({ page, play
   await expect(dialog).toContainText('2054-04-16 02:08 UTC');
   await dialog.getByLabel('Private key').fill(KEY);
   await expect(dialog.getByRole('textbox', { name: 'API Portal Access Credentials' })).toHaveValue(/"key": "•••••• \(hidden\)"/);
+  // Hidden from screen readers too: the key's own box holds a placeholder, not masked text.
+  await expect(dialog.getByLabel('Private key')).toHaveValue('•••••• (hidden)');
+  expect(await page.locator('body').ariaSnapshot()).not.toContain('MIIEvQIBADANBgkqhkiG9w0BAQEFAASC');
   expect(await everywhereButTheField(page)).not.toContain('MIIEvQIBADANBgkqhkiG9w0BAQEFAASC');
   await expect(dialog.getByRole('region', { name: 'What saving changes' }))
     .toContainText('Certificate and Private key will change; URL, Token URL and Cert URL stay.');
@@ -278,6 +281,35 @@ test('Cancel and Escape ask in the app before discarding; keeping returns to the
   await confirm.getByRole('button', { name: 'Discard' }).click();
   await expect(dialog).toBeHidden();
   await expect(row(page, 'EU Quality Portal').getByRole('link', { name: /Edit Credentials/ })).toBeFocused();
+});
+
+test('reloading or closing the page asks first while the dialog holds input, not before', async ({ page }) => {
+  await signInAs(page, 'Alice Andersen');
+  const asked = [];
+  page.on('dialog', async (question) => {
+    asked.push(question.type());
+    await question.dismiss();
+  });
+  const dialog = await openEdit(page, 'EU Quality Portal');
+  // Whether the page's own listener would ask (a dispatched event returns false when it does).
+  const wouldAsk = () => page.evaluate(() => !dispatchEvent(new Event('beforeunload', { cancelable: true })));
+  expect(await wouldAsk()).toBe(false);
+  const clientId = dialog.getByRole('textbox', { name: 'Client ID' });
+  await clientId.click();
+  await page.keyboard.type('sb-apiaccess1709999999999');
+  // Staying is the answer: the page and what was typed are still there.
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => asked).toEqual(['beforeunload']);
+  expect(page.isClosed()).toBe(false);
+  await expect(clientId).toHaveValue('sb-apiaccess1709999999999');
+  // Discarded in the app, the input is gone, and so is the question.
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('dialog', { name: 'Discard your changes?' }).getByRole('button', { name: 'Discard' }).click();
+  await expect(dialog).toBeHidden();
+  expect(await wouldAsk()).toBe(false);
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => page.isClosed()).toBe(true);
+  expect(asked).toEqual(['beforeunload']);
 });
 
 test('opened from its row, the dialog has its own address: Back closes it, Forward opens it again', async ({ page }) => {

@@ -2,17 +2,18 @@
 // parameters), a syntax error's place, and a hub finding the browser did not make, all in German;
 // their texts (i18n/de-findings.json) come after the first page, which does not wait for them.
 import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { hubSession, findRequest } from './support.mjs';
 
 /** Opens Edit Credentials for EU Production Portal, gives it an http token URL, and sees its finding in German. */
 async function editWithAnHttpTokenUrl(page) {
-  await page.getByRole('link', { name: 'Anmeldedaten für EU Production Portal bearbeiten' }).click();
+  await page.getByRole('link', { name: 'Anmeldedaten bearbeiten: EU Production Portal' }).click();
   return editWithAnHttpTokenUrlOpen(page);
 }
 
 /** The same, with the dialog open already. */
 async function editWithAnHttpTokenUrlOpen(page) {
-  const dialog = page.getByRole('dialog', { name: 'Anmeldedaten für EU Production Portal bearbeiten' });
+  const dialog = page.getByRole('dialog', { name: 'Anmeldedaten bearbeiten: EU Production Portal' });
   const tokenUrl = dialog.getByRole('textbox', { name: 'Token URL' });
   await tokenUrl.fill('http://acme.authentication.eu10.hana.ondemand.com/oauth/token');
   await tokenUrl.blur();
@@ -53,8 +54,8 @@ test('a finding of the hub is shown in German from its template and parameters',
     ? route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ error: { code: 'VALIDATION_FAILED', message: 'The request is not valid.', details: [detail] } }) })
     : route.continue());
   await signInInGerman(page);
-  await page.getByRole('link', { name: 'Anmeldedaten für EU Production Portal bearbeiten' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Anmeldedaten für EU Production Portal bearbeiten' });
+  await page.getByRole('link', { name: 'Anmeldedaten bearbeiten: EU Production Portal' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Anmeldedaten bearbeiten: EU Production Portal' });
   await dialog.getByRole('textbox', { name: 'Client ID' }).fill('sb-apiaccess1734567890123!b6077|api-portal-xsuaa!b2160');
   await dialog.getByLabel('Client Secret').fill('1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b$De_Hub-Fi9=');
   await dialog.getByRole('button', { name: 'Speichern' }).click();
@@ -71,7 +72,7 @@ test('the first page does not wait for the findings\' texts, and the dialog has 
     await route.continue();
   });
   await signInInGerman(page);
-  await expect(page.getByRole('link', { name: 'Anmeldedaten für EU Production Portal bearbeiten' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Anmeldedaten bearbeiten: EU Production Portal' })).toBeVisible();
   // Asked for once a page was there, and not come yet: the table is in German all the same.
   await expect.poll(() => asked.length).toBe(1);
   await expect(page.getByRole('heading', { name: 'Verbindungsanfragen' })).toBeVisible();
@@ -90,7 +91,7 @@ test('findings shown before their texts could come are in German all the same', 
   await page.route('**/i18n/de-findings.json', (route) => (requests++ === 0 ? route.abort() : route.continue()));
   await page.context().request.post('/api/1.0/session', { data: { user: 'alice' } });
   await page.goto('/connections?sap-language=de');
-  await expect(page.getByRole('link', { name: 'Anmeldedaten für EU Production Portal bearbeiten' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Anmeldedaten bearbeiten: EU Production Portal' })).toBeVisible();
   await expect.poll(() => requests).toBe(1);
   const dialog = await editWithAnHttpTokenUrl(page);
   await expect(dialog).not.toContainText('must use https');
@@ -107,4 +108,15 @@ test('a deep link to Edit Credentials in German has its findings\' texts from th
   await page.goto(`/connections/${request.id}/credentials?sap-language=de`);
   await editWithAnHttpTokenUrlOpen(page);
   expect(asked, 'the deep link\'s start asked for the texts once').toHaveLength(1);
+});
+
+test('in German, no axe violation on the table and in the dialog, each visible label part of its control\'s name', async ({ page }) => {
+  // axe's check that a control's name holds its visible label (WCAG 2.5.3) is off by default.
+  const axe = () => new AxeBuilder({ page }).options({ rules: { 'label-content-name-mismatch': { enabled: true } } }).analyze();
+  await signInInGerman(page);
+  await expect(page.getByRole('link', { name: 'Anmeldedaten bearbeiten: EU Production Portal' })).toBeVisible();
+  expect((await axe()).violations).toEqual([]);
+  await page.getByRole('link', { name: 'Anmeldedaten bearbeiten: EU Production Portal' }).click();
+  await expect(page.getByRole('dialog', { name: 'Anmeldedaten bearbeiten: EU Production Portal' })).toBeVisible();
+  expect((await axe()).violations).toEqual([]);
 });

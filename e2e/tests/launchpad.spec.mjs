@@ -54,8 +54,8 @@ test('framed by the launchpad in German and dark: one top bar, and the seed proc
   // Client Secret, Save.
   const table = app.getByRole('table', { name: 'Verbindungsanfragen' });
   await expect(table.getByRole('columnheader', { name: 'Aktionen' })).toBeVisible();
-  await table.getByRole('link', { name: 'Anmeldedaten für EU Production Portal bearbeiten' }).click();
-  const dialog = app.getByRole('dialog', { name: 'Anmeldedaten für EU Production Portal bearbeiten' });
+  await table.getByRole('link', { name: 'Anmeldedaten bearbeiten: EU Production Portal' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Anmeldedaten bearbeiten: EU Production Portal' });
   await expect(dialog).toBeVisible();
   await dialog.getByRole('textbox', { name: 'Client ID' }).fill('sb-apiaccess1723456789012!b6077|api-portal-xsuaa!b2160');
   await dialog.getByLabel('Client Secret').fill(SECRET);

@@ -89,7 +89,7 @@ for (const width of WIDTHS) {
     await page.getByRole('button', { name: 'Als Alice Andersen anmelden' }).click();
     const edit = page.getByRole('table', { name: 'Verbindungsanfragen' })
       .getByRole('row', { name: /^EU Production Portal\b/ })
-      .getByRole('link', { name: 'Anmeldedaten für EU Production Portal bearbeiten' });
+      .getByRole('link', { name: 'Anmeldedaten bearbeiten: EU Production Portal' });
     await expect(edit).toBeVisible();
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     const box = await edit.boundingBox();
@@ -97,7 +97,7 @@ for (const width of WIDTHS) {
     expect(box.x + box.width).toBeLessThanOrEqual(width);
     await page.screenshot({ path: testInfo.outputPath(`table-de-${width}.png`), fullPage: true });
     await edit.click();
-    const dialog = page.getByRole('dialog', { name: 'Anmeldedaten für EU Production Portal bearbeiten' });
+    const dialog = page.getByRole('dialog', { name: 'Anmeldedaten bearbeiten: EU Production Portal' });
     await expect(dialog.getByRole('button', { name: 'Speichern' })).toBeInViewport();
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: testInfo.outputPath(`dialog-de-${width}.png`) });

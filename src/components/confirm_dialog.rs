@@ -53,3 +53,17 @@ pub fn ConfirmDiscard(
         </Show>
     }
 }
+
+/// While `entered()` says the user has input that is not saved, leaving the page (reload,
+/// closing the tab, another address) asks first, in the browser's own words: the page can put
+/// no dialog of its own in the way.
+pub fn ask_before_leaving_the_page(entered: impl Fn() -> bool + 'static) {
+    let listener = window_event_listener(leptos::ev::beforeunload, move |event| {
+        if entered() {
+            event.prevent_default();
+            // Browsers that predate `preventDefault()` here ask when the return value is set.
+            event.set_return_value("");
+        }
+    });
+    on_cleanup(move || listener.remove());
+}

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::api::{self, ApiError, ConnectionRequest, User};
-use crate::components::confirm_dialog::ConfirmDiscard;
+use crate::components::confirm_dialog::{ask_before_leaving_the_page, ConfirmDiscard};
 use crate::components::edit_credentials::fields::CredentialsFields;
 use crate::components::edit_credentials::json_box::JsonBox;
 use crate::components::edit_credentials::messages::{MessageStrip, ProblemMessage};
@@ -108,14 +108,19 @@ pub fn NewRequestDialog(
         state.problem.set(None);
         submit_request.dispatch((alias_text.trim().to_owned(), comment.get_untracked(), body));
     });
+    let entered = move || {
+        alias.with_untracked(|alias| !alias.is_empty())
+            || comment.with_untracked(|comment| !comment.is_empty())
+            || state.form.with_untracked(CredentialsForm::is_dirty)
+    };
     let close = Callback::new(move |()| {
-        let entered = !alias.get_untracked().is_empty() || !comment.get_untracked().is_empty() || state.form.with_untracked(CredentialsForm::is_dirty);
-        if entered {
+        if entered() {
             confirming_discard.set(true);
         } else {
             on_close.run(());
         }
     });
+    ask_before_leaving_the_page(entered);
 
     view! {
         <Modal title=t("Connect API Portal") title_id="new-request-title" class="dialog-wide" on_cancel=close>

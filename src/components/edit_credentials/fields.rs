@@ -89,6 +89,39 @@ fn on_leave(field: Field, state: DialogState) -> impl Fn(leptos::ev::FocusEvent)
     move |_| state.form.update(|form| form.leave_field(field))
 }
 
+/// A multi-line input for a value that may be a private key: while `hides()`, it shows (and
+/// gives screen readers) only a placeholder, as the JSON box does; a CSS mask would still hand
+/// the text to assistive technology. Typing next to the placeholder keeps the value, typing
+/// over it replaces the value.
+fn textarea_hiding(
+    field: Field,
+    state: DialogState,
+    Binding { id, messages_id, messages }: &Binding,
+    hides: impl Fn() -> bool + Copy + Send + Sync + 'static,
+) -> AnyView {
+    let shown = move || {
+        let hides = hides();
+        state.form.with(|form| form.shown_value(field, hides).text)
+    };
+    let on_input = move |event: leptos::ev::Event| {
+        let text = event_target_value(&event);
+        let hides = untrack(hides);
+        state.form.update(|form| form.set_shown_value(field, &text, hides));
+        state.edited();
+        // What was typed next to the placeholder went into the value: the box shows the
+        // placeholder alone again even where the text it shows has not changed.
+        let shown = untrack(shown);
+        if shown != text {
+            event_target::<web_sys::HtmlTextAreaElement>(&event).set_value(&shown);
+        }
+    };
+    view! {
+        <textarea id=id.clone() rows="4" autocomplete="off" spellcheck="false" prop:value=shown
+            aria-invalid=invalid(*messages) aria-describedby=messages_id.clone() on:input=on_input on:blur=on_leave(field, state)></textarea>
+    }
+    .into_any()
+}
+
 /// A field with its label and messages.
 #[component]
 pub fn TextField(
@@ -99,25 +132,22 @@ pub fn TextField(
     label: Option<&'static str>,
     #[prop(optional)] multiline: bool,
 ) -> impl IntoView {
-    let Binding { id, messages_id, messages } = Binding::of(field, state);
-    let invalid = invalid(messages);
+    let binding = Binding::of(field, state);
     // A private key pasted where it does not belong is still hidden while the key is.
-    let masked = move || {
+    let holds_hidden_key = move || {
         state.hidden.with(|hidden| hidden.key) && state.form.with(|form| form.values.get(field).is_some_and(|value| value.contains("PRIVATE KEY")))
     };
     let input = if multiline {
-        view! {
-            <textarea id=id.clone() rows="4" autocomplete="off" spellcheck="false" class:masked=masked prop:value=value_of(field, state)
-                aria-invalid=invalid aria-describedby=messages_id.clone() on:input=on_input(field, state) on:blur=on_leave(field, state)></textarea>
-        }
-        .into_any()
+        textarea_hiding(field, state, &binding, holds_hidden_key)
     } else {
+        let Binding { id, messages_id, messages } = &binding;
         view! {
-            <input id=id.clone() type="text" autocomplete="off" spellcheck="false" class:masked=masked prop:value=value_of(field, state)
-                aria-invalid=invalid aria-describedby=messages_id.clone() on:input=on_input(field, state) on:blur=on_leave(field, state) />
+            <input id=id.clone() type="text" autocomplete="off" spellcheck="false" class:masked=holds_hidden_key prop:value=value_of(field, state)
+                aria-invalid=invalid(*messages) aria-describedby=messages_id.clone() on:input=on_input(field, state) on:blur=on_leave(field, state) />
         }
         .into_any()
     };
+    let Binding { id, messages_id, messages } = binding;
     view! {
         <div class="field">
             <label for=id>{label.unwrap_or(crate::credentials_form::label(field))}</label>
@@ -132,24 +162,21 @@ pub fn TextField(
 #[component]
 pub fn SecretField(field: Field, state: DialogState) -> impl IntoView {
     let hidden = state.hidden;
-    let Binding { id, messages_id, messages } = Binding::of(field, state);
-    let invalid = invalid(messages);
+    let binding = Binding::of(field, state);
     let is_hidden = move || hidden.with(|hidden| hidden.hides(field));
     let toggle = move |_| hidden.update(|hidden| hidden.toggle(field));
     let input = if field == Field::Key {
-        view! {
-            <textarea id=id.clone() rows="4" autocomplete="off" spellcheck="false" class:masked=is_hidden prop:value=value_of(field, state)
-                aria-invalid=invalid aria-describedby=messages_id.clone() on:input=on_input(field, state) on:blur=on_leave(field, state)></textarea>
-        }
-        .into_any()
+        textarea_hiding(field, state, &binding, is_hidden)
     } else {
+        let Binding { id, messages_id, messages } = &binding;
         view! {
             <input id=id.clone() type=move || if is_hidden() { "password" } else { "text" } autocomplete="off" spellcheck="false"
-                prop:value=value_of(field, state) aria-invalid=invalid aria-describedby=messages_id.clone()
+                prop:value=value_of(field, state) aria-invalid=invalid(*messages) aria-describedby=messages_id.clone()
                 on:input=on_input(field, state) on:blur=on_leave(field, state) />
         }
         .into_any()
     };
+    let Binding { id, messages_id, messages } = binding;
     view! {
         <div class="field">
             <label for=id>{label(field)}</label>

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{self, ConnectionRequest, User};
-use crate::components::confirm_dialog::ConfirmDiscard;
+use crate::components::confirm_dialog::{ask_before_leaving_the_page, ConfirmDiscard};
 use crate::components::modal::Modal;
 use crate::credentials_form::CredentialsForm;
 use crate::focus;
@@ -101,6 +101,7 @@ pub fn EditCredentialsDialog(
             on_close.run(());
         }
     });
+    ask_before_leaving_the_page(move || state.form.with_untracked(CredentialsForm::is_dirty));
 
     view! {
         <Modal title title_id="edit-credentials-title" class="dialog-wide" on_cancel=close shown>

@@ -38,11 +38,14 @@ pub fn ChangeSummaryView(form: RwSignal<CredentialsForm>) -> impl IntoView {
                 <section class="changes" aria-labelledby="changes-title">
                     <h3 id="changes-title">{t("What saving changes")}</h3>
                     <p>{summary.sentence}</p>
-                    <ul>
-                        {summary.changes.into_iter().map(|(label, new, old)| view! {
-                            <li>{format!("{label}: ")}<code>{new}</code>{old.map(|old| view! { {format!(" ({} ", t("now"))} <code>{old}</code> ")" })}</li>
-                        }).collect_view()}
-                    </ul>
+                    // No list when nothing is listed: screen readers would announce an empty one.
+                    {(!summary.changes.is_empty()).then(|| view! {
+                        <ul>
+                            {summary.changes.into_iter().map(|(label, new, old)| view! {
+                                <li>{format!("{label}: ")}<code>{new}</code>{old.map(|old| view! { {format!(" ({} ", t("now"))} <code>{old}</code> ")" })}</li>
+                            }).collect_view()}
+                        </ul>
+                    })}
                 </section>
             }
         })
