@@ -170,7 +170,7 @@ test('in German, what the hub says comes in German too: a refused test and an al
   await dialog.getByRole('textbox', { name: 'Alias des API-Portals' }).fill('EU Production Portal');
   await dialog.getByRole('textbox', { name: 'API-Portal-Anmeldedaten' }).fill(credentials('0000-wrong$Secret='));
   await dialog.getByRole('button', { name: 'Diese Anmeldedaten testen' }).click();
-  await expect(dialog.getByText('Der Token-Endpunkt hat Client ID oder Client Secret abgelehnt (HTTP 401): Erzeugen Sie im API portal neue Anmeldedaten und fügen Sie sie hier ein.')).toBeVisible();
+  await expect(dialog.getByText('Der Token-Endpunkt hat Client ID oder Client Secret abgelehnt (HTTP 401): Erzeugen Sie im API-Portal neue Anmeldedaten und fügen Sie sie hier ein.')).toBeVisible();
   await dialog.getByRole('textbox', { name: 'API-Portal-Anmeldedaten' }).fill(credentials());
   await dialog.getByRole('button', { name: 'Einreichen' }).click();
   await expect(dialog.getByText('Eine andere Anfrage hat bereits den Alias „EU Production Portal“. Wählen Sie einen anderen Alias.')).toBeVisible();
