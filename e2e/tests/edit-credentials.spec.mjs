@@ -357,6 +357,38 @@ test('opened from its row, the dialog has its own address: Back closes it, Forwa
   await expect(dialog).toBeHidden();
 });
 
+test('Back with input in the dialog asks first, as Cancel does: Keep editing keeps it at its address, Discard closes it', async ({ page }) => {
+  await signInAs(page, 'Alice Andersen');
+  const table = page.url();
+  const dialog = await openEdit(page, 'EU Quality Portal');
+  await expect(page).toHaveURL(/\/credentials$/);
+  const clientId = dialog.getByRole('textbox', { name: 'Client ID' });
+  await clientId.click();
+  await page.keyboard.type('sb-apiaccess1709999999999');
+  await page.goBack();
+  const confirm = page.getByRole('dialog', { name: 'Discard your changes?' });
+  await expect(confirm.getByRole('button', { name: 'Keep editing' })).toBeFocused();
+  await expect(page).toHaveURL(/\/credentials$/);
+  await page.keyboard.press('Enter');
+  await expect(confirm).toBeHidden();
+  await expect(dialog).toBeVisible();
+  await expect(clientId).toHaveValue('sb-apiaccess1709999999999');
+  await expect(page).toHaveURL(/\/credentials$/);
+
+  await page.goBack();
+  await confirm.getByRole('button', { name: 'Discard' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(table);
+  await expect(row(page, 'EU Quality Portal').getByRole('link', { name: /Edit Credentials/ })).toBeFocused();
+  // Nothing entered, Back closes it without a question.
+  await openEdit(page, 'EU Quality Portal');
+  await expect(page).toHaveURL(/\/credentials$/);
+  await page.goBack();
+  await expect(dialog).toBeHidden();
+  await expect(confirm).toBeHidden();
+  await expect(page).toHaveURL(table);
+});
+
 test('a press on Edit Credentials draws its dialog unseen: the release (the click) shows it, a press taken elsewhere leaves nothing', async ({ page }) => {
   await signInAs(page, 'Alice Andersen');
   const table = page.url();

@@ -67,3 +67,49 @@ pub fn ask_before_leaving_the_page(entered: impl Fn() -> bool + 'static) {
     });
     on_cleanup(move || listener.remove());
 }
+
+/// What a dialog shares with the page behind it, whose address the browser's Back may take
+/// away from under it: whether the dialog holds input that is not saved, and the page's request
+/// that it close as Cancel does (asking first when it holds input).
+#[derive(Clone, Copy)]
+pub struct UnsavedInput {
+    held: StoredValue<bool>,
+    close_asked: Trigger,
+}
+
+impl Default for UnsavedInput {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl UnsavedInput {
+    pub fn new() -> Self {
+        Self { held: StoredValue::new(false), close_asked: Trigger::new() }
+    }
+
+    /// Whether the dialog holds input that is not saved.
+    pub fn held(&self) -> bool {
+        self.held.try_get_value().unwrap_or(false)
+    }
+
+    /// Asks the dialog to close as Cancel does.
+    pub fn ask_to_close(&self) {
+        self.close_asked.notify();
+    }
+
+    /// For the dialog: tells the page whether `entered()` (tracked), and runs `close` when the
+    /// page asks.
+    pub fn attach(self, entered: impl Fn() -> bool + 'static, close: Callback<()>) {
+        Effect::new(move |_| self.held.set_value(entered()));
+        Effect::new(move |tracked_before: Option<()>| {
+            self.close_asked.track();
+            if tracked_before.is_some() {
+                close.run(());
+            }
+        });
+        on_cleanup(move || {
+            let _ = self.held.try_set_value(false);
+        });
+    }
+}

@@ -14,6 +14,7 @@ use leptos_router::NavigateOptions;
 
 use crate::api::{self, ApiError, ConnectionRequest, CountsByStatus, Decision, ListParams, Page, User};
 use crate::components::action_cell::{action_id, edit_link_id, RowAction};
+use crate::components::confirm_dialog::UnsavedInput;
 use crate::components::decision_dialog::DecisionDialog;
 use crate::components::app_header::AppHeader;
 use crate::components::empty_state::EmptyState;
@@ -137,6 +138,10 @@ pub struct TablePage {
     edit_held_back: RwSignal<bool>,
     /// Whether the address is the Edit Credentials dialog's own (its route is shown).
     at_edit_address: StoredValue<bool>,
+    /// Whether the Edit Credentials dialog holds input, for Back to ask before it goes.
+    pub edit_input: UnsavedInput,
+    /// Goes to Edit Credentials' address for the request named, over the table as it is.
+    return_to_edit_address: Callback<String>,
     pub user: StoredValue<User>,
     refresh: Callback<()>,
     toast: RwSignal<Option<String>>,
@@ -163,12 +168,22 @@ impl TablePage {
         Signal::derive(move || !held_back.get())
     }
 
-    /// The address is no longer Edit Credentials' (Back, or the dialog closed): it closes.
+    /// The address is no longer Edit Credentials' (Back, or the dialog closed): it closes. With
+    /// input in it (Back, Escape did not come first), it stays, its address comes back, and it
+    /// asks as Cancel does: Discard closes it, Keep editing keeps it.
     pub fn edit_address_left(&self) {
         let _ = self.at_edit_address.try_set_value(false);
-        if self.editing.try_with_untracked(Option::is_some) == Some(true) {
-            self.editing.set(None);
+        let Some(Some(id)) = self.editing.try_get_untracked() else { return };
+        if self.edit_input.held() {
+            let (unsaved, return_to) = (self.edit_input, self.return_to_edit_address);
+            // Once the router is done with its way out.
+            queue_microtask(move || {
+                return_to.run(id);
+                unsaved.ask_to_close();
+            });
+            return;
         }
+        self.editing.set(None);
     }
 
     /// Closes Edit Credentials; true if the address is still the dialog's, to be left.
@@ -425,10 +440,16 @@ fn SignedInView(user: User, #[prop(into)] on_session_changed: Callback<()>, firs
     let on_search = Callback::new(move |search: String| go.run(view.get_untracked().with_search(&search)));
     let toast = RwSignal::new(None::<String>);
     let saved = RwSignal::new(None::<String>);
+    let navigate_to_edit_again = use_navigate();
+    let return_to_edit_address = Callback::new(move |id: String| {
+        navigate_to_edit_again(&view.get_untracked().edit_href(&id), keeping_the_table_in_place());
+    });
     let table = TablePage {
         editing,
         edit_held_back,
         at_edit_address: StoredValue::new(false),
+        edit_input: UnsavedInput::new(),
+        return_to_edit_address,
         user: StoredValue::new(user.clone()),
         refresh: Callback::new(move |()| refresh()),
         toast,

@@ -75,7 +75,7 @@ pub fn EditCredentials(id: String) -> impl IntoView {
         let title = tf("Edit Credentials for {alias}", &[("alias", &request.api_portal_alias)]);
         name_page_when_shown(title.clone(), shown);
         match can_edit_credentials(&request, &user) {
-            Ok(()) => view! { <EditCredentialsDialog request user shown on_close=close on_saved=saved /> }.into_any(),
+            Ok(()) => view! { <EditCredentialsDialog request user shown on_close=close on_saved=saved unsaved=table.edit_input /> }.into_any(),
             Err(blocked) => view! { <Notice title message=blocked.reason() on_close=close /> }.into_any(),
         }
     };

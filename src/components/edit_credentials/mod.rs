@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{self, ConnectionRequest, User};
-use crate::components::confirm_dialog::{ask_before_leaving_the_page, ConfirmDiscard};
+use crate::components::confirm_dialog::{ask_before_leaving_the_page, ConfirmDiscard, UnsavedInput};
 use crate::components::modal::Modal;
 use crate::credentials_form::CredentialsForm;
 use crate::focus;
@@ -64,6 +64,9 @@ pub fn EditCredentialsDialog(
     /// Whether it shows once mounted (the default), or waits, unseen, until this turns true.
     #[prop(into, default = Signal::stored(true))]
     shown: Signal<bool>,
+    /// Shared with the page behind, whose Back would otherwise close it with the input.
+    #[prop(optional)]
+    unsaved: Option<UnsavedInput>,
 ) -> impl IntoView {
     let title = tf("Edit Credentials for {alias}", &[("alias", &request.api_portal_alias)]);
     let state = DialogState::new(CredentialsForm::new(&request));
@@ -102,6 +105,9 @@ pub fn EditCredentialsDialog(
         }
     });
     ask_before_leaving_the_page(move || state.form.with_untracked(CredentialsForm::is_dirty));
+    if let Some(unsaved) = unsaved {
+        unsaved.attach(move || state.form.with(CredentialsForm::is_dirty), close);
+    }
 
     view! {
         <Modal title title_id="edit-credentials-title" class="dialog-wide" on_cancel=close shown>
