@@ -468,6 +468,35 @@ mod edit_credentials {
         assert!(changes.query_selector("ul").unwrap().is_none(), "{}", changes.inner_html());
     }
 
+    #[wasm_bindgen_test]
+    async fn typing_next_to_a_hidden_secret_in_the_json_box_adds_to_it_and_the_caret_stays_there() {
+        let (parent, _mounted) = mount_dialog();
+        leptos::task::tick().await;
+        enter(
+            &parent,
+            "#credentials-json",
+            r#"{"clientId": "sb-apiaccess1700000000001!b6077|api-portal-xsuaa!b2160", "clientSecret": "s3cr3t-value$Zx9="}"#,
+        );
+        leptos::task::tick().await;
+        let shown = value(&parent, "#credentials-json");
+        let placeholder_end = shown.find("(hidden)").unwrap() + "(hidden)".len();
+        let utf16 = |text: &str| text.encode_utf16().count() as u32;
+        let area = find(&parent, "#credentials-json").unchecked_into::<web_sys::HtmlTextAreaElement>();
+        // "x" typed right after the placeholder, as the browser leaves it before the app answers.
+        for typed in ["x", "y"] {
+            let caret = utf16(&shown[..placeholder_end]);
+            area.set_value(&format!("{}{typed}{}", &shown[..placeholder_end], &shown[placeholder_end..]));
+            area.set_selection_range(caret + 1, caret + 1).unwrap();
+            area.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+            leptos::task::tick().await;
+            assert_eq!(area.value(), shown, "the placeholder alone again");
+            assert_eq!(area.selection_start().unwrap(), Some(caret), "the caret where the next character goes on the secret");
+        }
+        find(&parent, ".secret button").unchecked_into::<web_sys::HtmlElement>().click();
+        leptos::task::tick().await;
+        assert_eq!(value(&parent, "#credentials-clientSecret"), "s3cr3t-value$Zx9=xy");
+    }
+
     /// The next animation frame (the dialog's clean-up hands focus back in one).
     async fn next_frame() {
         let frame = js_sys::Promise::new(&mut |resolve, _| {

@@ -110,10 +110,7 @@ fn textarea_hiding(
         state.edited();
         // What was typed next to the placeholder went into the value: the box shows the
         // placeholder alone again even where the text it shows has not changed.
-        let shown = untrack(shown);
-        if shown != text {
-            event_target::<web_sys::HtmlTextAreaElement>(&event).set_value(&shown);
-        }
+        crate::dom::replace_typed_text(&event_target(&event), &text, &untrack(shown));
     };
     view! {
         <textarea id=id.clone() rows="4" autocomplete="off" spellcheck="false" prop:value=shown

@@ -42,6 +42,9 @@ pub fn JsonBox(id: &'static str, state: DialogState) -> impl IntoView {
                     let hidden = hidden.get_untracked();
                     form.update(|form| form.set_shown_json(&text, hidden));
                     state.edited();
+                    // Typed next to a placeholder, a character joins the hidden value: the text
+                    // shown is the same as before, which the box would not be given again.
+                    crate::dom::replace_typed_text(&event_target(&event), &text, &shown.with_untracked(|shown| shown.text.clone()));
                 }
             ></textarea>
             <ul id=messages_id.clone() class="field-messages">
