@@ -4,6 +4,7 @@ use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use axum::http::{header, HeaderMap, StatusCode};
 use serde::de::DeserializeOwned;
+use serde_json::error::Category;
 
 use crate::error::ApiError;
 use crate::AppState;
@@ -56,8 +57,13 @@ impl FromRequest<AppState> for JsonText {
     }
 }
 
-/// The body, if it arrives whole within the body timeout.
+/// The body, if it arrives whole within the body timeout. A body announced larger than the
+/// limit is refused at once, not after the timeout its bytes that never come would take.
 async fn read_bytes(request: Request, state: &AppState) -> Result<Bytes, ApiError> {
+    let announced = request.headers().get(header::CONTENT_LENGTH).and_then(|length| length.to_str().ok()?.parse::<u64>().ok());
+    if announced.is_some_and(|length| length > BODY_LIMIT_BYTES as u64) {
+        return Err(ApiError::PayloadTooLarge);
+    }
     let read = Bytes::from_request(request, state);
     let Ok(read) = tokio::time::timeout(state.body_timeout, read).await else {
         return Err(ApiError::RequestTimeout);
@@ -82,11 +88,15 @@ fn checked_text(headers: &HeaderMap, bytes: Bytes) -> Result<String, ApiError> {
 
 fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
     serde_json::from_str(text).map_err(|error| {
-        ApiError::invalid_json(format!(
-            "The body is not valid JSON at line {}, column {}: {error}",
-            error.line(),
-            error.column()
-        ))
+        let (line, column) = (error.line(), error.column());
+        // serde_json's own text ends with the place, which the message says first.
+        let reason = error.to_string();
+        let reason = reason.strip_suffix(&format!(" at line {line} column {column}")).unwrap_or(&reason);
+        let message = match error.classify() {
+            Category::Data => format!("The body is JSON, but not what this call takes (line {line}, column {column}): {reason}."),
+            _ => format!("The body is not valid JSON at line {line}, column {column}: {reason}."),
+        };
+        ApiError::invalid_json(message)
     })
 }
 

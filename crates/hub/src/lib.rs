@@ -89,11 +89,7 @@ pub fn app(config: &Config) -> Result<Router, StartError> {
     };
     let policy = ContentSecurityPolicy::new(config.static_dir.as_deref(), &config.frame_ancestors).map_err(StartError::Config)?;
     let https = HttpsPolicy { always: config.https, trusted_proxies: config.trusted_proxies.clone() };
-    let router = router(state, config.static_dir.as_deref(), policy, https);
-    Ok(match web::cors(&config.allowed_origins) {
-        Some(cors) => router.layer(cors),
-        None => router,
-    })
+    Ok(router(state, config.static_dir.as_deref(), &config.allowed_origins, policy, https))
 }
 
 /// `hub rotate-key`: re-seals every stored secret under a new key and makes it the key file.
@@ -194,8 +190,15 @@ fn create_private_folder(folder: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(folder)
 }
 
-/// The routes: the API under `/api/1.0`, the app (if any) everywhere else.
-pub fn router(state: AppState, static_dir: Option<&Path>, content_security_policy: ContentSecurityPolicy, https: HttpsPolicy) -> Router {
+/// The routes: the API under `/api/1.0`, the app (if any) everywhere else; CORS for
+/// `allowed_origins`, inside what every answer goes through (its log line, its headers).
+pub fn router(
+    state: AppState,
+    static_dir: Option<&Path>,
+    allowed_origins: &[String],
+    content_security_policy: ContentSecurityPolicy,
+    https: HttpsPolicy,
+) -> Router {
     let api = Router::new()
         .route("/session", post(session::login).delete(session::logout))
         .route("/session/users", get(session::sign_in_users))
@@ -223,7 +226,7 @@ pub fn router(state: AppState, static_dir: Option<&Path>, content_security_polic
         Some(dir) => app.merge(web::single_page_app(dir)),
         None => app.fallback(api_not_found),
     };
-    around(app, content_security_policy, https)
+    around(web::cors(app, allowed_origins), content_security_policy, https)
 }
 
 /// What every request and answer goes through, from the inside out: a handler that panics

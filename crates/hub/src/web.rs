@@ -163,23 +163,37 @@ fn sha256_base64(text: &str) -> String {
 }
 
 /// CORS with credentials for exactly `origins` (the app served from another origin of the same
-/// site): the methods and headers the API uses, and the answer headers the app reads.
-pub fn cors(origins: &[String]) -> Option<tower_http::cors::CorsLayer> {
+/// site): the methods and headers the API uses, and the answer headers the app reads. Any other
+/// origin gets no CORS header at all (tower-http's layer sends some of them to every origin).
+pub fn cors(router: Router, origins: &[String]) -> Router {
     use axum::http::Method;
     use tower_http::cors::{AllowOrigin, CorsLayer};
     if origins.is_empty() {
-        return None;
+        return router;
     }
     let origins: Vec<HeaderValue> = origins.iter().filter_map(|origin| HeaderValue::from_str(origin).ok()).collect();
-    Some(
-        CorsLayer::new()
-            .allow_origin(AllowOrigin::list(origins))
-            .allow_credentials(true)
-            .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
-            .allow_headers([header::CONTENT_TYPE, header::IF_MATCH, header::ACCEPT, "x-csrf-token".parse().expect("a header name")])
-            .expose_headers([header::ETAG, header::LOCATION, "x-csrf-token".parse().expect("a header name")])
-            .max_age(std::time::Duration::from_secs(600)),
-    )
+    let cors = CorsLayer::new()
+        .allow_origin(AllowOrigin::list(origins.clone()))
+        .allow_credentials(true)
+        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
+        .allow_headers([header::CONTENT_TYPE, header::IF_MATCH, header::ACCEPT, "x-csrf-token".parse().expect("a header name")])
+        .expose_headers([header::ETAG, header::LOCATION, "x-csrf-token".parse().expect("a header name")])
+        .max_age(std::time::Duration::from_secs(600));
+    router.layer(cors).layer(middleware::from_fn(move |request: Request, next: Next| {
+        let allowed = request.headers().get(header::ORIGIN).is_some_and(|origin| origins.contains(origin));
+        async move {
+            let mut response = next.run(request).await;
+            if !allowed {
+                let headers = response.headers_mut();
+                let cors_headers: Vec<_> =
+                    headers.keys().filter(|name| name.as_str().starts_with("access-control-")).cloned().collect();
+                for name in cors_headers {
+                    headers.remove(name);
+                }
+            }
+            response
+        }
+    }))
 }
 
 /// Adds the security headers to every response, and keeps API answers (which carry the CSRF

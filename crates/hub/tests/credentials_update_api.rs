@@ -3,7 +3,10 @@
 mod support;
 
 use serde_json::Value;
-use support::{credentials_for, csrf_token, editing, put_credentials, request_by_alias, Editing, TestHub, CLIENT_ID, CLIENT_SECRET};
+use support::{
+    credentials_for, csrf_token, editing, put_credentials, put_credentials_if_match, request_by_alias, Editing, TestHub, CLIENT_ID,
+    CLIENT_SECRET,
+};
 
 const ALICE_SUBMITTED: &str = "EU Production Portal";
 
@@ -44,6 +47,17 @@ async fn alice_replaces_the_credentials_of_her_submitted_request() {
     assert_eq!(hub::connection_requests::store::stored_secret(&db, id, &secrets).unwrap().as_deref(), Some(CLIENT_SECRET));
 }
 
+#[tokio::test]
+async fn if_match_may_list_versions_or_be_a_star() {
+    let Editing { hub, client: alice, token, id, version, portal, .. } = editing("alice", ALICE_SUBMITTED).await;
+    let listed = format!("\"{}\", \"{version}\"", version - 1);
+    let listed = put_credentials_if_match(&hub, &alice, &token, &id, &listed, credentials_for(&portal)).await;
+    assert_eq!(listed.status(), 200, "the list names the current version");
+    let any = put_credentials_if_match(&hub, &alice, &token, &id, "*", credentials_for(&portal)).await;
+    assert_eq!(any.status(), 200, "* takes any version");
+    assert_eq!(any.headers()["etag"], format!("\"{}\"", version + 2));
+}
+
 /// Asserts that request `alias` still is exactly as `before`.
 async fn assert_unchanged(hub: &TestHub, client: &reqwest::Client, before: &Value) {
     let now = request_by_alias(hub, client, before["apiPortalAlias"].as_str().unwrap()).await;
@@ -66,9 +80,14 @@ async fn every_refusal_changes_nothing() {
         .unwrap();
     assert_eq!(error_code(response).await.1, "PRECONDITION_REQUIRED");
 
-    // 412: a stale version.
+    // 412: a stale version; a weak tag or one the hub never gives names no version (strong
+    // comparison, RFC 9110).
     let (status, code, _) = error_code(put_credentials(&hub, &alice, &token, &id, version - 1, credentials_for(&portal)).await).await;
     assert_eq!((status, code.as_str()), (412, "PRECONDITION_FAILED"));
+    for if_match in [format!("W/\"{version}\""), format!("\"0{version}\""), format!("\"+{version}\"")] {
+        let response = put_credentials_if_match(&hub, &alice, &token, &id, &if_match, credentials_for(&portal)).await;
+        assert_eq!(error_code(response).await.0, 412, "{if_match}");
+    }
 
     // 422: a rule broken, named at its field.
     let http_token_url = credentials_for(&portal).replace("https://acme-prod.authentication", "http://acme-prod.authentication");
@@ -116,8 +135,10 @@ async fn every_refusal_changes_nothing() {
         .unwrap();
     assert_eq!(error_code(response).await.1, "UNSUPPORTED_MEDIA_TYPE");
 
-    // 404: no such request.
+    // 404: no such request; nor one whose id is not UTF-8 once decoded (in JSON, as every error).
     let (status, code, _) = error_code(put_credentials(&hub, &alice, &token, "cr-0000000000000000", 1, credentials_for(&portal)).await).await;
+    assert_eq!((status, code.as_str()), (404, "NOT_FOUND"));
+    let (status, code, _) = error_code(put_credentials(&hub, &alice, &token, "%FF", 1, credentials_for(&portal)).await).await;
     assert_eq!((status, code.as_str()), (404, "NOT_FOUND"));
 
     // 403: CSRF missing, wrong, or from another session.

@@ -36,8 +36,15 @@ async fn alice_submits_a_request() {
     let fetched: Value = alice.get(format!("{}{location}", hub.origin())).send().await.unwrap().json().await.unwrap();
     assert_eq!(fetched, created);
 
-    let (status, again, _) = post(&hub, &alice, &token, "/connectionRequests", Some(submission)).await;
+    let (status, again, _) = post(&hub, &alice, &token, "/connectionRequests", Some(submission.clone())).await;
     assert_eq!((status, again["error"]["code"].as_str()), (409, Some("ALIAS_TAKEN")));
+    // Nor does an alias that only looks different pass: a no-break space, two spaces.
+    for lookalike in ["EU20\u{00A0}New Portal", "EU20  New\u{2009}Portal"] {
+        let mut submission = submission.clone();
+        submission["apiPortalAlias"] = Value::from(lookalike);
+        let (status, again, _) = post(&hub, &alice, &token, "/connectionRequests", Some(submission)).await;
+        assert_eq!((status, again["error"]["code"].as_str()), (409, Some("ALIAS_TAKEN")), "{lookalike:?}");
+    }
 }
 
 #[tokio::test]

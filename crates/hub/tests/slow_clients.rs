@@ -100,6 +100,25 @@ async fn a_body_shorter_than_declared_gets_408_and_changes_nothing() {
 }
 
 #[tokio::test]
+async fn a_body_announced_larger_than_the_limit_gets_413_without_waiting_for_it() {
+    // The body's timeout is far beyond the wait below: only an answer at once passes.
+    let hub = TestHub::start_with(|config| config.connections.body_seconds = 60).await;
+    let cookie = hub.session_cookie_of("alice").await;
+    let token = csrf_token_of_cookie(&hub, &cookie).await;
+    let mut stream = connect(&hub).await;
+    let head = format!(
+        "POST /api/1.0/connectionRequests HTTP/1.1\r\nHost: hub\r\nCookie: {cookie}\r\nX-CSRF-Token: {token}\r\n\
+         Content-Type: application/json\r\nContent-Length: 1000000000000\r\n\r\n{{}}"
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let mut buffer = [0; 4096];
+    let read = tokio::time::timeout(CUT_OFF_WITHIN, stream.read(&mut buffer)).await.expect("an answer before the body's timeout");
+    let answer = String::from_utf8_lossy(&buffer[..read.unwrap()]).into_owned();
+    assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+    assert!(answer.contains("\"PAYLOAD_TOO_LARGE\""), "{answer}");
+}
+
+#[tokio::test]
 async fn connections_beyond_the_limit_wait_until_one_is_free() {
     let hub = TestHub::start_with(|config| {
         config.connections.max_connections = 2;

@@ -1,12 +1,14 @@
 //! `/connectionRequests`: list, read, submit, replace credentials, approve and reject, history.
 
 pub mod history;
+mod if_match;
 mod list_query;
 mod plain_text;
 pub mod store;
 
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{FromRequestParts, Path, Query, State};
+use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -14,8 +16,9 @@ use credentials::{Analysis, Context, Credentials, Shape, WHERE_CREDENTIALS_COME_
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
+pub use if_match::IfMatch;
 pub use list_query::ListQuery;
-use plain_text::{hidden_character, Lines};
+use plain_text::{hidden_character, with_plain_spaces, Lines};
 use store::{Decision, StoreError};
 
 use crate::error::{detail_of, quoted, ApiError, ErrorDetail};
@@ -46,7 +49,7 @@ pub async fn list(
 pub async fn get(
     State(state): State<AppState>,
     CurrentUser(session): CurrentUser,
-    Path(id): Path<String>,
+    RequestId(id): RequestId,
 ) -> Result<Response, ApiError> {
     require_reader(&session.user)?;
     let request = load(&state, &id).await?;
@@ -57,21 +60,21 @@ pub async fn get(
 pub async fn replace_credentials(
     State(state): State<AppState>,
     CurrentUser(session): CurrentUser,
-    Path(id): Path<String>,
+    RequestId(id): RequestId,
     headers: HeaderMap,
     JsonText(body): JsonText,
 ) -> Result<Response, ApiError> {
     require_role(&session.user, ROLE_PORTAL_REGISTRATION)?;
-    let expected_version = if_match(&headers)?;
+    let precondition = IfMatch::from_headers(&headers)?.ok_or(ApiError::PreconditionRequired)?;
     let current = load(&state, &id).await?;
-    store::check_editable(&current, &session.user, expected_version)?;
+    store::check_editable(&current, &session.user, &precondition)?;
     let context = Context { registered_api_portal_url: Some(current.api_portal_url.clone()) };
     let credentials = usable(credentials::analyze(&body, &context))?;
     let secrets = state.secrets.clone();
     let user = session.user.clone();
     let updated = state
         .db
-        .call(move |db| store::replace_credentials(db, &id, &user, expected_version, &credentials, &secrets))
+        .call(move |db| store::replace_credentials(db, &id, &user, &precondition, &credentials, &secrets))
         .await?;
     tracing::info!(request = %updated.id, version = updated.version, user = %session.user.id, "credentials replaced");
     Ok(with_etag(StatusCode::OK, updated))
@@ -105,6 +108,9 @@ pub async fn submit(
         );
         details.push(ErrorDetail::text("ALIAS_HIDDEN_CHARACTER", "apiPortalAlias", &text));
     }
+    // Checked as sent, kept with plain spaces: "EU Production Portal" with a no-break space, or
+    // two spaces, is taken when "EU Production Portal" is.
+    let alias = with_plain_spaces(&alias);
     details.extend(readable_text_problems("comment", hub_texts::COMMENT, &submission.comment, MAX_COMMENT_CHARS));
     let analysis = credentials::analyze(submission.credentials.get(), &Context::default());
     let credentials = match usable(analysis) {
@@ -139,7 +145,7 @@ pub struct DecisionBody {
 pub async fn approve(
     state: State<AppState>,
     user: CurrentUser,
-    id: Path<String>,
+    id: RequestId,
     headers: HeaderMap,
     body: OptionalJsonBody<DecisionBody>,
 ) -> Result<Response, ApiError> {
@@ -150,7 +156,7 @@ pub async fn approve(
 pub async fn reject(
     state: State<AppState>,
     user: CurrentUser,
-    id: Path<String>,
+    id: RequestId,
     headers: HeaderMap,
     body: OptionalJsonBody<DecisionBody>,
 ) -> Result<Response, ApiError> {
@@ -160,13 +166,13 @@ pub async fn reject(
 async fn decide(
     State(state): State<AppState>,
     CurrentUser(session): CurrentUser,
-    Path(id): Path<String>,
+    RequestId(id): RequestId,
     headers: HeaderMap,
     OptionalJsonBody(body): OptionalJsonBody<DecisionBody>,
     decision: Decision,
 ) -> Result<Response, ApiError> {
     require_role(&session.user, ROLE_HUB_ADMIN)?;
-    let expected_version = if headers.contains_key(header::IF_MATCH) { Some(if_match(&headers)?) } else { None };
+    let precondition = IfMatch::from_headers(&headers)?;
     let reason = body.and_then(|body| body.reason).map(|reason| reason.trim().to_owned()).filter(|r| !r.is_empty());
     let problems = reason.as_deref().map(|reason| readable_text_problems("reason", hub_texts::REASON, reason, MAX_REASON_CHARS)).unwrap_or_default();
     if !problems.is_empty() {
@@ -174,7 +180,7 @@ async fn decide(
     }
     let caller = session.user.clone();
     let decided =
-        state.db.call(move |db| store::decide(db, &id, &caller, expected_version, decision, reason.as_deref())).await?;
+        state.db.call(move |db| store::decide(db, &id, &caller, precondition.as_ref(), decision, reason.as_deref())).await?;
     tracing::info!(request = %decided.id, status = decided.status.as_str(), user = %session.user.id, "request decided");
     Ok(with_etag(StatusCode::OK, decided))
 }
@@ -183,7 +189,7 @@ async fn decide(
 pub async fn history(
     State(state): State<AppState>,
     CurrentUser(session): CurrentUser,
-    Path(id): Path<String>,
+    RequestId(id): RequestId,
 ) -> Result<Json<History>, ApiError> {
     require_reader(&session.user)?;
     let lookup = id.clone();
@@ -198,6 +204,21 @@ pub async fn history(
         .await?;
     let results = events.ok_or(ApiError::from(StoreError::NotFound(id)))?;
     Ok(Json(History { results }))
+}
+
+/// The `{id}` of a request's address. One that is not UTF-8 text once decoded names no request:
+/// 404, in JSON like every error (axum's own refusal is plain text).
+pub struct RequestId(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for RequestId {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match Path::<String>::from_request_parts(parts, state).await {
+            Ok(Path(id)) => Ok(RequestId(id)),
+            Err(_) => Err(ApiError::NotFound("There is no connection request with this id: once decoded, it is not UTF-8 text.".to_owned())),
+        }
+    }
 }
 
 async fn load(state: &AppState, id: &str) -> Result<ConnectionRequest, ApiError> {
@@ -248,16 +269,6 @@ fn require_reader(user: &User) -> Result<(), ApiError> {
     require_role(user, ROLE_PORTAL_REGISTRATION)
 }
 
-/// The version named by `If-Match: "<version>"`.
-fn if_match(headers: &HeaderMap) -> Result<i64, ApiError> {
-    let value = headers.get(header::IF_MATCH).ok_or(ApiError::PreconditionRequired)?;
-    let text = value.to_str().unwrap_or_default().trim();
-    text.strip_prefix('"')
-        .and_then(|rest| rest.strip_suffix('"'))
-        .and_then(|version| version.parse().ok())
-        .ok_or_else(|| ApiError::InvalidParameter(format!("If-Match must be the ETag of the request, like \"4\"; got {}.", quoted(text))))
-}
-
 /// The credentials the analysis found usable, or the error that says why not.
 pub(crate) fn usable(analysis: Analysis) -> Result<Credentials, ApiError> {
     if let Some(credentials) = analysis.credentials {
@@ -305,23 +316,4 @@ fn with_etag(status: StatusCode, request: ConnectionRequest) -> Response {
         response.headers_mut().insert(header::ETAG, value);
     }
     response
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn headers(if_match: &'static str) -> HeaderMap {
-        let mut headers = HeaderMap::new();
-        headers.insert(header::IF_MATCH, HeaderValue::from_static(if_match));
-        headers
-    }
-
-    #[test]
-    fn if_match_takes_a_quoted_version() {
-        assert_eq!(if_match(&headers("\"4\"")).unwrap(), 4);
-        assert!(matches!(if_match(&HeaderMap::new()), Err(ApiError::PreconditionRequired)));
-        assert!(matches!(if_match(&headers("4")), Err(ApiError::InvalidParameter(_))));
-        assert!(matches!(if_match(&headers("*")), Err(ApiError::InvalidParameter(_))));
-    }
 }

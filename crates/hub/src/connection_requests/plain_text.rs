@@ -62,9 +62,23 @@ pub fn hidden_character(text: &str, lines: Lines) -> Option<(usize, String)> {
     })
 }
 
+/// `text` with each run of white space in it, of whatever kind (no-break, ideographic, several
+/// spaces), as one plain space, and none at either end: a name that only looks like another
+/// is that other name.
+pub fn with_plain_spaces(text: &str) -> String {
+    text.split(char::is_whitespace).filter(|word| !word.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn white_space_of_any_kind_becomes_one_plain_space() {
+        assert_eq!(with_plain_spaces("EU\u{00A0}Production  Portal"), "EU Production Portal");
+        assert_eq!(with_plain_spaces("\u{3000}EU\u{2009}Production\u{202F}Portal "), "EU Production Portal");
+        assert_eq!(with_plain_spaces("EU Production Portal"), "EU Production Portal");
+    }
 
     #[test]
     fn finds_bidi_overrides_zero_width_and_control_characters() {

@@ -5,6 +5,7 @@ use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior};
 use time::{Duration, OffsetDateTime};
 
 use super::history;
+use super::if_match::IfMatch;
 use super::list_query::ListQuery;
 use contract::{
     ConnectionRequest, CountsByStatus, CredentialsRef, CredentialsSummary, HistoryAction, HistoryDetails, LastTest, Page, Status, User, UserRef,
@@ -139,18 +140,19 @@ pub fn find(db: &Connection, id: &str) -> rusqlite::Result<Option<ConnectionRequ
 }
 
 /// Replaces the credentials of request `id`, if `caller` submitted it, it is still editable
-/// and at `expected_version`. Rechecked inside the transaction: concurrent changes cannot slip in.
+/// and at a version `precondition` admits. Rechecked inside the transaction: concurrent changes
+/// cannot slip in.
 pub fn replace_credentials(
     db: &mut Connection,
     id: &str,
     caller: &User,
-    expected_version: i64,
+    precondition: &IfMatch,
     credentials: &Credentials,
     secrets: &SecretBox,
 ) -> Result<ConnectionRequest, StoreError> {
     let transaction = db.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let current = find(&transaction, id)?.ok_or_else(|| StoreError::NotFound(id.to_owned()))?;
-    check_editable(&current, caller, expected_version)?;
+    check_editable(&current, caller, precondition)?;
     let now = OffsetDateTime::now_utc();
     let (secret, certificate) = secret_and_certificate(credentials);
     transaction.execute(
@@ -169,7 +171,7 @@ pub fn replace_credentials(
             secrets.seal(secret, id),
             format(now),
             format(now + Duration::days(CREDENTIAL_LIFETIME_DAYS)),
-            expected_version,
+            current.version,
         ],
     )?;
     let details = HistoryDetails {
@@ -183,15 +185,15 @@ pub fn replace_credentials(
     Ok(updated)
 }
 
-/// Why `caller` may not replace the credentials of `request` at `expected_version`, if not.
-pub fn check_editable(request: &ConnectionRequest, caller: &User, expected_version: i64) -> Result<(), StoreError> {
+/// Why `caller` may not replace the credentials of `request` under `precondition`, if not.
+pub fn check_editable(request: &ConnectionRequest, caller: &User, precondition: &IfMatch) -> Result<(), StoreError> {
     if request.requested_by.id != caller.id {
         return Err(StoreError::NotSubmitter);
     }
     if !matches!(request.status, Status::Submitted | Status::PendingApproval) {
         return Err(StoreError::NotEditable(request.status));
     }
-    if request.version != expected_version {
+    if !precondition.admits(request.version) {
         return Err(StoreError::VersionMismatch { current: request.version });
     }
     Ok(())
@@ -253,18 +255,18 @@ pub enum Decision {
 }
 
 /// Approves or rejects request `id` for `caller`, from SUBMITTED or PENDING_APPROVAL only, at
-/// `expected_version` if given, and never past [`MAX_APPROVED_PORTALS`] approved ones.
+/// a version `precondition` admits if given, and never past [`MAX_APPROVED_PORTALS`] approved ones.
 pub fn decide(
     db: &mut Connection,
     id: &str,
     caller: &User,
-    expected_version: Option<i64>,
+    precondition: Option<&IfMatch>,
     decision: Decision,
     reason: Option<&str>,
 ) -> Result<ConnectionRequest, StoreError> {
     let transaction = db.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let current = find(&transaction, id)?.ok_or_else(|| StoreError::NotFound(id.to_owned()))?;
-    if expected_version.is_some_and(|expected| expected != current.version) {
+    if precondition.is_some_and(|precondition| !precondition.admits(current.version)) {
         return Err(StoreError::VersionMismatch { current: current.version });
     }
     if !current.status.is_open() {

@@ -85,6 +85,9 @@ impl TokenClient {
     }
 }
 
+/// The longest token type taken (`bearer`, `DPoP`, `N_A` are the ones in use).
+const MAX_TOKEN_TYPE_CHARS: usize = 32;
+
 /// What the token endpoint's answer means.
 fn read_answer(status: u16, answer: &[u8]) -> Result<Token, Failure> {
     let json: Option<serde_json::Value> = serde_json::from_slice(answer).ok();
@@ -92,10 +95,15 @@ fn read_answer(status: u16, answer: &[u8]) -> Result<Token, Failure> {
     match status {
         200..=299 => {
             let has_token = field("access_token").and_then(|token| token.as_str()).is_some_and(|token| !token.is_empty());
-            let token_type = field("token_type").and_then(|kind| kind.as_str());
+            // A type name (RFC 6749, appendix A.13), not whatever text an endpoint sends: the
+            // hub shows it to the user.
+            let token_type = field("token_type").and_then(|kind| kind.as_str()).filter(|kind| {
+                (1..=MAX_TOKEN_TYPE_CHARS).contains(&kind.len())
+                    && kind.bytes().all(|byte| byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_'))
+            });
             match (has_token, token_type) {
                 (true, Some(token_type)) => Ok(Token {
-                    token_type: token_type.chars().take(32).collect(),
+                    token_type: token_type.to_owned(),
                     expires_in: field("expires_in").and_then(serde_json::Value::as_u64),
                 }),
                 _ => Err(Failure::NotATokenResponse),
@@ -141,6 +149,13 @@ mod tests {
         assert_eq!(token, Ok(Token { token_type: "bearer".into(), expires_in: Some(43199) }));
         assert_eq!(read_answer(200, b"<html>login</html>"), Err(Failure::NotATokenResponse));
         assert_eq!(read_answer(200, br#"{"token_type":"bearer"}"#), Err(Failure::NotATokenResponse));
+        // What the hub would show the user is a type name, or the answer is not a token's.
+        for token_type in [r#""bearer\r\nX-Injected: 1""#, r#""<b>bearer</b>""#, r#""""#, format!("\"{}\"", "a".repeat(33)).as_str(), "42"] {
+            let answer = format!(r#"{{"access_token":"eyJ...","token_type":{token_type}}}"#);
+            assert_eq!(read_answer(200, answer.as_bytes()), Err(Failure::NotATokenResponse), "{token_type}");
+        }
+        let dpop = read_answer(200, br#"{"access_token":"eyJ...","token_type":"DPoP"}"#);
+        assert_eq!(dpop, Ok(Token { token_type: "DPoP".into(), expires_in: None }));
         assert_eq!(read_answer(401, br#"{"error":"unauthorized"}"#), Err(Failure::InvalidClient(401)));
         assert_eq!(read_answer(400, br#"{"error":"invalid_client"}"#), Err(Failure::InvalidClient(400)));
         assert_eq!(read_answer(302, b""), Err(Failure::EndpointError(302)));

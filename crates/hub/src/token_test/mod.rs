@@ -11,7 +11,7 @@ mod rate_limit;
 use std::sync::Arc;
 use std::time::Instant;
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::Json;
 use contract::{TestOutcome, ROLE_HUB_ADMIN, ROLE_PORTAL_REGISTRATION};
 use credentials::{Context, Credentials};
@@ -20,7 +20,7 @@ pub use exchange::TokenClient;
 use outcome::Failure;
 pub use rate_limit::RateLimit;
 
-use crate::connection_requests::{store, usable};
+use crate::connection_requests::{store, usable, RequestId};
 use crate::error::ApiError;
 use crate::json_body::JsonText;
 use crate::session::CurrentUser;
@@ -54,7 +54,7 @@ pub async fn test_credentials(
 pub async fn test_stored(
     State(state): State<AppState>,
     CurrentUser(session): CurrentUser,
-    Path(id): Path<String>,
+    RequestId(id): RequestId,
 ) -> Result<Json<TestOutcome>, ApiError> {
     let is_admin = session.user.has_role(ROLE_HUB_ADMIN);
     if !is_admin && !session.user.has_role(ROLE_PORTAL_REGISTRATION) {

@@ -181,10 +181,22 @@ pub async fn put_credentials(
     version: i64,
     body: String,
 ) -> reqwest::Response {
+    put_credentials_if_match(hub, client, token, id, &format!("\"{version}\""), body).await
+}
+
+/// `PUT .../credentials` with the CSRF token, `If-Match: <if_match>` and `body`.
+pub async fn put_credentials_if_match(
+    hub: &TestHub,
+    client: &reqwest::Client,
+    token: &str,
+    id: &str,
+    if_match: &str,
+    body: String,
+) -> reqwest::Response {
     client
         .put(hub.url(&format!("/connectionRequests/{id}/credentials")))
         .header("X-CSRF-Token", token)
-        .header("If-Match", format!("\"{version}\""))
+        .header("If-Match", if_match)
         .header("Content-Type", "application/json")
         .body(body)
         .send()
