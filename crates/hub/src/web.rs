@@ -41,7 +41,21 @@ pub fn single_page_app(dir: &Path) -> Router {
         }
     };
     let files = ServeDir::new(dir).precompressed_br().precompressed_gzip().fallback(axum::handler::HandlerWithoutStateExt::into_service(app_page));
-    Router::new().fallback_service(files).layer(middleware::from_fn(cache_control))
+    Router::new().fallback_service(files).layer(middleware::from_fn(cache_control)).layer(middleware::map_response(same_origin_redirect))
+}
+
+/// A folder's address without its last slash is redirected to the folder (`/i18n` → `/i18n/`),
+/// the address as asked for plus a slash. Asked for as `//i18n`, that is `//i18n/`, which a
+/// browser reads as another host, `i18n`: the slashes at its start become one.
+async fn same_origin_redirect(mut response: Response) -> Response {
+    let location = response.headers().get(header::LOCATION).and_then(|value| value.to_str().ok());
+    if let Some(path) = location.filter(|location| location.starts_with("//") || location.starts_with("/\\")) {
+        let path = format!("/{}", path.trim_start_matches(['/', '\\']));
+        if let Ok(value) = HeaderValue::from_str(&path) {
+            response.headers_mut().insert(header::LOCATION, value);
+        }
+    }
+    response
 }
 
 /// Whether a path asks for a file (its last part has an extension) rather than a route of the

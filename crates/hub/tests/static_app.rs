@@ -37,3 +37,22 @@ async fn client_routes_get_index_html_but_api_paths_never_do() {
     assert_eq!(api.status(), 404);
     assert_eq!(api.headers()["content-type"], "application/json");
 }
+
+#[tokio::test]
+async fn a_folder_is_redirected_on_this_origin_however_it_is_asked_for() {
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(dist.path().join("index.html"), "<!DOCTYPE html><title>app</title>").unwrap();
+    std::fs::create_dir(dist.path().join("i18n")).unwrap();
+    std::fs::write(dist.path().join("i18n").join("de.json"), "{}").unwrap();
+    let hub = TestHub::start(Some(dist.path().to_owned())).await;
+    let origin = hub.base.trim_end_matches("/api/1.0").to_owned();
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+
+    for (asked, redirected_to) in [("/i18n", "/i18n/"), ("//i18n", "/i18n/"), ("///i18n", "/i18n/")] {
+        let response = client.get(format!("{origin}{asked}")).send().await.unwrap();
+        assert!(response.status().is_redirection(), "{asked}: {}", response.status());
+        assert_eq!(response.headers()["location"], redirected_to, "{asked}");
+    }
+    let file = client.get(format!("{origin}//i18n/de.json")).send().await.unwrap();
+    assert_eq!(file.status(), 200);
+}
