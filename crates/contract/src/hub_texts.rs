@@ -65,6 +65,8 @@ pub const CSRF_TOKEN_INVALID: &str =
     "The CSRF token is missing or wrong. Fetch a token with the header 'X-CSRF-Token: Fetch' and send it with the change.";
 pub const MISSING_ROLE: &str = "This action needs the role {role}.";
 pub const NOT_SUBMITTER: &str = "Only the user who submitted this request can change its credentials.";
+pub const NOT_SUBMITTER_TO_TEST: &str =
+    "Only the user who submitted this request, and administrators, can test its stored credentials.";
 pub const DEV_LOGIN_DISABLED: &str = "The development login is off.";
 pub const ALIAS_TAKEN: &str = "Another request already has the alias '{alias}'. Choose another alias.";
 pub const PORTAL_LIMIT_REACHED: &str = "Three API portals are connected already; a hub connects at most three.";
@@ -118,6 +120,7 @@ pub fn texts() -> &'static [&'static str] {
         CSRF_TOKEN_INVALID,
         MISSING_ROLE,
         NOT_SUBMITTER,
+        NOT_SUBMITTER_TO_TEST,
         DEV_LOGIN_DISABLED,
         ALIAS_TAKEN,
         PORTAL_LIMIT_REACHED,

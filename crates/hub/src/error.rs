@@ -17,6 +17,14 @@ pub fn detail_of(diagnostic: &credentials::Diagnostic) -> ErrorDetail {
     ErrorDetail::finding(diagnostic)
 }
 
+/// What only the user who submitted a request may do (`NOT_SUBMITTER` when someone else tries).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubmitterOnly {
+    ChangeCredentials,
+    /// Administrators may as well.
+    TestStoredCredentials,
+}
+
 /// Every error the API answers with (see the error table of hub-api.md).
 #[derive(Debug)]
 pub enum ApiError {
@@ -25,7 +33,7 @@ pub enum ApiError {
     NotAuthenticated,
     CsrfTokenInvalid,
     MissingRole(&'static str),
-    NotSubmitter,
+    NotSubmitter(SubmitterOnly),
     NotFound(String),
     DevLoginDisabled,
     InvalidState(String),
@@ -64,7 +72,7 @@ impl ApiError {
         match self {
             Self::InvalidJson { .. } | Self::InvalidParameter(_) => StatusCode::BAD_REQUEST,
             Self::NotAuthenticated => StatusCode::UNAUTHORIZED,
-            Self::CsrfTokenInvalid | Self::MissingRole(_) | Self::NotSubmitter => StatusCode::FORBIDDEN,
+            Self::CsrfTokenInvalid | Self::MissingRole(_) | Self::NotSubmitter(_) => StatusCode::FORBIDDEN,
             Self::NotFound(_) | Self::DevLoginDisabled => StatusCode::NOT_FOUND,
             Self::InvalidState(_) | Self::AliasTaken(_) | Self::PortalLimitReached => StatusCode::CONFLICT,
             Self::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
@@ -88,7 +96,7 @@ impl ApiError {
             Self::NotAuthenticated => code::NOT_AUTHENTICATED,
             Self::CsrfTokenInvalid => code::CSRF_TOKEN_INVALID,
             Self::MissingRole(_) => code::MISSING_ROLE,
-            Self::NotSubmitter => code::NOT_SUBMITTER,
+            Self::NotSubmitter(_) => code::NOT_SUBMITTER,
             Self::NotFound(_) | Self::DevLoginDisabled => code::NOT_FOUND,
             Self::InvalidState(_) => code::INVALID_STATE,
             Self::AliasTaken(_) => code::ALIAS_TAKEN,
@@ -115,7 +123,8 @@ impl ApiError {
             Self::NotAuthenticated => fixed(hub_texts::NOT_AUTHENTICATED),
             Self::CsrfTokenInvalid => fixed(hub_texts::CSRF_TOKEN_INVALID),
             Self::MissingRole(role) => Some(HubText::new(hub_texts::MISSING_ROLE, vec![("role", role.to_string())])),
-            Self::NotSubmitter => fixed(hub_texts::NOT_SUBMITTER),
+            Self::NotSubmitter(SubmitterOnly::ChangeCredentials) => fixed(hub_texts::NOT_SUBMITTER),
+            Self::NotSubmitter(SubmitterOnly::TestStoredCredentials) => fixed(hub_texts::NOT_SUBMITTER_TO_TEST),
             Self::DevLoginDisabled => fixed(hub_texts::DEV_LOGIN_DISABLED),
             Self::AliasTaken(alias) => Some(HubText::new(hub_texts::ALIAS_TAKEN, vec![("alias", alias.clone())])),
             Self::PortalLimitReached => fixed(hub_texts::PORTAL_LIMIT_REACHED),

@@ -223,6 +223,7 @@ async fn stored_credentials_are_tested_for_their_submitter_or_an_administrator_a
     let (bob, bob_token) = signed_in(&hub, "bob").await;
     let (status, body) = test_stored(bob, bob_token).await;
     assert_eq!((status, body["error"]["code"].as_str()), (403, Some("NOT_SUBMITTER")));
+    assert_eq!(body["error"]["message"], "Only the user who submitted this request, and administrators, can test its stored credentials.");
     let (carol, carol_token) = signed_in(&hub, "carol").await;
     assert_eq!(test_stored(carol, carol_token).await.0, 200, "administrators test any request");
 

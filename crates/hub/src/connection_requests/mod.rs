@@ -21,7 +21,7 @@ pub use list_query::ListQuery;
 use plain_text::{hidden_character, with_plain_spaces, Lines};
 use store::{Decision, StoreError};
 
-use crate::error::{detail_of, quoted, ApiError, ErrorDetail};
+use crate::error::{detail_of, quoted, ApiError, ErrorDetail, SubmitterOnly};
 use crate::json_body::{JsonBody, JsonText, OptionalJsonBody};
 use contract::hub_texts::{self, HubText};
 use contract::{ConnectionRequest, History, Page, User, ROLE_HUB_ADMIN, ROLE_PORTAL_REGISTRATION};
@@ -236,7 +236,7 @@ impl From<StoreError> for ApiError {
                     quoted(&id)
                 ))
             }
-            StoreError::NotSubmitter => ApiError::NotSubmitter,
+            StoreError::NotSubmitter => ApiError::NotSubmitter(SubmitterOnly::ChangeCredentials),
             StoreError::NotEditable(status) => ApiError::InvalidState(format!(
                 "The request is {}; credentials can be changed only while it is submitted or pending approval.",
                 status.label().to_lowercase()

@@ -21,7 +21,7 @@ use outcome::Failure;
 pub use rate_limit::RateLimit;
 
 use crate::connection_requests::{store, usable, RequestId};
-use crate::error::ApiError;
+use crate::error::{ApiError, SubmitterOnly};
 use crate::json_body::JsonText;
 use crate::session::CurrentUser;
 use crate::time_format::format;
@@ -63,7 +63,7 @@ pub async fn test_stored(
     let lookup = id.clone();
     let request = state.db.read(move |db| store::find(db, &lookup)).await?.ok_or_else(|| store::StoreError::NotFound(id.clone()))?;
     if !is_admin && request.requested_by.id != session.user.id {
-        return Err(ApiError::NotSubmitter);
+        return Err(ApiError::NotSubmitter(SubmitterOnly::TestStoredCredentials));
     }
     let secrets = state.secrets.clone();
     let lookup = id.clone();
