@@ -389,11 +389,13 @@ mod edit_credentials {
         find(parent, selector).dispatch_event(&web_sys::Event::new("blur").unwrap()).unwrap();
     }
 
+    /// A private key, as a JSON string holds it.
+    const KEY_IN_JSON: &str = "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\n-----END PRIVATE KEY-----";
+
     /// The JSON of certificate credentials whose certificate field also holds the private key.
     fn key_in_the_certificate() -> String {
-        let key = "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\n-----END PRIVATE KEY-----";
         format!(
-            r#"{{"url": "https://eu10apiportal.cfapps.eu10.hana.ondemand.com", "tokenurl": "https://a.authentication.cert.eu10.hana.ondemand.com/oauth/token", "certurl": "https://a.authentication.cert.eu10.hana.ondemand.com", "certificate": "-----BEGIN CERTIFICATE-----\\nQUJD\\n-----END CERTIFICATE-----\\n{key}", "key": "{key}"}}"#
+            r#"{{"url": "https://eu10apiportal.cfapps.eu10.hana.ondemand.com", "tokenurl": "https://a.authentication.cert.eu10.hana.ondemand.com/oauth/token", "certurl": "https://a.authentication.cert.eu10.hana.ondemand.com", "certificate": "-----BEGIN CERTIFICATE-----\\nQUJD\\n-----END CERTIFICATE-----\\n{KEY_IN_JSON}", "key": "{KEY_IN_JSON}"}}"#
         )
     }
 
@@ -414,6 +416,20 @@ mod edit_credentials {
         find(&parent, ".secret button").unchecked_into::<web_sys::HtmlElement>().click();
         leptos::task::tick().await;
         assert_eq!(value(&parent, "#credentials-key"), "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n", "Show gives it back");
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_private_key_pasted_into_a_url_field_stays_hidden() {
+        let (parent, _mounted) = mount_dialog();
+        enter(&parent, "#credentials-json", &key_in_the_certificate().replace(r#""certurl": "https://a.authentication.cert.eu10.hana.ondemand.com""#, &format!(r#""certurl": "{KEY_IN_JSON}""#)));
+        leptos::task::tick().await;
+        // A password input: its text is not given to screen readers, as a masked one's would be.
+        let cert_url = find(&parent, "#credentials-certUrl");
+        assert_eq!(cert_url.get_attribute("type").as_deref(), Some("password"));
+        find(&parent, ".secret button").unchecked_into::<web_sys::HtmlElement>().click();
+        leptos::task::tick().await;
+        assert_eq!(cert_url.get_attribute("type").as_deref(), Some("text"), "shown with the key");
+        assert!(value(&parent, "#credentials-certUrl").contains("MIIEvQIBADANBgkqhkiG9w0BAQEFAASC"));
     }
 
     fn computed(element: &web_sys::Element, property: &str) -> String {

@@ -130,7 +130,8 @@ pub fn TextField(
     #[prop(optional)] multiline: bool,
 ) -> impl IntoView {
     let binding = Binding::of(field, state);
-    // A private key pasted where it does not belong is still hidden while the key is.
+    // A private key pasted where it does not belong is still hidden while the key is: a
+    // password input's text, unlike a masked one's, is not given to screen readers.
     let holds_hidden_key = move || {
         state.hidden.with(|hidden| hidden.key) && state.form.with(|form| form.values.get(field).is_some_and(|value| value.contains("PRIVATE KEY")))
     };
@@ -139,7 +140,7 @@ pub fn TextField(
     } else {
         let Binding { id, messages_id, messages } = &binding;
         view! {
-            <input id=id.clone() type="text" autocomplete="off" spellcheck="false" class:masked=holds_hidden_key prop:value=value_of(field, state)
+            <input id=id.clone() type=move || if holds_hidden_key() { "password" } else { "text" } autocomplete="off" spellcheck="false" prop:value=value_of(field, state)
                 aria-invalid=invalid(*messages) aria-describedby=messages_id.clone() on:input=on_input(field, state) on:blur=on_leave(field, state) />
         }
         .into_any()
