@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0006_status_counts.sql"),
     include_str!("../migrations/0007_history.sql"),
     include_str!("../migrations/0008_last_test.sql"),
+    include_str!("../migrations/0009_alias_keys.sql"),
 ];
 
 /// Read connections: in WAL mode readers run side by side, and beside the writer.
@@ -41,6 +42,7 @@ impl Db {
         let mut writer = open_connection(path)?;
         writer.pragma_update(None, "journal_mode", "WAL")?;
         migrate(&mut writer)?;
+        crate::connection_requests::store::fill_alias_keys(&writer)?;
         let readers = (0..READERS)
             .map(|_| {
                 let reader = open_connection(path)?;

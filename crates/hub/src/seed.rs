@@ -135,6 +135,7 @@ pub fn seed_demo(db: &mut Connection, secrets: &SecretBox) -> rusqlite::Result<b
     }
     record_seeded_history(&transaction)?;
     record_seeded_tests(&transaction, now)?;
+    crate::connection_requests::store::fill_alias_keys(&transaction)?;
     transaction.commit()?;
     Ok(true)
 }
@@ -215,6 +216,7 @@ pub fn seed_bench(db: &mut Connection, secrets: &SecretBox, total: usize) -> rus
     }
     record_seeded_history(&transaction)?;
     record_long_history(&transaction, BENCH_LONG_HISTORY)?;
+    crate::connection_requests::store::fill_alias_keys(&transaction)?;
     transaction.commit()?;
     Ok(true)
 }

@@ -38,8 +38,9 @@ async fn alice_submits_a_request() {
 
     let (status, again, _) = post(&hub, &alice, &token, "/connectionRequests", Some(submission.clone())).await;
     assert_eq!((status, again["error"]["code"].as_str()), (409, Some("ALIAS_TAKEN")));
-    // Nor does an alias that only looks different pass: a no-break space, two spaces.
-    for lookalike in ["EU20\u{00A0}New Portal", "EU20  New\u{2009}Portal"] {
+    // Nor does an alias that only looks different pass: a no-break space, two spaces, fullwidth
+    // letters (as an input method in full-width mode types them), another case.
+    for lookalike in ["EU20\u{00A0}New Portal", "EU20  New\u{2009}Portal", "ＥＵ２０ Ｎｅｗ Ｐｏｒｔａｌ", "eu20 NEW portal"] {
         let mut submission = submission.clone();
         submission["apiPortalAlias"] = Value::from(lookalike);
         let (status, again, _) = post(&hub, &alice, &token, "/connectionRequests", Some(submission)).await;

@@ -37,3 +37,22 @@ async fn data_and_secrets_survive_a_restart() {
     let secrets = hub::secrets::load_key(None, &data.path().join("hub-secret.key"), None).unwrap();
     assert_eq!(hub::connection_requests::store::stored_secret(&db, &id, &secrets).unwrap().as_deref(), Some(CLIENT_SECRET));
 }
+
+#[tokio::test]
+async fn aliases_stored_before_their_comparison_keys_get_them_at_the_next_start() {
+    let data = tempfile::tempdir().unwrap();
+    let hub = TestHub::start_in(data.path(), None).await;
+    hub.stop().await;
+    let key_of = |alias: &str| -> Option<String> {
+        let db = rusqlite::Connection::open(data.path().join("hub.sqlite3")).unwrap();
+        db.query_row("SELECT alias_key FROM connection_requests WHERE api_portal_alias = ?1", [alias], |row| row.get(0)).unwrap()
+    };
+    assert_eq!(key_of("EU Quality Portal").as_deref(), Some("eu quality portal"));
+    // As a database of a hub from before the keys holds its rows.
+    rusqlite::Connection::open(data.path().join("hub.sqlite3")).unwrap().execute("UPDATE connection_requests SET alias_key = NULL", []).unwrap();
+    assert_eq!(key_of("EU Quality Portal"), None);
+
+    let hub = TestHub::start_in(data.path(), None).await;
+    hub.stop().await;
+    assert_eq!(key_of("EU Quality Portal").as_deref(), Some("eu quality portal"));
+}

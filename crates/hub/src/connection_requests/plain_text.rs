@@ -69,9 +69,29 @@ pub fn with_plain_spaces(text: &str) -> String {
     text.split(char::is_whitespace).filter(|word| !word.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
+/// The form in which aliases are compared: characters written as a variant of others (NFKC:
+/// fullwidth "ＥＵ" is "EU", the ligature "ﬁ" is "fi") as those others, in lower case, with plain
+/// spaces. Two aliases with one key look alike; the second is taken.
+pub fn alias_key(alias: &str) -> String {
+    let normalized = icu_normalizer::ComposingNormalizerBorrowed::new_nfkc().normalize(alias).to_lowercase();
+    with_plain_spaces(&normalized)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn aliases_that_look_alike_have_one_key() {
+        let key = alias_key("EU Production Portal");
+        assert_eq!(key, "eu production portal");
+        for alike in ["ＥＵ Ｐｒｏｄｕｃｔｉｏｎ Ｐｏｒｔａｌ", "eu production portal", "EU\u{3000}Production\u{00A0}Portal", "ÉU Production Portal"] {
+            assert_eq!(alias_key(alike) == key, !alike.starts_with('É'), "{alike}");
+        }
+        assert_eq!(alias_key("ﬁnance Portal²"), alias_key("Finance Portal2"));
+        assert_eq!(alias_key("Straße"), "straße", "lower case, not case folding: ß stays");
+        assert_eq!(alias_key("E\u{301}U"), alias_key("\u{C9}U"), "composed and decomposed É are one");
+    }
 
     #[test]
     fn white_space_of_any_kind_becomes_one_plain_space() {

@@ -7,6 +7,7 @@ use time::{Duration, OffsetDateTime};
 use super::history;
 use super::if_match::IfMatch;
 use super::list_query::ListQuery;
+use super::plain_text::alias_key;
 use contract::{
     ConnectionRequest, CountsByStatus, CredentialsRef, CredentialsSummary, HistoryAction, HistoryDetails, LastTest, Page, Status, User, UserRef,
 };
@@ -185,6 +186,18 @@ pub fn replace_credentials(
     Ok(updated)
 }
 
+/// Gives every request whose alias has no comparison key one: rows written before there were
+/// keys, and the seed's.
+pub fn fill_alias_keys(db: &Connection) -> rusqlite::Result<()> {
+    let mut unkeyed = db.prepare("SELECT id, api_portal_alias FROM connection_requests WHERE alias_key IS NULL")?;
+    let rows = unkeyed.query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)))?.collect::<Result<Vec<_>, _>>()?;
+    let mut key = db.prepare("UPDATE connection_requests SET alias_key = ?1 WHERE id = ?2")?;
+    for (id, alias) in rows {
+        key.execute([alias_key(&alias), id])?;
+    }
+    Ok(())
+}
+
 /// Why `caller` may not replace the credentials of `request` under `precondition`, if not.
 pub fn check_editable(request: &ConnectionRequest, caller: &User, precondition: &IfMatch) -> Result<(), StoreError> {
     if request.requested_by.id != caller.id {
@@ -210,8 +223,8 @@ pub fn insert(
 ) -> Result<ConnectionRequest, StoreError> {
     let transaction = db.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let taken: bool = transaction.query_row(
-        "SELECT EXISTS (SELECT 1 FROM connection_requests WHERE api_portal_alias = ?1 COLLATE NOCASE)",
-        [alias],
+        "SELECT EXISTS (SELECT 1 FROM connection_requests WHERE alias_key = ?1)",
+        [alias_key(alias)],
         |row| row.get(0),
     )?;
     if taken {
@@ -224,8 +237,8 @@ pub fn insert(
     transaction.execute(
         "INSERT INTO connection_requests (id, api_portal_alias, api_portal_url, status, comment, requested_by, \
          requested_at, updated_at, credential_type, credential_url, token_url, cert_url, client_id, certificate, \
-         secret_ciphertext, credentials_updated_at, credentials_expire_at, version) \
-         VALUES (?1, ?2, ?3, 'SUBMITTED', ?4, ?5, ?6, ?6, ?7, ?3, ?8, ?9, ?10, ?11, ?12, ?6, ?13, 1)",
+         secret_ciphertext, credentials_updated_at, credentials_expire_at, version, alias_key) \
+         VALUES (?1, ?2, ?3, 'SUBMITTED', ?4, ?5, ?6, ?6, ?7, ?3, ?8, ?9, ?10, ?11, ?12, ?6, ?13, 1, ?14)",
         rusqlite::params![
             id,
             alias,
@@ -240,6 +253,7 @@ pub fn insert(
             certificate,
             secrets.seal(secret, &id),
             expires,
+            alias_key(alias),
         ],
     )?;
     history::record(&transaction, &id, &now, requester, HistoryAction::Submitted, &HistoryDetails::default())?;
