@@ -67,6 +67,9 @@ pub const MISSING_ROLE: &str = "This action needs the role {role}.";
 pub const NOT_SUBMITTER: &str = "Only the user who submitted this request can change its credentials.";
 pub const NOT_SUBMITTER_TO_TEST: &str =
     "Only the user who submitted this request, and administrators, can test its stored credentials.";
+pub const NO_SUCH_REQUEST: &str = "There is no connection request '{id}'. It may have been removed; reload the list.";
+pub const NO_SUCH_REQUEST_ID_NOT_TEXT: &str = "There is no connection request with this id: once decoded, it is not UTF-8 text.";
+pub const NO_SUCH_RESOURCE: &str = "There is no such resource in this API.";
 pub const DEV_LOGIN_DISABLED: &str = "The development login is off.";
 pub const ALIAS_TAKEN: &str = "Another request already has the alias '{alias}'. Choose another alias.";
 pub const PORTAL_LIMIT_REACHED: &str = "Three API portals are connected already; a hub connects at most three.";
@@ -121,6 +124,9 @@ pub fn texts() -> &'static [&'static str] {
         MISSING_ROLE,
         NOT_SUBMITTER,
         NOT_SUBMITTER_TO_TEST,
+        NO_SUCH_REQUEST,
+        NO_SUCH_REQUEST_ID_NOT_TEXT,
+        NO_SUCH_RESOURCE,
         DEV_LOGIN_DISABLED,
         ALIAS_TAKEN,
         PORTAL_LIMIT_REACHED,

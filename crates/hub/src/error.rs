@@ -34,7 +34,7 @@ pub enum ApiError {
     CsrfTokenInvalid,
     MissingRole(&'static str),
     NotSubmitter(SubmitterOnly),
-    NotFound(String),
+    NotFound(HubText),
     DevLoginDisabled,
     InvalidState(String),
     AliasTaken(String),
@@ -61,7 +61,7 @@ impl fmt::Display for ApiError {
         match (self.hub_text(), self) {
             (Some(text), _) => f.write_str(&text.english()),
             (None, Self::InvalidJson { message, .. } | Self::ValidationFailed { message, .. }) => f.write_str(message),
-            (None, Self::InvalidParameter(message) | Self::NotFound(message) | Self::InvalidState(message)) => f.write_str(message),
+            (None, Self::InvalidParameter(message) | Self::InvalidState(message)) => f.write_str(message),
             (None, _) => unreachable!("every other error says one of the hub's texts"),
         }
     }
@@ -125,6 +125,7 @@ impl ApiError {
             Self::MissingRole(role) => Some(HubText::new(hub_texts::MISSING_ROLE, vec![("role", role.to_string())])),
             Self::NotSubmitter(SubmitterOnly::ChangeCredentials) => fixed(hub_texts::NOT_SUBMITTER),
             Self::NotSubmitter(SubmitterOnly::TestStoredCredentials) => fixed(hub_texts::NOT_SUBMITTER_TO_TEST),
+            Self::NotFound(text) => Some(text.clone()),
             Self::DevLoginDisabled => fixed(hub_texts::DEV_LOGIN_DISABLED),
             Self::AliasTaken(alias) => Some(HubText::new(hub_texts::ALIAS_TAKEN, vec![("alias", alias.clone())])),
             Self::PortalLimitReached => fixed(hub_texts::PORTAL_LIMIT_REACHED),
@@ -142,7 +143,7 @@ impl ApiError {
             Self::Unavailable => fixed(hub_texts::SERVICE_UNAVAILABLE),
             Self::InsufficientStorage => fixed(hub_texts::INSUFFICIENT_STORAGE),
             Self::Internal(_) => fixed(hub_texts::INTERNAL_ERROR),
-            Self::InvalidJson { .. } | Self::InvalidParameter(_) | Self::NotFound(_) | Self::InvalidState(_) | Self::ValidationFailed { .. } => {
+            Self::InvalidJson { .. } | Self::InvalidParameter(_) | Self::InvalidState(_) | Self::ValidationFailed { .. } => {
                 None
             }
         }

@@ -259,7 +259,7 @@ pub fn around(app: Router, content_security_policy: ContentSecurityPolicy, https
 }
 
 async fn api_not_found() -> ApiError {
-    ApiError::NotFound("There is no such resource in this API.".into())
+    ApiError::NotFound(contract::hub_texts::HubText::new(contract::hub_texts::NO_SUCH_RESOURCE, Vec::new()))
 }
 
 async fn method_not_allowed() -> ApiError {

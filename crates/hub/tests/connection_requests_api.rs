@@ -116,6 +116,7 @@ async fn unknown_api_paths_answer_json_404() {
     assert_eq!(response.status(), 404);
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["error"]["code"], "NOT_FOUND");
+    assert_eq!(body["error"]["template"], contract::hub_texts::NO_SUCH_RESOURCE);
 }
 
 #[tokio::test]
@@ -137,6 +138,12 @@ async fn one_request_carries_its_version_as_etag() {
         let body: Value = response.json().await.unwrap();
         assert_eq!(body["error"]["code"], "NOT_FOUND");
     }
+    // Said as a template, so that the app can say it in the user's language.
+    let response = alice.get(hub.url("/connectionRequests/cr-0000000000000000")).send().await.unwrap();
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["message"], "There is no connection request 'cr-0000000000000000'. It may have been removed; reload the list.");
+    assert_eq!(body["error"]["template"], contract::hub_texts::NO_SUCH_REQUEST);
+    assert_eq!(body["error"]["params"], serde_json::json!({ "id": "cr-0000000000000000" }));
 }
 
 #[tokio::test]

@@ -216,7 +216,7 @@ impl<S: Send + Sync> FromRequestParts<S> for RequestId {
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         match Path::<String>::from_request_parts(parts, state).await {
             Ok(Path(id)) => Ok(RequestId(id)),
-            Err(_) => Err(ApiError::NotFound("There is no connection request with this id: once decoded, it is not UTF-8 text.".to_owned())),
+            Err(_) => Err(ApiError::NotFound(HubText::new(hub_texts::NO_SUCH_REQUEST_ID_NOT_TEXT, Vec::new()))),
         }
     }
 }
@@ -231,10 +231,7 @@ impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> Self {
         match error {
             StoreError::NotFound(id) => {
-                ApiError::NotFound(format!(
-                    "There is no connection request '{}'. It may have been removed; reload the list.",
-                    quoted(&id)
-                ))
+                ApiError::NotFound(HubText::new(hub_texts::NO_SUCH_REQUEST, vec![("id", quoted(&id))]))
             }
             StoreError::NotSubmitter => ApiError::NotSubmitter(SubmitterOnly::ChangeCredentials),
             StoreError::NotEditable(status) => ApiError::InvalidState(format!(
