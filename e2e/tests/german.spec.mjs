@@ -110,6 +110,16 @@ test('a deep link to Edit Credentials in German has its findings\' texts from th
   expect(asked, 'the deep link\'s start asked for the texts once').toHaveLength(1);
 });
 
+test('a link to a request that is no longer there says so in German', async ({ page }) => {
+  await page.context().request.post('/api/1.0/session', { data: { user: 'alice' } });
+  await page.goto('/connections/cr-0000000000000000/credentials?sap-language=de');
+  const notice = page.getByRole('dialog', { name: 'Anmeldedaten bearbeiten' });
+  await expect(notice.getByRole('alert')).toHaveText(
+    "Nicht gefunden: Es gibt keine Verbindungsanfrage 'cr-0000000000000000'. Vielleicht wurde sie entfernt; laden Sie die Liste neu.");
+  await notice.getByRole('button', { name: 'Schließen' }).press('Enter');
+  await expect(notice).toHaveCount(0);
+});
+
 test('in German, no axe violation on the table and in the dialog, each visible label part of its control\'s name', async ({ page }) => {
   // axe's check that a control's name holds its visible label (WCAG 2.5.3) is off by default.
   const axe = () => new AxeBuilder({ page }).options({ rules: { 'label-content-name-mismatch': { enabled: true } } }).analyze();
